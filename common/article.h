@@ -1,0 +1,27 @@
+// The article model shared by indexer (produces it) and searcher (reads it back from the
+// document data).
+#pragma once
+
+#include <string>
+
+#include "common/dates.h"
+
+namespace nsearch {
+
+struct Article {
+  std::string id;      // stable id: JSON `id`, else path relative to the indexed root
+  std::string title;   // original text
+  std::string body;    // original text
+  std::string source;  // display form as given ("" when unknown)
+  Date date;           // empty() when unknown or unparseable
+  std::string url;
+  std::string author;
+  std::string path;    // file it came from (absolute), "-" for stdin
+  long line = 0;       // 1-based line for JSONL records, 0 for whole files
+
+  // Serialized into the Xapian document data (see schema.h) and back.
+  std::string to_json() const;
+  static Article from_json(const std::string& data);
+};
+
+}  // namespace nsearch

@@ -1,0 +1,84 @@
+// The index schema: every term prefix, value slot and metadata key nsearch writes.
+// Indexer and searcher both read from this table; nothing else names a prefix or a slot.
+//
+// Conventions follow omega: single capitals are Xapian's registered prefixes (Q unique id,
+// S title), everything of our own starts with X. Prefixed terms are boolean (wdf 0, no
+// positions) unless a comment says otherwise.
+#pragma once
+
+#include <string_view>
+#include <xapian.h>
+
+namespace nsearch::schema {
+
+// Bumped when the layout below changes; an index with another version is refused
+// ("run `nsearch index --rebuild`").
+inline constexpr int kSchemaVersion = 1;
+
+// ---- Term prefixes -------------------------------------------------------------------------
+// (no prefix) Analyzer index terms (normalized + light-stemmed) of title and body, with
+//             positions. Title first, then a gap of kFieldGap positions, then the body, so a
+//             phrase never matches across the two. Title words get wdf kTitleWdf per occurrence.
+inline constexpr std::string_view kTerm = "";
+// Q  Unique article id (the JSON `id`, else the file path relative to its root). One per doc;
+//    replace_document(Q…) is how an article is updated.
+inline constexpr std::string_view kId = "Q";
+// S  Title terms (analyzer index terms, with positions): `title:` queries.
+inline constexpr std::string_view kTitle = "S";
+// XE Exact form: the normalized but unstemmed word (title and body), with wdf but without
+//    positions (they would double the positional table): `=word` queries skip stemming.
+inline constexpr std::string_view kExact = "XE";
+// XS Source key (normalize_source(): analyzer normalization, spaces collapsed): `source:`.
+inline constexpr std::string_view kSource = "XS";
+// XY Year of the article's date, "2025".
+inline constexpr std::string_view kYear = "XY";
+// XM Month of the article's date, "202510" (absent when only the year is known).
+inline constexpr std::string_view kMonth = "XM";
+// XD Day of the article's date, "20251023" (absent when only year or month is known).
+inline constexpr std::string_view kDay = "XD";
+// XF Origin file key (file_key() of the absolute path the article came from): lets a
+//    re-run find every article of a changed or vanished file.
+inline constexpr std::string_view kFile = "XF";
+
+// ---- Value slots ---------------------------------------------------------------------------
+enum Slot : Xapian::valueno {
+  // Earliest day the date can mean, "YYYYMMDD" ("2025-10" -> "20251001"): sorting, --since.
+  kSlotDateStart = 0,
+  // Latest day the date can mean, "YYYYMMDD" ("2025-10" -> "20251031"): --until.
+  kSlotDateEnd = 1,
+  // Source key as in XS: the source facet (ValueCountMatchSpy); display name in metadata.
+  kSlotSource = 2,
+  // "YYYY": year facet.
+  kSlotYear = 3,
+  // "YYYY-MM": month facet (empty when only the year is known).
+  kSlotMonth = 4,
+  // Hex content hash of the article (title, body, metadata): an unchanged article is skipped.
+  kSlotContentHash = 5,
+  // Date as given after parsing, at its precision: "2025-10", "2024-10-23" (display).
+  kSlotDateText = 6,
+};
+
+// ---- Document data --------------------------------------------------------------------------
+// JSON object: {"id","title","body","source","date","url","author","path","line"}; the
+// original (un-normalized) text, used for display, snippets and `nsearch show`.
+
+// ---- Metadata keys --------------------------------------------------------------------------
+// Schema version (decimal string) this index was written with.
+inline constexpr std::string_view kMetaSchemaVersion = "nsearch:schema_version";
+// Analyzer version (decimal string); terms from another analyzer would not match queries.
+inline constexpr std::string_view kMetaAnalyzerVersion = "nsearch:analyzer_version";
+// JSON array of absolute root paths given to `nsearch index`; a bare re-run re-scans them.
+inline constexpr std::string_view kMetaRoots = "nsearch:roots";
+// ISO 8601 UTC time of the last completed commit of an `nsearch index` run.
+inline constexpr std::string_view kMetaLastUpdate = "nsearch:last_update";
+// Prefix of per-file manifest entries: key kMetaFilePrefix + absolute path, value JSON
+// {"size","mtime","hash"}. Written in the same commit as the file's articles.
+inline constexpr std::string_view kMetaFilePrefix = "nsearch:file:";
+// Prefix of source display names: key kMetaSourcePrefix + source key, value display name.
+inline constexpr std::string_view kMetaSourcePrefix = "nsearch:source:";
+
+// ---- Weights and layout ---------------------------------------------------------------------
+inline constexpr Xapian::termcount kTitleWdf = 3;   // wdf per title occurrence (body: 1)
+inline constexpr Xapian::termpos kFieldGap = 100;   // positions skipped between title and body
+
+}  // namespace nsearch::schema

@@ -1,0 +1,17 @@
+// One file per command; each registers its subcommand on the app. A command's callback
+// stores its exit code in `exit_code` and reports failures by throwing nsearch::Error, which
+// main() turns into one line on stderr and the documented exit code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace nsearch::cli {
+
+void add_analyze_command(CLI::App& app, int& exit_code);  // analyze_command.cpp
+void add_index_command(CLI::App& app, int& exit_code);    // index_command.cpp
+void add_search_command(CLI::App& app, int& exit_code);   // search_command.cpp
+void add_show_command(CLI::App& app, int& exit_code);     // show_command.cpp
+void add_stats_command(CLI::App& app, int& exit_code);    // stats_command.cpp
+void add_help_command(CLI::App& app, int& exit_code);     // help_command.cpp (`help query`)
+
+}  // namespace nsearch::cli

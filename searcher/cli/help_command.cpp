@@ -1,0 +1,13 @@
+// Placeholder until the command lands; replaced by its real implementation.
+#include "common/errors.h"
+#include "searcher/cli/commands.h"
+
+namespace nsearch::cli {
+
+void add_help_command(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand("help", "(not yet available)");
+  cmd->allow_extras();
+  cmd->callback([&exit_code] { throw Error(kExitUsage, "`help` is not implemented yet"); });
+}
+
+}  // namespace nsearch::cli

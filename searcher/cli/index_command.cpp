@@ -1,0 +1,13 @@
+// Placeholder until the command lands; replaced by its real implementation.
+#include "common/errors.h"
+#include "searcher/cli/commands.h"
+
+namespace nsearch::cli {
+
+void add_index_command(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand("index", "(not yet available)");
+  cmd->allow_extras();
+  cmd->callback([&exit_code] { throw Error(kExitUsage, "`index` is not implemented yet"); });
+}
+
+}  // namespace nsearch::cli

@@ -1,0 +1,43 @@
+// Helpers for tests that build real indexes in temporary directories and run the real binary.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace nsearch::test {
+
+// A fresh directory under $TMPDIR, removed with everything in it on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+struct RunResult {
+  int exit_code = -1;  // the process's exit status, or 128+signal
+  std::string out;
+  std::string err;
+};
+
+// Runs the built `nsearch` binary with args (no shell), optional stdin text, and returns its
+// exit code and output. NSEARCH_INDEX and XDG_DATA_HOME are cleared so a test never touches
+// the user's index.
+RunResult run_nsearch(const std::vector<std::string>& args, const std::string& stdin_text = "");
+
+// Writes text to path, creating parent directories.
+void write_file(const std::filesystem::path& path, const std::string& text);
+std::string read_file(const std::filesystem::path& path);
+
+// The repository's corpus/ directory and ../shared (may not exist).
+std::filesystem::path source_dir();
+std::filesystem::path shared_dir();
+
+}  // namespace nsearch::test
