@@ -1,0 +1,122 @@
+#include "common/analyzer.h"
+
+#include <memory>
+#include <stdexcept>
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include "common/normalizer.h"
+#include "common/stemmer.h"
+#include "common/stopwords.h"
+
+namespace nsearch {
+
+namespace {
+
+// ICU break iterators are not thread-safe and costly to create: one per thread, reused.
+icu::BreakIterator& word_breaker() {
+  thread_local std::unique_ptr<icu::BreakIterator> breaker = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> b(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status) || !b) throw std::runtime_error("ICU word break iterator unavailable");
+    return b;
+  }();
+  return *breaker;
+}
+
+StemRules stem_rules(const AnalyzerOptions& o) {
+  return StemRules{o.strip_prefixes, o.strip_suffixes, o.pronoun_suffixes};
+}
+
+}  // namespace
+
+AnalyzerOptions AnalyzerOptions::variant(std::string_view name) {
+  AnalyzerOptions o;
+  if (name.empty() || name == "default") return o;
+  if (name == "nostem") o.stem = false;
+  else if (name == "noprefix") o.strip_prefixes = false;
+  else if (name == "nosuffix") o.strip_suffixes = o.pronoun_suffixes = false;
+  else if (name == "nopronoun") o.pronoun_suffixes = false;
+  else if (name == "nohamzafold") o.fold_hamza_seats = false;
+  else if (name == "nostop") o.stopwords = false;
+  else throw std::invalid_argument("unknown analyzer variant '" + std::string(name) + "'");
+  return o;
+}
+
+Analyzer::Analyzer(AnalyzerOptions options) : options_(options) {}
+
+void Analyzer::analyze(std::string_view text, const std::function<void(const Token&)>& sink) const {
+  if (text.empty()) return;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) throw std::runtime_error("cannot read text for analysis");
+  std::unique_ptr<UText, decltype(&utext_close)> guard(ut, utext_close);
+  icu::BreakIterator& breaker = word_breaker();
+  breaker.setText(ut, status);
+  if (U_FAILURE(status)) throw std::runtime_error("cannot segment text");
+
+  const StemRules rules = stem_rules(options_);
+  Token token;
+  int32_t start = breaker.first();
+  for (int32_t end = breaker.next(); end != icu::BreakIterator::DONE; start = end, end = breaker.next()) {
+    // Rule status below UBRK_WORD_NONE_LIMIT marks spaces and punctuation.
+    if (breaker.getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;
+    token.start = static_cast<size_t>(start);
+    token.end = static_cast<size_t>(end);
+    token.surface = text.substr(token.start, token.end - token.start);
+    NormalizedWord info = normalize_word(token.surface, options_.fold_hamza_seats, token.normalized);
+    if (token.normalized.empty()) continue;  // only diacritics, tatweel or invisible marks
+    token.flags = 0;
+    if (info.has_latin) token.flags |= kFlagLatin;
+    if (info.all_digits) token.flags |= kFlagNumber;
+    if (options_.stopwords && info.all_arabic && is_arabic_stopword(token.normalized)) token.flags |= kFlagStopword;
+    if (options_.stem && info.all_arabic) {
+      token.term = light_stem(token.normalized, rules);
+    } else {
+      token.term = token.normalized;
+    }
+    sink(token);
+  }
+  breaker.setText(icu::UnicodeString());  // drop the pointer into text
+}
+
+std::vector<Token> Analyzer::analyze(std::string_view text) const {
+  std::vector<Token> tokens;
+  analyze(text, [&](const Token& t) { tokens.push_back(t); });
+  return tokens;
+}
+
+std::string Analyzer::normalize(std::string_view text) const {
+  std::string out;
+  normalize_word(text, options_.fold_hamza_seats, out);
+  return out;
+}
+
+std::string Analyzer::stem(std::string_view normalized) const {
+  if (!options_.stem) return std::string(normalized);
+  for (size_t i = 0; i < normalized.size(); i += 2) {
+    // Stemming applies to pure Arabic-letter words only (two-byte sequences D8 A1..D9 8A).
+    auto b0 = static_cast<unsigned char>(normalized[i]);
+    if (i + 1 >= normalized.size() || (b0 != 0xD8 && b0 != 0xD9 && b0 != 0xDA && b0 != 0xDB)) {
+      return std::string(normalized);
+    }
+  }
+  return light_stem(normalized, stem_rules(options_));
+}
+
+bool Analyzer::is_stopword(std::string_view normalized) const {
+  return options_.stopwords && is_arabic_stopword(normalized);
+}
+
+std::string normalize_source(std::string_view source) {
+  static const Analyzer analyzer;
+  std::string key;
+  analyzer.analyze(source, [&](const Token& t) {
+    if (!key.empty()) key.push_back(' ');
+    key += t.normalized;
+  });
+  return key;
+}
+
+}  // namespace nsearch

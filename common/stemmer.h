@@ -1,0 +1,19 @@
+// Light stemming (light10 family) of a normalized Arabic word. Rules and guards are listed,
+// with the measurement behind each, in docs/analyzer.md.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace nsearch {
+
+struct StemRules {
+  bool prefixes = true;          // و + article/preposition+article, or و alone
+  bool suffixes = true;          // plural, dual, feminine, nisba, ها and ه
+  bool pronoun_suffixes = true;  // هما كما هم هن كم نا
+};
+
+// word must be normalized and consist of Arabic letters only; anything else is returned as is.
+std::string light_stem(std::string_view word, const StemRules& rules);
+
+}  // namespace nsearch
