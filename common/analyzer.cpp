@@ -1,5 +1,6 @@
 #include "common/analyzer.h"
 
+#include <cstdlib>
 #include <memory>
 #include <stdexcept>
 
@@ -42,6 +43,13 @@ AnalyzerOptions AnalyzerOptions::variant(std::string_view name) {
   else if (name == "nostop") o.stopwords = false;
   else throw std::invalid_argument("unknown analyzer variant '" + std::string(name) + "'");
   return o;
+}
+
+std::string AnalyzerOptions::variant_from_environment() {
+  const char* name = std::getenv("NSEARCH_ANALYZER_VARIANT");
+  std::string result = name && *name ? name : "default";
+  variant(result);  // reject an unknown name before any index is written with it
+  return result;
 }
 
 Analyzer::Analyzer(AnalyzerOptions options) : options_(options) {}

@@ -47,6 +47,9 @@ struct AnalyzerOptions {
   // Named variants for bench/run --variant: "default", "nostem", "noprefix", "nosuffix",
   // "nopronoun", "nohamzafold", "nostop". Throws std::invalid_argument on an unknown name.
   static AnalyzerOptions variant(std::string_view name);
+  // $NSEARCH_ANALYZER_VARIANT, else "default". Read only by `nsearch index` when it creates
+  // an index; the name is stored in the index (schema::kMetaAnalyzerVariant).
+  static std::string variant_from_environment();
 };
 
 class Analyzer {

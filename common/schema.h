@@ -67,6 +67,9 @@ enum Slot : Xapian::valueno {
 inline constexpr std::string_view kMetaSchemaVersion = "nsearch:schema_version";
 // Analyzer version (decimal string); terms from another analyzer would not match queries.
 inline constexpr std::string_view kMetaAnalyzerVersion = "nsearch:analyzer_version";
+// Analyzer variant the index was built with ("default"; others only from the ablation bench,
+// via $NSEARCH_ANALYZER_VARIANT). The searcher analyzes queries with the same variant.
+inline constexpr std::string_view kMetaAnalyzerVariant = "nsearch:analyzer_variant";
 // JSON array of absolute root paths given to `nsearch index`; a bare re-run re-scans them.
 inline constexpr std::string_view kMetaRoots = "nsearch:roots";
 // ISO 8601 UTC time of the last completed commit of an `nsearch index` run.
