@@ -1,13 +1,100 @@
-// Placeholder until the command lands; replaced by its real implementation.
+// `nsearch stats`: what the index holds.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
 #include "common/errors.h"
+#include "common/index_location.h"
+#include "common/schema.h"
 #include "searcher/cli/commands.h"
 
 namespace nsearch::cli {
 
+namespace {
+
+namespace fs = std::filesystem;
+
+struct StatsOptions {
+  std::string index;
+  std::string format = "text";
+};
+
+std::uintmax_t disk_size(const fs::path& dir) {
+  std::uintmax_t total = 0;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code fec;
+    if (it->is_regular_file(fec)) total += it->file_size(fec);
+  }
+  return total;
+}
+
+std::string yyyymmdd_to_iso(const std::string& v) {
+  return v.size() == 8 ? v.substr(0, 4) + "-" + v.substr(4, 2) + "-" + v.substr(6, 2) : v;
+}
+
+nlohmann::json collect(const Xapian::Database& db, const fs::path& dir) {
+  nlohmann::json sources = nlohmann::json::array();
+  std::string prefix(schema::kSource);
+  std::vector<std::pair<std::string, Xapian::doccount>> counts;
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+    std::string key = (*it).substr(prefix.size());
+    std::string display = db.get_metadata(std::string(schema::kMetaSourcePrefix) + key);
+    counts.emplace_back(display.empty() ? key : display, it.get_termfreq());
+  }
+  std::sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  for (const auto& [name, n] : counts) sources.push_back({{"value", name}, {"count", n}});
+  auto meta = [&](std::string_view key) { return db.get_metadata(std::string(key)); };
+  nlohmann::json roots = nlohmann::json::parse(meta(schema::kMetaRoots), nullptr, false);
+  return {{"format_version", 1},
+          {"index", dir.string()},
+          {"documents", db.get_doccount()},
+          {"sources", sources},
+          {"date_from", yyyymmdd_to_iso(db.get_value_lower_bound(schema::kSlotDateStart))},
+          {"date_to", yyyymmdd_to_iso(db.get_value_upper_bound(schema::kSlotDateEnd))},
+          {"size_bytes", disk_size(dir)},
+          {"schema_version", meta(schema::kMetaSchemaVersion)},
+          {"analyzer_version", meta(schema::kMetaAnalyzerVersion)},
+          {"analyzer_variant", meta(schema::kMetaAnalyzerVariant)},
+          {"last_update", meta(schema::kMetaLastUpdate)},
+          {"roots", roots.is_discarded() ? nlohmann::json::array() : roots}};
+}
+
+void print_text(const nlohmann::json& s) {
+  std::string out = fmt::format("index       {}\ndocuments   {}\nsize        {:.1f} MB\n", s["index"].get<std::string>(),
+                                s["documents"].get<Xapian::doccount>(), s["size_bytes"].get<double>() / 1e6);
+  out += fmt::format("dates       {} .. {}\n", s["date_from"].get<std::string>(), s["date_to"].get<std::string>());
+  out += fmt::format("versions    schema {}, analyzer {} ({})\n", s["schema_version"].get<std::string>(),
+                     s["analyzer_version"].get<std::string>(), s["analyzer_variant"].get<std::string>());
+  out += fmt::format("updated     {}\n", s["last_update"].get<std::string>());
+  for (const auto& r : s["roots"]) out += fmt::format("root        {}\n", r.get<std::string>());
+  out += "sources\n";
+  for (const auto& src : s["sources"]) {
+    out += fmt::format("  {:>7}  {}\n", src["count"].get<Xapian::doccount>(), src["value"].get<std::string>());
+  }
+  std::fputs(out.c_str(), stdout);
+}
+
+}  // namespace
+
 void add_stats_command(CLI::App& app, int& exit_code) {
-  auto* cmd = app.add_subcommand("stats", "(not yet available)");
-  cmd->allow_extras();
-  cmd->callback([&exit_code] { throw Error(kExitUsage, "`stats` is not implemented yet"); });
+  auto opt = std::make_shared<StatsOptions>();
+  auto* cmd = app.add_subcommand("stats", "Show what the index holds");
+  cmd->footer("Examples:\n  nsearch stats\n  nsearch stats --format json --index /srv/nsearch");
+  cmd->add_option("--index", opt->index, "Index directory (default: $NSEARCH_INDEX, else ~/.local/share/nsearch/index)");
+  cmd->add_option("--format", opt->format, "text or json")->capture_default_str();
+  cmd->callback([opt, &exit_code] {
+    if (opt->format != "text" && opt->format != "json") throw Error(kExitUsage, "--format must be text or json");
+    auto dir = resolve_index_dir(opt->index);
+    auto stats = collect(open_index_for_reading(dir), dir);
+    if (opt->format == "json") std::puts(stats.dump(2).c_str());
+    else print_text(stats);
+    exit_code = kExitOk;
+  });
 }
 
 }  // namespace nsearch::cli

@@ -1,0 +1,179 @@
+#include "indexer/article_parser.h"
+
+#include <nlohmann/json.hpp>
+
+namespace nsearch {
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Splits off the next line of s (without '\n'); s advances past it.
+std::string_view next_line(std::string_view& s) {
+  size_t nl = s.find('\n');
+  std::string_view line = s.substr(0, nl);
+  s.remove_prefix(nl == std::string_view::npos ? s.size() : nl + 1);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+// Both checks reject what cannot be an article before any analysis is spent on it.
+std::string content_problem(std::string_view content) {
+  if (trim(content).empty()) return "empty article";
+  if (content.find('\0') != std::string_view::npos) return "binary data (NUL bytes), not an article";
+  if (size_t bad = invalid_utf8_offset(content); bad != std::string_view::npos) {
+    return "not valid UTF-8 (first bad byte at offset " + std::to_string(bad) + ")";
+  }
+  return "";
+}
+
+void set_date(Article& a, std::string_view text, ParseResult& result) {
+  if (trim(text).empty()) return;
+  if (auto d = parse_date(text)) {
+    a.date = *d;
+  } else {
+    result.warnings.push_back("unparseable date '" + std::string(trim(text)) + "'; indexed without a date");
+  }
+}
+
+// `المصدر : الجزيرة + وكالات` -> `الجزيرة + وكالات`; "" when the line names no source.
+std::string source_from_line(std::string_view line) {
+  line = trim(line);
+  for (std::string_view label : {"المصدر", "مصدر الخبر"}) {
+    if (line.substr(0, label.size()) != label) continue;
+    std::string_view rest = trim(line.substr(label.size()));
+    if (rest.empty() || (rest[0] != ':' && rest[0] != '/')) continue;
+    rest = trim(rest.substr(1));
+    if (!rest.empty() && rest.size() < 120) return std::string(rest);
+  }
+  return "";
+}
+
+bool read_front_matter(std::string_view& rest, Article& a, ParseResult& result) {
+  std::string_view probe = rest;
+  if (trim(next_line(probe)) != "---") return false;
+  std::string_view header = probe;
+  while (!header.empty()) {
+    std::string_view line = next_line(header);
+    if (trim(line) == "---") {
+      rest = header;
+      return true;
+    }
+    size_t colon = line.find(':');
+    if (colon == std::string_view::npos) continue;
+    std::string key(trim(line.substr(0, colon)));
+    std::string_view value = trim(line.substr(colon + 1));
+    if (key == "id") a.id = value;
+    else if (key == "title") a.title = value;
+    else if (key == "source") a.source = value;
+    else if (key == "date") set_date(a, value, result);
+    else if (key == "url") a.url = value;
+    else if (key == "author") a.author = value;
+  }
+  return false;  // no closing `---`: the whole file is body
+}
+
+void fill_from_body(Article& a) {
+  std::string_view scan = a.body;
+  while (!scan.empty() && (a.title.empty() || a.source.empty())) {
+    std::string_view line = trim(next_line(scan));
+    if (line.empty()) continue;
+    if (a.title.empty()) a.title = line;
+    else if (a.source.empty()) a.source = source_from_line(line);
+  }
+}
+
+std::string string_field(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return "";
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_number()) return it->dump();
+  throw std::invalid_argument(std::string("field '") + key + "' is not a string");
+}
+
+}  // namespace
+
+size_t invalid_utf8_offset(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  size_t n = text.size(), i = 0;
+  while (i < n) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (len == 0 || i + len > n) return i;
+    for (size_t k = 1; k < len; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return i;
+    }
+    // Overlong 3/4-byte forms, surrogates and code points past U+10FFFF.
+    if ((c == 0xE0 && s[i + 1] < 0xA0) || (c == 0xED && s[i + 1] > 0x9F) || (c == 0xF0 && s[i + 1] < 0x90) ||
+        (c == 0xF4 && s[i + 1] > 0x8F)) {
+      return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+ParseResult parse_article_file(std::string_view content, const std::string& default_id) {
+  ParseResult result;
+  if (std::string problem = content_problem(content); !problem.empty()) {
+    result.error = problem;
+    return result;
+  }
+  if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);  // UTF-8 BOM
+  Article a;
+  std::string_view rest = content;
+  read_front_matter(rest, a, result);
+  a.body = trim(rest);
+  fill_from_body(a);
+  if (a.body.empty() && a.title.empty()) {
+    result.error = "header but no body";
+    return result;
+  }
+  if (a.id.empty()) a.id = default_id;
+  result.article = std::move(a);
+  return result;
+}
+
+ParseResult parse_json_article(std::string_view line) {
+  ParseResult result;
+  if (std::string problem = content_problem(line); !problem.empty()) {
+    result.error = problem;
+    return result;
+  }
+  nlohmann::json j = nlohmann::json::parse(line.begin(), line.end(), nullptr, false);
+  if (j.is_discarded()) {
+    result.error = "malformed JSON (truncated line or syntax error)";
+    return result;
+  }
+  if (!j.is_object()) {
+    result.error = "not a JSON object";
+    return result;
+  }
+  try {
+    Article a;
+    a.id = string_field(j, "id");
+    a.title = string_field(j, "title");
+    a.body = string_field(j, "body");
+    a.source = string_field(j, "source");
+    a.url = string_field(j, "url");
+    a.author = string_field(j, "author");
+    set_date(a, string_field(j, "date"), result);
+    if (a.id.empty()) result.error = "no 'id'";
+    else if (trim(a.title).empty() && trim(a.body).empty()) result.error = "no title and no body";
+    else result.article = std::move(a);
+  } catch (const std::invalid_argument& e) {
+    result.error = e.what();
+  }
+  return result;
+}
+
+}  // namespace nsearch

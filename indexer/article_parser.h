@@ -1,0 +1,33 @@
+// Turns raw input into Articles: article files (front matter or plain) and JSON Lines records.
+// A problem is a value (ParseResult::error), never an exception: the caller reports it with the
+// input's location and goes on.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/article.h"
+
+namespace nsearch {
+
+struct ParseResult {
+  std::optional<Article> article;     // set when the input yields an article
+  std::string error;                  // why it was skipped (when article is empty)
+  std::vector<std::string> warnings;  // indexed anyway (e.g. an unparseable date)
+};
+
+// An article file. Front matter: first line exactly `---`, `key: value` lines (id, title,
+// source, date, url, author), a closing `---` line, then the body. Without it: title = first
+// non-empty line, source = a line `المصدر : X` / `المصدر: X` / `مصدر الخبر / X`, no date.
+// default_id is used when the header gives none (the path relative to the indexed root).
+ParseResult parse_article_file(std::string_view content, const std::string& default_id);
+
+// One JSON Lines record: an object with id, title, body, source, date (url, author optional).
+ParseResult parse_json_article(std::string_view line);
+
+// Where the first invalid UTF-8 sequence starts, or npos when text is valid UTF-8.
+size_t invalid_utf8_offset(std::string_view text);
+
+}  // namespace nsearch

@@ -1,0 +1,119 @@
+#include "indexer/document_builder.h"
+
+#include <fmt/core.h>
+
+#include <unordered_set>
+
+#include "common/schema.h"
+
+namespace nsearch {
+
+namespace {
+
+// Xapian refuses terms longer than this; a longer "word" (a URL, base64) is not searchable
+// text anyway.
+constexpr size_t kMaxTermBytes = 240;
+
+std::uint64_t fnv1a(std::string_view data) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : data) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+std::string prefixed(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  term += value;
+  return term;
+}
+
+class FieldIndexer {
+ public:
+  FieldIndexer(Xapian::Document& doc, const Analyzer& analyzer, std::unordered_set<std::string>& spell)
+      : doc_(doc), analyzer_(analyzer), spell_(spell) {}
+
+  // Title: unprefixed terms (weighted) and S terms, both positional.
+  void title(const std::string& text) {
+    analyzer_.analyze(text, [&](const Token& t) {
+      if (!fits(t)) return;
+      ++pos_;
+      doc_.add_posting(t.term, pos_, schema::kTitleWdf);
+      doc_.add_posting(prefixed(schema::kTitle, t.term), pos_);
+      add_exact_and_spelling(t, schema::kTitleWdf);
+    });
+    pos_ += schema::kFieldGap;  // no phrase spans title and body
+  }
+
+  void body(const std::string& text) {
+    analyzer_.analyze(text, [&](const Token& t) {
+      if (!fits(t)) return;
+      ++pos_;
+      doc_.add_posting(t.term, pos_);
+      add_exact_and_spelling(t, 1);
+    });
+  }
+
+ private:
+  static bool fits(const Token& t) { return t.normalized.size() <= kMaxTermBytes; }
+
+  void add_exact_and_spelling(const Token& t, Xapian::termcount wdf) {
+    doc_.add_term(prefixed(schema::kExact, t.normalized), wdf);
+    if (!t.stopword() && !t.number() && t.normalized.size() >= 6) spell_.insert(t.normalized);
+  }
+
+  Xapian::Document& doc_;
+  const Analyzer& analyzer_;
+  std::unordered_set<std::string>& spell_;
+  Xapian::termpos pos_ = 0;
+};
+
+void add_date(Xapian::Document& doc, const Date& date) {
+  if (date.empty()) return;
+  doc.add_boolean_term(prefixed(schema::kYear, date.year_key()));
+  if (date.precision != Date::Precision::Year) doc.add_boolean_term(prefixed(schema::kMonth, date.first_day().substr(0, 6)));
+  if (date.precision == Date::Precision::Day) doc.add_boolean_term(prefixed(schema::kDay, date.first_day()));
+  doc.add_value(schema::kSlotDateStart, date.first_day());
+  doc.add_value(schema::kSlotDateEnd, date.last_day());
+  doc.add_value(schema::kSlotYear, date.year_key());
+  doc.add_value(schema::kSlotMonth, date.month_key());
+  doc.add_value(schema::kSlotDateText, date.text());
+}
+
+}  // namespace
+
+std::string fingerprint(std::string_view bytes) { return fmt::format("{:016x}", fnv1a(bytes)); }
+
+std::string content_hash(const Article& article) { return fingerprint(article.to_json()); }
+
+std::string file_key(const std::string& absolute_path) {
+  return fmt::format("{:016x}{:04x}", fnv1a(absolute_path), absolute_path.size() & 0xFFFF);
+}
+
+BuiltDocument build_document(const Article& article, const std::string& hash, const std::string& file_key_value,
+                             const Analyzer& analyzer) {
+  BuiltDocument built;
+  Xapian::Document& doc = built.doc;
+  std::unordered_set<std::string> spellings;
+  FieldIndexer fields(doc, analyzer, spellings);
+  fields.title(article.title);
+  fields.body(article.body);
+  built.spellings.assign(spellings.begin(), spellings.end());
+
+  built.id_term = prefixed(schema::kId, article.id);
+  doc.add_boolean_term(built.id_term);
+  built.source_key = normalize_source(article.source);
+  built.source_display = article.source;
+  if (!built.source_key.empty()) {
+    doc.add_boolean_term(prefixed(schema::kSource, built.source_key));
+    doc.add_value(schema::kSlotSource, built.source_key);
+  }
+  add_date(doc, article.date);
+  if (!file_key_value.empty()) doc.add_boolean_term(prefixed(schema::kFile, file_key_value));
+  doc.add_value(schema::kSlotContentHash, hash);
+  doc.set_data(article.to_json());
+  return built;
+}
+
+}  // namespace nsearch

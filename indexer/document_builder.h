@@ -1,0 +1,37 @@
+// Article -> Xapian document, following common/schema.h. Pure: no database access, so
+// several threads can build documents while one writes.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/analyzer.h"
+#include "common/article.h"
+
+namespace nsearch {
+
+struct BuiltDocument {
+  Xapian::Document doc;
+  std::string id_term;                 // Q + id
+  std::string source_key;              // XS value, "" when unknown
+  std::string source_display;          // the source as written, for facets
+  std::vector<std::string> spellings;  // distinct words for the spelling table
+};
+
+// Hex FNV-1a of the article's stored form: equal hashes mean nothing to re-index.
+std::string content_hash(const Article& article);
+
+// Hex FNV-1a of raw bytes (a file's content).
+std::string fingerprint(std::string_view bytes);
+
+// file_key: the schema::kFile value of the file the article came from ("" for stdin).
+BuiltDocument build_document(const Article& article, const std::string& hash, const std::string& file_key,
+                             const Analyzer& analyzer);
+
+// Stable short key for a path (terms are limited to 245 bytes; paths are not).
+std::string file_key(const std::string& absolute_path);
+
+}  // namespace nsearch

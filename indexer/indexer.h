@@ -1,0 +1,49 @@
+// One `nsearch index` run: walk the inputs, parse, build documents (on a second thread) and
+// write them, then remove what disappeared. Adds before it removes, commits in batches, and
+// records each file in the manifest only after all its articles are written, so a run killed
+// at any point is completed by the next one with nothing lost or duplicated.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "indexer/index_store.h"
+
+namespace nsearch {
+
+struct IndexCounts {
+  std::uint64_t added = 0;
+  std::uint64_t updated = 0;
+  std::uint64_t unchanged = 0;
+  std::uint64_t removed = 0;
+  std::uint64_t skipped = 0;   // inputs (files or JSONL lines) not indexed
+  std::uint64_t warnings = 0;  // indexed, with a problem reported (e.g. a bad date)
+};
+
+struct IndexProgress {
+  std::uint64_t articles = 0;     // articles read so far
+  std::uint64_t bytes_done = 0;   // input bytes read so far (compressed, for .gz/.xz)
+  std::uint64_t bytes_total = 0;  // all input bytes (0 when unknown, e.g. stdin)
+};
+
+struct IndexRequest {
+  std::vector<std::string> paths;  // files, directories or "-"; empty: the recorded roots
+  bool no_delete = false;          // keep articles whose file disappeared
+  IndexStore::Options store;
+  std::function<void(const std::string&)> report;           // one line per skip or warning
+  std::function<void(const IndexProgress&)> progress;      // called now and then
+};
+
+struct IndexSummary {
+  IndexCounts counts;
+  double seconds = 0;
+  std::uint64_t input_bytes = 0;
+  std::vector<std::string> roots;
+};
+
+IndexSummary run_index(const std::filesystem::path& index_dir, const IndexRequest& request);
+
+}  // namespace nsearch
