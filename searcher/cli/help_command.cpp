@@ -1,13 +1,28 @@
-// Placeholder until the command lands; replaced by its real implementation.
+// `nsearch help query`: the query syntax.
+#include <cstdio>
+#include <memory>
+
 #include "common/errors.h"
 #include "searcher/cli/commands.h"
+#include "searcher/query_syntax.h"
 
 namespace nsearch::cli {
 
 void add_help_command(CLI::App& app, int& exit_code) {
-  auto* cmd = app.add_subcommand("help", "(not yet available)");
-  cmd->allow_extras();
-  cmd->callback([&exit_code] { throw Error(kExitUsage, "`help` is not implemented yet"); });
+  auto topic = std::make_shared<std::string>();
+  auto* cmd = app.add_subcommand("help", "Help topics: `nsearch help query`");
+  cmd->footer("Examples:\n  nsearch help query");
+  cmd->add_option("topic", *topic, "query");
+  cmd->callback([topic, &app, &exit_code] {
+    if (*topic == "query") {
+      std::fputs(query_syntax_help(), stdout);
+    } else if (topic->empty()) {
+      std::fputs(app.help().c_str(), stdout);
+    } else {
+      throw Error(kExitUsage, "no help on '" + *topic + "'; try `nsearch help query`");
+    }
+    exit_code = kExitOk;
+  });
 }
 
 }  // namespace nsearch::cli

@@ -1,13 +1,164 @@
-// Placeholder until the command lands; replaced by its real implementation.
+// `nsearch search` (also `nsearch WORDS...`): ranked search with filters, facets and snippets;
+// --batch runs many queries with the index opened once.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
 #include "common/errors.h"
+#include "common/index_location.h"
 #include "searcher/cli/commands.h"
+#include "searcher/printers.h"
+#include "searcher/searcher.h"
 
 namespace nsearch::cli {
 
+namespace {
+
+struct SearchOptions {
+  std::vector<std::string> words;
+  std::string index;
+  std::vector<std::string> sources;
+  std::string since, until;
+  std::string facets;
+  std::string sort = "relevance";
+  std::string format = "text";
+  std::string color = "auto";
+  std::string spelling = "suggest";
+  std::string batch;
+  Xapian::doccount limit = 10, offset = 0;
+  std::size_t snippet_length = 200;
+  bool no_snippets = false;
+};
+
+std::vector<std::string> split_commas(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size() && !s.empty()) {
+    std::size_t comma = s.find(',', start);
+    std::string part = s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (!part.empty()) out.push_back(part);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+SearchRequest make_request(const SearchOptions& o) {
+  SearchRequest r;
+  r.sources = o.sources;
+  r.since = o.since;
+  r.until = o.until;
+  r.facets = split_commas(o.facets);
+  if (o.sort == "newest") r.sort = SortOrder::Newest;
+  else if (o.sort == "oldest") r.sort = SortOrder::Oldest;
+  else if (o.sort != "relevance") throw Error(kExitUsage, "--sort must be relevance, newest or oldest");
+  if (o.spelling == "off") r.spelling = SpellingMode::Off;
+  else if (o.spelling == "auto") r.spelling = SpellingMode::Auto;
+  else if (o.spelling != "suggest") throw Error(kExitUsage, "--spelling must be suggest, auto or off");
+  r.limit = o.limit;
+  r.offset = o.offset;
+  r.snippet_chars = o.snippet_length;
+  r.snippets = !o.no_snippets;
+  return r;
+}
+
+bool use_color(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  if (mode != "auto") throw Error(kExitUsage, "--color must be auto, always or never");
+  const char* no_color = std::getenv("NO_COLOR");
+  return isatty(1) && !(no_color && *no_color);
+}
+
+void report_warnings(const SearchResult& r, OutputFormat format) {
+  // JSON carries them in "warnings"; text and line formats get them on stderr.
+  if (format == OutputFormat::Json || format == OutputFormat::Jsonl) return;
+  for (const auto& w : r.warnings) std::fprintf(stderr, "nsearch: note: %s\n", w.c_str());
+}
+
+// One query a line: "qid<TAB>query", or a bare query numbered from 1.
+int run_batch(Searcher& searcher, SearchRequest request, PrintOptions print, const std::string& path) {
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (path != "-") {
+    file.open(path);
+    if (!file) throw Error(kExitUsage, "cannot read the batch file " + path);
+    in = &file;
+  }
+  std::string line;
+  long number = 0;
+  bool any_hits = false;
+  while (std::getline(*in, line)) {
+    ++number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    std::size_t tab = line.find('\t');
+    print.qid = tab == std::string::npos ? std::to_string(number) : line.substr(0, tab);
+    request.query = tab == std::string::npos ? line : line.substr(tab + 1);
+    try {
+      SearchResult r = searcher.search(request);
+      report_warnings(r, print.format);
+      print_result(r, print, stdout);
+      any_hits |= !r.hits.empty();
+    } catch (const Error& e) {
+      if (e.code() != kExitUsage) throw;
+      std::fprintf(stderr, "nsearch: query %s: %s\n", print.qid.c_str(), e.what());
+    }
+  }
+  return any_hits ? kExitOk : kExitNoHits;
+}
+
+void run(const SearchOptions& o, int& exit_code) {
+  SearchRequest request = make_request(o);
+  PrintOptions print;
+  print.format = parse_output_format(o.format);
+  print.color = print.format == OutputFormat::Text && use_color(o.color);
+  if (o.batch.empty() && o.words.empty()) throw Error(kExitUsage, "nothing to search: give words, or --batch FILE");
+  Searcher searcher(open_index_for_reading(resolve_index_dir(o.index)));
+  if (!o.batch.empty()) {
+    exit_code = run_batch(searcher, request, print, o.batch);
+    return;
+  }
+  for (const auto& w : o.words) request.query += (request.query.empty() ? "" : " ") + w;
+  SearchResult r = searcher.search(request);
+  report_warnings(r, print.format);
+  print_result(r, print, stdout);
+  exit_code = r.hits.empty() ? kExitNoHits : kExitOk;
+}
+
+}  // namespace
+
 void add_search_command(CLI::App& app, int& exit_code) {
-  auto* cmd = app.add_subcommand("search", "(not yet available)");
-  cmd->allow_extras();
-  cmd->callback([&exit_code] { throw Error(kExitUsage, "`search` is not implemented yet"); });
+  auto o = std::make_shared<SearchOptions>();
+  auto* cmd = app.add_subcommand("search", "Search the index (the default command)");
+  cmd->footer(
+      "Examples:\n"
+      "  nsearch \"صدام حفتر أنقرة\"\n"
+      "  nsearch search '\"جزيرة الحنة\"'                      exact phrase\n"
+      "  nsearch search حفتر --source الجزيرة --since 2020 --facets source,month\n"
+      "  nsearch search 'title:حفتر date:2025..' --sort newest --format json\n"
+      "  nsearch search --batch questions.tsv --format trec --limit 100\n"
+      "Query syntax: `nsearch help query`. Exit codes: 0 hits, 1 no hits, 2 bad query; see `nsearch --help`.");
+  cmd->add_option("query", o->words, "Query words (see `nsearch help query`)");
+  cmd->add_option("--index", o->index, "Index directory (default: $NSEARCH_INDEX, else ~/.local/share/nsearch/index)");
+  cmd->add_option("--source", o->sources, "Only this source (repeatable; OR-ed)");
+  cmd->add_option("--since", o->since, "Only articles dated on or after DATE (YYYY[-MM[-DD]])");
+  cmd->add_option("--until", o->until, "Only articles dated on or before DATE (YYYY[-MM[-DD]])");
+  cmd->add_option("--facets", o->facets, "Comma-separated facets: source, year, month");
+  cmd->add_option("--sort", o->sort, "relevance, newest or oldest")->capture_default_str();
+  cmd->add_option("--format", o->format, "text, json, jsonl, ids or trec")->capture_default_str();
+  cmd->add_option("--color", o->color, "auto (only on a terminal), always or never")->capture_default_str();
+  cmd->add_option("--spelling", o->spelling, "suggest (show 'did you mean'), auto (search it when nothing matched) or off")
+      ->capture_default_str();
+  cmd->add_option("--limit,-n", o->limit, "Hits to show")->capture_default_str();
+  cmd->add_option("--offset", o->offset, "Hits to skip")->capture_default_str();
+  cmd->add_option("--snippet-length", o->snippet_length, "Snippet length in characters")->capture_default_str();
+  cmd->add_flag("--no-snippets", o->no_snippets, "Leave snippets out (faster)");
+  cmd->add_option("--batch", o->batch, "Run one query per line of FILE (- for stdin): qid<TAB>query or a bare query");
+  cmd->callback([o, &exit_code] { run(*o, exit_code); });
 }
 
 }  // namespace nsearch::cli

@@ -1,13 +1,52 @@
-// Placeholder until the command lands; replaced by its real implementation.
+// `nsearch show ID`: one article's metadata and full text.
+#include <cstdio>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
 #include "common/errors.h"
+#include "common/index_location.h"
 #include "searcher/cli/commands.h"
+#include "searcher/searcher.h"
 
 namespace nsearch::cli {
 
 void add_show_command(CLI::App& app, int& exit_code) {
-  auto* cmd = app.add_subcommand("show", "(not yet available)");
-  cmd->allow_extras();
-  cmd->callback([&exit_code] { throw Error(kExitUsage, "`show` is not implemented yet"); });
+  struct Options {
+    std::string id, index, format = "text";
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("show", "Show one article: metadata and full text");
+  cmd->footer("Examples:\n  nsearch show 002_531c9af4ea5c5933.txt\n  nsearch show snn-2015-07-21-00001 --format json\n"
+              "A unique prefix of an id is enough (002_531c9af4ea5c5933).");
+  cmd->add_option("id", o->id, "Article id (as printed by search)")->required();
+  cmd->add_option("--index", o->index, "Index directory (default: $NSEARCH_INDEX, else ~/.local/share/nsearch/index)");
+  cmd->add_option("--format", o->format, "text or json")->capture_default_str();
+  cmd->callback([o, &exit_code] {
+    if (o->format != "text" && o->format != "json") throw Error(kExitUsage, "--format must be text or json");
+    Searcher searcher(open_index_for_reading(resolve_index_dir(o->index)));
+    auto article = searcher.find(o->id);
+    if (!article) {
+      std::fprintf(stderr, "nsearch: no article with id '%s' (or it is an ambiguous prefix)\n", o->id.c_str());
+      exit_code = kExitNoHits;
+      return;
+    }
+    const Article& a = *article;
+    if (o->format == "json") {
+      nlohmann::json j = nlohmann::json::parse(a.to_json());
+      j["format_version"] = 1;
+      std::puts(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    } else {
+      std::string out = "id:     " + a.id + "\ntitle:  " + a.title + "\n";
+      if (!a.source.empty()) out += "source: " + a.source + "\n";
+      if (!a.date.empty()) out += "date:   " + a.date.text() + "\n";
+      if (!a.url.empty()) out += "url:    " + a.url + "\n";
+      if (!a.author.empty()) out += "author: " + a.author + "\n";
+      out += "file:   " + a.path + (a.line ? ":" + std::to_string(a.line) : "") + "\n\n" + a.body + "\n";
+      std::fputs(out.c_str(), stdout);
+    }
+    exit_code = kExitOk;
+  });
 }
 
 }  // namespace nsearch::cli

@@ -1,0 +1,96 @@
+#include "searcher/highlighter.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace nsearch {
+
+namespace {
+
+struct Analyzed {
+  std::vector<Token> tokens;
+  std::vector<Span> matches;  // in text coordinates, sorted, non-overlapping
+};
+
+std::size_t char_count(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+Analyzed find_matches(const std::string& text, const HighlightSet& set, const Analyzer& analyzer) {
+  Analyzed a;
+  a.tokens = analyzer.analyze(text);
+  std::unordered_set<std::string> terms(set.terms.begin(), set.terms.end());
+  std::unordered_set<std::string> exact(set.exact.begin(), set.exact.end());
+  std::vector<bool> covered(a.tokens.size(), false);
+  for (const auto& phrase : set.phrases) {
+    if (phrase.empty() || phrase.size() > a.tokens.size()) continue;
+    for (std::size_t i = 0; i + phrase.size() <= a.tokens.size(); ++i) {
+      bool match = true;
+      for (std::size_t k = 0; k < phrase.size() && match; ++k) match = a.tokens[i + k].term == phrase[k];
+      if (!match) continue;
+      for (std::size_t k = 0; k < phrase.size(); ++k) covered[i + k] = true;
+      a.matches.push_back({a.tokens[i].start, a.tokens[i + phrase.size() - 1].end});
+      i += phrase.size() - 1;
+    }
+  }
+  for (std::size_t i = 0; i < a.tokens.size(); ++i) {
+    const Token& t = a.tokens[i];
+    if (!covered[i] && (terms.count(t.term) || exact.count(t.normalized))) a.matches.push_back({t.start, t.end});
+  }
+  std::sort(a.matches.begin(), a.matches.end(), [](const Span& x, const Span& y) { return x.start < y.start; });
+  return a;
+}
+
+Snippet cut(const std::string& text, const std::vector<Span>& matches, std::size_t from, std::size_t to) {
+  Snippet s;
+  s.text = text.substr(from, to - from);
+  s.truncated_start = from > 0;
+  s.truncated_end = to < text.size();
+  for (const auto& m : matches) {
+    if (m.start >= from && m.end <= to) s.highlights.push_back({m.start - from, m.end - from});
+  }
+  return s;
+}
+
+}  // namespace
+
+Snippet highlight_all(const std::string& text, const HighlightSet& set, const Analyzer& analyzer) {
+  return cut(text, find_matches(text, set, analyzer).matches, 0, text.size());
+}
+
+Snippet best_snippet(const std::string& text, const HighlightSet& set, const Analyzer& analyzer, std::size_t max_chars) {
+  Analyzed a = find_matches(text, set, analyzer);
+  if (a.tokens.empty()) return {};
+  // Character offsets of every token, so the window test is O(1).
+  std::vector<std::size_t> start_char(a.tokens.size()), end_char(a.tokens.size());
+  std::size_t chars = 0, byte = 0;
+  for (std::size_t k = 0; k < a.tokens.size(); ++k) {
+    chars += char_count(std::string_view(text).substr(byte, a.tokens[k].start - byte));
+    start_char[k] = chars;
+    chars += char_count(a.tokens[k].surface);
+    end_char[k] = chars;
+    byte = a.tokens[k].end;
+  }
+  // Window over tokens [i, j] within max_chars, scored by the matches inside; token bounds
+  // keep the cuts on whole words.
+  std::size_t best_i = 0, best_j = 0, best_score = 0;
+  std::size_t m_lo = 0;
+  for (std::size_t i = 0, j = 0; i < a.tokens.size(); ++i) {
+    if (j < i) j = i;
+    while (j + 1 < a.tokens.size() && end_char[j + 1] - start_char[i] <= max_chars) ++j;
+    while (m_lo < a.matches.size() && a.matches[m_lo].start < a.tokens[i].start) ++m_lo;
+    std::size_t score = 0;
+    for (std::size_t m = m_lo; m < a.matches.size() && a.matches[m].end <= a.tokens[j].end; ++m) ++score;
+    if (score > best_score) {
+      best_score = score;
+      best_i = i;
+      best_j = j;
+    }
+    if (i == 0 && best_score == 0) best_j = j;  // no match anywhere: the opening
+  }
+  return cut(text, a.matches, a.tokens[best_i].start, a.tokens[best_j].end);
+}
+
+}  // namespace nsearch

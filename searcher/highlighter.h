@@ -1,0 +1,33 @@
+// Snippets with the matched words marked, on the original (un-normalized) text: the same
+// analyzer re-reads the text, and its byte spans put every highlight on whole original words,
+// diacritics and all. Consecutive words of a matched phrase form one span.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "common/analyzer.h"
+#include "searcher/query_parser.h"
+
+namespace nsearch {
+
+struct Span {
+  std::size_t start = 0;  // byte offsets into Snippet::text
+  std::size_t end = 0;
+};
+
+struct Snippet {
+  std::string text;
+  std::vector<Span> highlights;
+  bool truncated_start = false;
+  bool truncated_end = false;
+};
+
+// Highlights across the whole text (for titles).
+Snippet highlight_all(const std::string& text, const HighlightSet& set, const Analyzer& analyzer);
+
+// The window of about max_chars characters with the most matches.
+Snippet best_snippet(const std::string& text, const HighlightSet& set, const Analyzer& analyzer, std::size_t max_chars);
+
+}  // namespace nsearch

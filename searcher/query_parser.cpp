@@ -1,0 +1,364 @@
+#include "searcher/query_parser.h"
+
+#include <algorithm>
+
+#include "common/dates.h"
+#include "common/errors.h"
+#include "common/schema.h"
+
+namespace nsearch {
+
+namespace {
+
+// Enough words for any real question; more only slow the match down.
+constexpr size_t kMaxWords = 64;
+// Articles holding every word outrank any that miss one: their AND score is scaled past the
+// largest OR-only score BM25 gives in practice.
+constexpr double kAllWordsBoost = 50.0;
+
+enum class TokKind { Word, Phrase, LParen, RParen, And, Or, Not, Minus, Field, Exact, End };
+
+struct Tok {
+  TokKind kind;
+  std::string text;   // word, phrase text, or field value
+  std::string field;  // for Field
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+class Lexer {
+ public:
+  Lexer(const std::string& s, std::vector<std::string>& warnings) : s_(s), warnings_(warnings) {}
+
+  std::vector<Tok> run() {
+    std::vector<Tok> out;
+    while (true) {
+      while (i_ < s_.size() && is_space(s_[i_])) ++i_;
+      if (i_ >= s_.size()) break;
+      char c = s_[i_];
+      if (c == '(') { ++i_; out.push_back({TokKind::LParen, "", ""}); continue; }
+      if (c == ')') { ++i_; out.push_back({TokKind::RParen, "", ""}); continue; }
+      if (c == '"') { out.push_back({TokKind::Phrase, quoted(), ""}); continue; }
+      if (c == '-' && at_word_start(i_ + 1)) { ++i_; out.push_back({TokKind::Minus, "", ""}); continue; }
+      if (c == '=' && at_word_start(i_ + 1)) {
+        ++i_;
+        if (s_[i_] == '"') out.push_back({TokKind::Phrase, quoted(), ""});  // =“…” is a phrase already
+        else out.push_back({TokKind::Exact, bare(), ""});
+        continue;
+      }
+      std::string w = bare();
+      if (w == "AND") out.push_back({TokKind::And, "", ""});
+      else if (w == "OR") out.push_back({TokKind::Or, "", ""});
+      else if (w == "NOT") out.push_back({TokKind::Not, "", ""});
+      else out.push_back(field_or_word(w));
+    }
+    out.push_back({TokKind::End, "", ""});
+    return out;
+  }
+
+ private:
+  bool at_word_start(size_t j) const { return j < s_.size() && !is_space(s_[j]) && s_[j] != ')'; }
+
+  std::string quoted() {
+    size_t start = ++i_;
+    size_t close = s_.find('"', start);
+    if (close == std::string::npos) {
+      warnings_.push_back("unbalanced quote: the phrase was closed at the end of the query");
+      i_ = s_.size();
+      return s_.substr(start);
+    }
+    i_ = close + 1;
+    return s_.substr(start, close - start);
+  }
+
+  std::string bare() {
+    size_t start = i_;
+    while (i_ < s_.size() && !is_space(s_[i_]) && s_[i_] != '(' && s_[i_] != ')' && s_[i_] != '"') ++i_;
+    // field:"quoted value"
+    if (i_ < s_.size() && s_[i_] == '"' && i_ > start && s_[i_ - 1] == ':') {
+      std::string head = s_.substr(start, i_ - start);
+      return head + '"' + quoted();
+    }
+    return s_.substr(start, i_ - start);
+  }
+
+  Tok field_or_word(const std::string& w) {
+    size_t colon = w.find(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == w.size()) return {TokKind::Word, w, ""};
+    std::string field = w.substr(0, colon);
+    std::string value = w.substr(colon + 1);
+    bool quoted_value = !value.empty() && value[0] == '"';
+    if (quoted_value) value = value.substr(1);
+    if (field == "title" || field == "source" || field == "date") {
+      return {TokKind::Field, value, quoted_value && field == "title" ? "title-phrase" : field};
+    }
+    // Only ASCII letters make a field name; anything else (a time 10:30, Arabic) is text.
+    if (std::all_of(field.begin(), field.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); })) {
+      warnings_.push_back("unknown field '" + field + ":' (fields are title:, source:, date:); searched as words");
+    }
+    return {TokKind::Word, field + " " + value, ""};
+  }
+
+  const std::string& s_;
+  std::vector<std::string>& warnings_;
+  size_t i_ = 0;
+};
+
+// A compiled piece of the query: ranked (contributes weight) or a boolean filter.
+struct Part {
+  Xapian::Query query;
+  bool filter = false;
+  bool negated = false;
+};
+
+class Parser {
+ public:
+  Parser(std::vector<Tok> toks, const Analyzer& analyzer, ParsedQuery& out)
+      : toks_(std::move(toks)), analyzer_(analyzer), out_(out) {}
+
+  Part parse() {
+    Part p = or_expr();
+    while (peek().kind != TokKind::End) {
+      if (peek().kind == TokKind::RParen) out_.warnings.push_back("unbalanced ')': ignored");
+      ++pos_;
+      Part rest = or_expr();
+      p = sequence({p, rest});
+    }
+    if (depth_ < 0) depth_ = 0;
+    return p;
+  }
+
+ private:
+  const Tok& peek() const { return toks_[pos_]; }
+
+  Part or_expr() {
+    std::vector<Part> alts{and_expr()};
+    while (peek().kind == TokKind::Or) {
+      ++pos_;
+      alts.push_back(and_expr());
+    }
+    if (alts.size() == 1) return alts[0];
+    std::vector<Xapian::Query> qs;
+    bool all_filters = true;
+    for (auto& a : alts) {
+      if (a.query.empty()) continue;
+      qs.push_back(a.negated ? Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, a.query) : a.query);
+      all_filters &= a.filter;
+    }
+    return {Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()), all_filters, false};
+  }
+
+  // Adjacent items: explicit AND makes every item required; plain adjacency ranks.
+  Part and_expr() {
+    std::vector<Part> items;
+    bool explicit_and = false;
+    while (true) {
+      TokKind k = peek().kind;
+      if (k == TokKind::End || k == TokKind::Or || (k == TokKind::RParen && depth_ > 0)) break;
+      if (k == TokKind::RParen) {  // stray ')' at top level
+        out_.warnings.push_back("unbalanced ')': ignored");
+        ++pos_;
+        continue;
+      }
+      if (k == TokKind::And) {
+        explicit_and = true;
+        ++pos_;
+        continue;
+      }
+      Part p = unary();
+      if (!p.query.empty() || p.negated) items.push_back(p);
+    }
+    return explicit_and ? conjunction(items) : sequence(items);
+  }
+
+  Part unary() {
+    const Tok& t = peek();
+    if (t.kind == TokKind::Not || t.kind == TokKind::Minus) {
+      ++pos_;
+      Part p = unary();
+      p.negated = !p.negated;
+      return p;
+    }
+    return primary();
+  }
+
+  Part primary() {
+    Tok t = toks_[pos_++];
+    switch (t.kind) {
+      case TokKind::LParen: {
+        ++depth_;
+        Part p = or_expr();
+        if (peek().kind == TokKind::RParen) ++pos_;
+        else out_.warnings.push_back("unbalanced '(': closed at the end of the query");
+        --depth_;
+        return p;
+      }
+      case TokKind::Phrase: return {phrase(t.text, ""), false, false};
+      case TokKind::Exact: return exact(t.text);
+      case TokKind::Field: return field(t);
+      case TokKind::Word: return words(t.text, "");
+      default: return {};
+    }
+  }
+
+  Xapian::Query phrase(const std::string& text, std::string_view prefix) {
+    std::vector<std::string> terms;
+    analyzer_.analyze(text, [&](const Token& tok) { terms.push_back(std::string(prefix) + tok.term); });
+    if (terms.empty()) return {};
+    std::vector<std::string> plain;
+    for (auto& term : terms) plain.push_back(term.substr(prefix.size()));
+    out_.highlight.phrases.push_back(plain);
+    if (terms.size() == 1) return Xapian::Query(terms[0]);
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+  }
+
+  Part exact(const std::string& word) {
+    std::vector<Xapian::Query> qs;
+    analyzer_.analyze(word, [&](const Token& tok) {
+      out_.highlight.exact.push_back(tok.normalized);
+      qs.emplace_back(std::string(schema::kExact) + tok.normalized);
+    });
+    return {Xapian::Query(Xapian::Query::OP_AND, qs.begin(), qs.end()), false, false};
+  }
+
+  Part field(const Tok& t) {
+    if (t.field == "source") return {source_filter(t.text), true, false};
+    if (t.field == "date") return {date_filter(t.text), true, false};
+    if (t.field == "title-phrase") return {phrase(t.text, schema::kTitle), false, false};
+    return words(t.text, schema::kTitle);
+  }
+
+  // Bare words; stopwords are left out of ranking unless the query has nothing else.
+  Part words(const std::string& text, std::string_view prefix) {
+    std::vector<Token> toks = analyzer_.analyze(text);
+    std::vector<Xapian::Query> qs;
+    for (const auto& tok : toks) {
+      if (tok.stopword()) {
+        stopwords_.push_back(tok);
+        continue;
+      }
+      add_word(tok, prefix, qs);
+    }
+    if (qs.empty()) return {};
+    return {combine_ranked(qs), false, false};
+  }
+
+  void add_word(const Token& tok, std::string_view prefix, std::vector<Xapian::Query>& qs) {
+    if (++word_count_ > kMaxWords) {
+      if (word_count_ == kMaxWords + 1) out_.warnings.push_back("query longer than " + std::to_string(kMaxWords) + " words; the rest was ignored");
+      return;
+    }
+    out_.highlight.terms.push_back(tok.term);
+    out_.words.push_back(tok.normalized);
+    qs.emplace_back(std::string(prefix) + tok.term);
+  }
+
+  Part sequence(const std::vector<Part>& items) { return assemble(items, false); }
+  Part conjunction(const std::vector<Part>& items) { return assemble(items, true); }
+
+  // Ranked items combine (all required, or ranked); filters restrict; negations exclude.
+  Part assemble(const std::vector<Part>& items, bool all_required) {
+    std::vector<Xapian::Query> ranked, filters, excluded;
+    for (const auto& p : items) {
+      if (p.query.empty()) continue;
+      if (p.negated) excluded.push_back(p.query);
+      else (p.filter ? filters : ranked).push_back(p.query);
+    }
+    Xapian::Query q;
+    if (!ranked.empty()) {
+      q = ranked.size() == 1 ? ranked[0]
+          : all_required     ? Xapian::Query(Xapian::Query::OP_AND, ranked.begin(), ranked.end())
+                             : combine_ranked(ranked);
+    }
+    bool filter_only = ranked.empty();
+    if (!filters.empty()) {
+      Xapian::Query f(Xapian::Query::OP_AND, filters.begin(), filters.end());
+      q = q.empty() ? f : Xapian::Query(Xapian::Query::OP_FILTER, q, f);
+    }
+    if (!excluded.empty()) {
+      Xapian::Query x(Xapian::Query::OP_OR, excluded.begin(), excluded.end());
+      if (q.empty()) {
+        if (items.size() == 1 && items[0].negated) return {items[0].query, items[0].filter, true};
+        q = Xapian::Query::MatchAll;
+        filter_only = true;
+      }
+      q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, x);
+    }
+    return {q, filter_only, false};
+  }
+
+ public:
+  std::vector<Token> stopwords_;  // dropped stopwords, searched when nothing else is left
+  size_t word_count_ = 0;
+
+ private:
+  std::vector<Tok> toks_;
+  size_t pos_ = 0;
+  int depth_ = 0;
+  const Analyzer& analyzer_;
+  ParsedQuery& out_;
+};
+
+std::string yyyymmdd_bound(const std::string& text, bool upper, const std::string& whole) {
+  auto d = parse_date(text);
+  if (!d || text.size() > 10) {
+    throw Error(kExitUsage, "bad date '" + text + "' in date:" + whole +
+                                "; use YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B, ..B, A..");
+  }
+  return upper ? d->last_day() : d->first_day();
+}
+
+Xapian::Query containment(const std::string& lo, const std::string& hi) {
+  std::vector<Xapian::Query> qs;
+  if (!lo.empty()) qs.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kSlotDateStart, lo);
+  if (!hi.empty()) qs.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kSlotDateEnd, hi);
+  return Xapian::Query(Xapian::Query::OP_AND, qs.begin(), qs.end());
+}
+
+}  // namespace
+
+Xapian::Query combine_ranked(const std::vector<Xapian::Query>& parts) {
+  if (parts.size() == 1) return parts[0];
+  Xapian::Query any(Xapian::Query::OP_OR, parts.begin(), parts.end());
+  Xapian::Query all(Xapian::Query::OP_AND, parts.begin(), parts.end());
+  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, kAllWordsBoost), any);
+}
+
+Xapian::Query date_filter(const std::string& value) {
+  size_t dots = value.find("..");
+  if (dots == std::string::npos) return containment(yyyymmdd_bound(value, false, value), yyyymmdd_bound(value, true, value));
+  std::string a = value.substr(0, dots), b = value.substr(dots + 2);
+  if (a.empty() && b.empty()) throw Error(kExitUsage, "date:.. needs at least one end, e.g. date:2020.. or date:..2020");
+  return containment(a.empty() ? "" : yyyymmdd_bound(a, false, value), b.empty() ? "" : yyyymmdd_bound(b, true, value));
+}
+
+Xapian::Query date_range_filter(const std::string& since, const std::string& until) {
+  if (since.empty() && until.empty()) return {};
+  return date_filter(since + ".." + until);
+}
+
+Xapian::Query source_filter(const std::string& name) {
+  return Xapian::Query(std::string(schema::kSource) + normalize_source(name));
+}
+
+ParsedQuery parse_query(const std::string& text, const Analyzer& analyzer) {
+  ParsedQuery out;
+  Lexer lexer(text, out.warnings);
+  Parser parser(lexer.run(), analyzer, out);
+  Part p = parser.parse();
+  if (p.query.empty() && !parser.stopwords_.empty()) {
+    // Only stopwords: search them rather than silently returning nothing.
+    std::vector<Xapian::Query> qs;
+    for (const auto& tok : parser.stopwords_) {
+      out.highlight.terms.push_back(tok.term);
+      qs.emplace_back(tok.term);
+    }
+    p = {combine_ranked(qs), false, false};
+  }
+  if (p.query.empty()) throw Error(kExitUsage, "empty query: give at least one word, phrase or filter");
+  out.query = p.negated ? Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, p.query) : p.query;
+  out.has_ranked_terms = !p.filter && !p.negated;
+  return out;
+}
+
+}  // namespace nsearch

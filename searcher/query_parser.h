@@ -1,0 +1,46 @@
+// The query language (docs/query-syntax.md, `nsearch help query`) compiled to a Xapian query
+// through the same Analyzer the indexer used, so every query word becomes the index's term.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/analyzer.h"
+
+namespace nsearch {
+
+// What the highlighter must mark: single terms, exact forms and phrases (term sequences).
+struct HighlightSet {
+  std::vector<std::string> terms;                 // analyzer index terms
+  std::vector<std::string> exact;                 // normalized forms from =word
+  std::vector<std::vector<std::string>> phrases;  // index terms of each quoted phrase
+};
+
+struct ParsedQuery {
+  Xapian::Query query;                // ranked part, already filtered
+  bool has_ranked_terms = false;      // false for a pure filter query (all matches weigh 0)
+  std::vector<std::string> warnings;  // problems that were repaired ("closed the quote")
+  std::vector<std::string> words;     // normalized ranked words, for spelling suggestions
+  HighlightSet highlight;
+};
+
+// Throws Error(kExitUsage) when there is no sensible reading (bad date, empty query).
+ParsedQuery parse_query(const std::string& text, const Analyzer& analyzer);
+
+// A date filter value as in date:VALUE ("2024", "2024-01..2024-06", "..2020", "2025..").
+// Throws Error(kExitUsage) naming the bad part.
+Xapian::Query date_filter(const std::string& value);
+
+// Containment filters for --since/--until (either may be empty).
+Xapian::Query date_range_filter(const std::string& since, const std::string& until);
+
+// XS filter for a source name as the user typed it.
+Xapian::Query source_filter(const std::string& name);
+
+// Ranked words combined so that articles with every word rank first, while articles missing
+// some still match (a long natural-language question still gets results).
+Xapian::Query combine_ranked(const std::vector<Xapian::Query>& parts);
+
+}  // namespace nsearch

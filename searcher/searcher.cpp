@@ -1,0 +1,192 @@
+#include "searcher/searcher.h"
+
+#include <cstdlib>
+#include <algorithm>
+#include <map>
+#include <memory>
+
+#include "common/errors.h"
+#include "common/schema.h"
+#include "searcher/query_parser.h"
+
+namespace nsearch {
+
+namespace {
+
+// A word is suspect when this few articles hold it, and the suggestion replaces it only when
+// many times more articles hold the suggested word.
+constexpr Xapian::doccount kRareWord = 3;
+constexpr Xapian::doccount kSuggestionFactor = 10;
+
+// Dated articles in date order; undated ones last in either direction.
+class DateKey : public Xapian::KeyMaker {
+ public:
+  explicit DateKey(bool newest_first) : newest_first_(newest_first) {}
+  std::string operator()(const Xapian::Document& doc) const override {
+    std::string v = doc.get_value(schema::kSlotDateStart);
+    if (v.empty()) return newest_first_ ? std::string() : std::string("\xff");
+    return v;
+  }
+
+ private:
+  bool newest_first_;
+};
+
+Xapian::valueno facet_slot(const std::string& name) {
+  if (name == "source") return schema::kSlotSource;
+  if (name == "year") return schema::kSlotYear;
+  if (name == "month") return schema::kSlotMonth;
+  throw Error(kExitUsage, "unknown facet '" + name + "'; use source, year or month");
+}
+
+Xapian::Query with_flag_filters(Xapian::Query q, const SearchRequest& r) {
+  std::vector<Xapian::Query> filters;
+  if (!r.sources.empty()) {
+    std::vector<Xapian::Query> any;
+    for (const auto& s : r.sources) any.push_back(source_filter(s));
+    filters.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+  }
+  Xapian::Query dates = date_range_filter(r.since, r.until);
+  if (!dates.empty()) filters.push_back(dates);
+  if (filters.empty()) return q;
+  return Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+}
+
+}  // namespace
+
+Bm25Params Bm25Params::from_environment() {
+  Bm25Params p;
+  if (const char* env = std::getenv("NSEARCH_BM25"); env && *env) {
+    if (std::sscanf(env, "%lf,%lf", &p.k1, &p.b) != 2) throw Error(kExitUsage, "NSEARCH_BM25 must be k1,b (e.g. 1.2,0.75)");
+  }
+  return p;
+}
+
+Searcher::Searcher(Xapian::Database db)
+    : db_(std::move(db)),
+      analyzer_(AnalyzerOptions::variant([&] {
+        std::string v = db_.get_metadata(std::string(schema::kMetaAnalyzerVariant));
+        return v.empty() ? std::string("default") : v;
+      }())),
+      bm25_(Bm25Params::from_environment()) {}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+  // A writer committing meanwhile can invalidate what this reader holds: reopen, retry once.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      SearchResult result = run(request, request.query);
+      if (result.total == 0 && request.spelling == SpellingMode::Auto && result.suggestion) {
+        std::string original = request.query;
+        SearchResult again = run(request, *result.suggestion);
+        again.warnings.insert(again.warnings.begin(), "no results for '" + original + "'; showing results for '" + *result.suggestion + "'");
+        return again;
+      }
+      return result;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt > 0) throw Error(kExitIo, "the index changed during the search twice in a row; try again");
+      db_.reopen();
+    }
+  }
+}
+
+SearchResult Searcher::run(const SearchRequest& request, const std::string& query_text) {
+  ParsedQuery parsed = parse_query(query_text, analyzer_);
+  Xapian::Query query = with_flag_filters(parsed.query, request);
+
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BM25Weight(bm25_.k1, 0, 1, bm25_.b, 0.5));
+  DateKey newest(true), oldest(false);
+  if (request.sort == SortOrder::Newest) enquire.set_sort_by_key_then_relevance(&newest, true);
+  if (request.sort == SortOrder::Oldest) enquire.set_sort_by_key_then_relevance(&oldest, false);
+
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+  for (const auto& name : request.facets) {
+    spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(name)));
+    enquire.add_matchspy(spies.back().get());
+  }
+  // Facet counts are exact only if every match is visited.
+  Xapian::doccount check = request.facets.empty() ? 0 : db_.get_doccount();
+  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check);
+
+  SearchResult result;
+  result.query = query_text;
+  result.parsed_query = query.get_description();
+  result.warnings = parsed.warnings;
+  result.offset = request.offset;
+  result.limit = request.limit;
+  result.total = mset.get_matches_estimated();
+  result.total_is_estimate = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
+
+  Xapian::doccount rank = request.offset;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Hit hit;
+    hit.rank = ++rank;
+    hit.score = it.get_weight();
+    hit.article = Article::from_json(it.get_document().get_data());
+    if (request.snippets) {
+      hit.title = highlight_all(hit.article.title, parsed.highlight, analyzer_);
+      hit.snippet = best_snippet(hit.article.body, parsed.highlight, analyzer_, request.snippet_chars);
+    }
+    result.hits.push_back(std::move(hit));
+  }
+  for (std::size_t i = 0; i < spies.size(); ++i) {
+    Facet f{request.facets[i], {}};
+    for (auto v = spies[i]->top_values_begin(100); v != spies[i]->top_values_end(100); ++v) {
+      std::string value = *v;
+      if (value.empty()) continue;
+      if (f.name == "source") {
+        std::string display = db_.get_metadata(std::string(schema::kMetaSourcePrefix) + value);
+        if (!display.empty()) value = display;
+      }
+      f.values.push_back({value, v.get_termfreq()});
+    }
+    result.facets.push_back(std::move(f));
+  }
+  if (request.spelling != SpellingMode::Off) {
+    result.suggestion = suggest(parsed.words, query_text);
+  }
+  return result;
+}
+
+// Replaces each misspelled word by Xapian's suggestion (spelling data holds normalized words).
+std::optional<std::string> Searcher::suggest(const std::vector<std::string>& words, const std::string& query_text) {
+  std::map<std::string, std::string> fixes;
+  for (const auto& w : words) {
+    Xapian::doccount freq = db_.get_termfreq(analyzer_.stem(w));
+    if (freq >= kRareWord) continue;
+    std::string s = db_.get_spelling_suggestion(w);
+    if (s.empty() || s == w) continue;
+    // An unknown word takes any known suggestion; a rare one only a far more common word.
+    Xapian::doccount suggested = db_.get_termfreq(analyzer_.stem(s));
+    if ((freq == 0 && suggested > 0) || suggested >= kSuggestionFactor * freq) {
+      fixes[w] = s;
+    }
+  }
+  if (fixes.empty()) return std::nullopt;
+  std::string out;
+  std::size_t last = 0;
+  for (const auto& tok : analyzer_.analyze(query_text)) {
+    auto f = fixes.find(tok.normalized);
+    if (f == fixes.end()) continue;
+    out += query_text.substr(last, tok.start - last) + f->second;
+    last = tok.end;
+  }
+  out += query_text.substr(last);
+  return out;
+}
+
+std::optional<Article> Searcher::find(const std::string& id) {
+  std::string term = std::string(schema::kId) + id;
+  auto exact = db_.postlist_begin(term);
+  if (exact != db_.postlist_end(term)) return Article::from_json(db_.get_document(*exact).get_data());
+  std::optional<Article> found;
+  for (auto t = db_.allterms_begin(term); t != db_.allterms_end(term); ++t) {
+    if (found) return std::nullopt;  // ambiguous prefix
+    auto p = db_.postlist_begin(*t);
+    found = Article::from_json(db_.get_document(*p).get_data());
+  }
+  return found;
+}
+
+}  // namespace nsearch

@@ -1,0 +1,85 @@
+// Runs one query: parse -> filters -> Enquire (BM25, sort, facets) -> hits with snippets.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/analyzer.h"
+#include "common/article.h"
+#include "searcher/highlighter.h"
+
+namespace nsearch {
+
+enum class SortOrder { Relevance, Newest, Oldest };
+enum class SpellingMode { Off, Suggest, Auto };
+
+struct SearchRequest {
+  std::string query;
+  std::vector<std::string> sources;  // --source, OR-ed
+  std::string since, until;          // --since / --until
+  std::vector<std::string> facets;   // "source", "year", "month"
+  SortOrder sort = SortOrder::Relevance;
+  Xapian::doccount offset = 0;
+  Xapian::doccount limit = 10;
+  std::size_t snippet_chars = 200;
+  bool snippets = true;
+  SpellingMode spelling = SpellingMode::Suggest;
+};
+
+struct Hit {
+  Xapian::doccount rank = 0;  // 1-based, counting the offset
+  double score = 0;
+  Article article;
+  Snippet title;
+  Snippet snippet;
+};
+
+struct FacetValue {
+  std::string value;
+  Xapian::doccount count = 0;
+};
+
+struct Facet {
+  std::string name;  // "source", "year", "month"
+  std::vector<FacetValue> values;
+};
+
+struct SearchResult {
+  std::string query;         // what was searched (the suggestion, when spelling auto used it)
+  std::string parsed_query;  // Xapian's description of the compiled query
+  Xapian::doccount total = 0;
+  bool total_is_estimate = false;
+  Xapian::doccount offset = 0, limit = 0;
+  std::vector<Hit> hits;
+  std::vector<Facet> facets;
+  std::optional<std::string> suggestion;
+  std::vector<std::string> warnings;
+};
+
+struct Bm25Params {
+  double k1 = 1.2, b = 0.75;
+  // $NSEARCH_BM25="k1,b" overrides, for the ablation bench.
+  static Bm25Params from_environment();
+};
+
+class Searcher {
+ public:
+  // db must already have passed the version check (open_index_for_reading).
+  explicit Searcher(Xapian::Database db);
+  SearchResult search(const SearchRequest& request);
+  // The article with this id; when none, the one whose id starts with it, if unique.
+  std::optional<Article> find(const std::string& id);
+
+ private:
+  SearchResult run(const SearchRequest& request, const std::string& query_text);
+  std::optional<std::string> suggest(const std::vector<std::string>& words, const std::string& query_text);
+
+  Xapian::Database db_;
+  Analyzer analyzer_;
+  Bm25Params bm25_;
+};
+
+}  // namespace nsearch
