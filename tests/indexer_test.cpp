@@ -1,0 +1,366 @@
+// The indexer through the real binary on real temporary indexes: the seed corpus, every
+// incremental case, bad inputs, a killed run, lock contention and version checks.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <set>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "common/index_location.h"
+#include "common/schema.h"
+#include "tests/test_support.h"
+
+namespace nsearch::test {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::set<std::string> ids_in(const fs::path& index) {
+  Xapian::Database db = open_index_for_reading(index);
+  std::set<std::string> ids;
+  std::string q(schema::kId);
+  for (auto it = db.allterms_begin(q); it != db.allterms_end(q); ++it) {
+    ids.insert((*it).substr(1));
+    EXPECT_EQ(it.get_termfreq(), 1u) << "duplicate id " << *it;
+  }
+  EXPECT_EQ(ids.size(), db.get_doccount()) << "documents without a unique id";
+  return ids;
+}
+
+json summary_of(const RunResult& r) {
+  auto lines = r.out;
+  return json::parse(lines.substr(0, lines.find('\n')));
+}
+
+RunResult index(const fs::path& idx, std::vector<std::string> args) {
+  args.insert(args.begin(), {"index", "--index", idx.string(), "--format", "json"});
+  return run_nsearch(args);
+}
+
+std::string article(const std::string& title, const std::string& body, const std::string& extra = "") {
+  return "---\ntitle: " + title + "\n" + extra + "---\n" + body + "\n";
+}
+
+TEST(IndexCorpus, SeedArticlesCarryTheirMetadata) {
+  TempDir tmp;
+  auto r = index(tmp / "idx", {(source_dir() / "corpus").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(summary_of(r)["added"], 5);
+  struct Expect {
+    const char* id;
+    const char* title_start;
+    const char* source;
+    const char* date;
+  };
+  for (const Expect& e : {Expect{"000_aff02f4700e004a1.txt", "وكالة نوفا : لقاء تاريخي", "المشهد", "2024-10-23"},
+                          Expect{"001_183260085f83e7c3.txt", "شهدت مدينة بنغازي، الاثنين", "", "2025-08-25"},
+                          Expect{"002_531c9af4ea5c5933.txt", "المصالح تعبد الطريق", "ميدل إيست أون لاين", "2025-04-04"},
+                          Expect{"003_b84856964a7b5a3d.txt", "اتفاق بوساطة تركية", "وكالة الأناضول", "2025-10"},
+                          Expect{"004_f090aae47d831c2d.txt", "وفد أمني مصري يصل طرابلس", "الجزيرة", "2020-12-27"}}) {
+    auto s = run_nsearch({"show", "--index", (tmp / "idx").string(), e.id, "--format", "json"});
+    ASSERT_EQ(s.exit_code, 0) << e.id << s.err;
+    auto j = json::parse(s.out);
+    EXPECT_EQ(j["id"], e.id);
+    EXPECT_EQ(j["title"].get<std::string>().rfind(e.title_start, 0), 0u) << j["title"];
+    EXPECT_EQ(j["source"], e.source);
+    EXPECT_EQ(j["date"], e.date);
+  }
+  auto stats = json::parse(run_nsearch({"stats", "--index", (tmp / "idx").string(), "--format", "json"}).out);
+  EXPECT_EQ(stats["documents"], 5);
+  EXPECT_EQ(stats["date_from"], "2020-12-27");
+  EXPECT_EQ(stats["date_to"], "2025-10-31");
+  EXPECT_EQ(stats["sources"].size(), 4u);
+  EXPECT_EQ(stats["schema_version"], std::to_string(schema::kSchemaVersion));
+}
+
+TEST(IndexCorpus, FileWithoutHeaderTakesTitleAndSourceFromText) {
+  TempDir tmp;
+  write_file(tmp / "in" / "a.txt", "\n\nعنوان الخبر هنا\n\nنص الخبر عن طرابلس.\n\nالمصدر : الجزيرة + وكالات\n");
+  ASSERT_EQ(index(tmp / "idx", {(tmp / "in").string()}).exit_code, 0);
+  auto j = json::parse(run_nsearch({"show", "--index", (tmp / "idx").string(), "a.txt", "--format", "json"}).out);
+  EXPECT_EQ(j["title"], "عنوان الخبر هنا");
+  EXPECT_EQ(j["source"], "الجزيرة + وكالات");
+  EXPECT_EQ(j["date"], "");
+}
+
+class Incremental : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    write_file(in_ / "a.txt", article("خبر أول", "صدام حفتر في أنقرة"));
+    write_file(in_ / "sub" / "b.md", article("خبر ثان", "قالن في بنغازي"));
+    write_file(in_ / "feed.jsonl", R"({"id":"j1","title":"ج١","body":"نص أول","source":"الجزيرة","date":"2015-07-21"})"
+                                   "\n"
+                                   R"({"id":"j2","title":"ج٢","body":"نص ثان","source":"الجزيره","date":"2015-07"})"
+                                   "\n");
+    auto r = run({in_.string()});
+    ASSERT_EQ(r["added"], 4);
+  }
+  json run(std::vector<std::string> args) {
+    auto r = index(idx_, args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return summary_of(r);
+  }
+  void expect(json s, int added, int updated, int unchanged, int removed) {
+    EXPECT_EQ(s["added"], added) << s;
+    EXPECT_EQ(s["updated"], updated) << s;
+    EXPECT_EQ(s["unchanged"], unchanged) << s;
+    EXPECT_EQ(s["removed"], removed) << s;
+  }
+  TempDir tmp_;
+  fs::path in_ = tmp_ / "in";
+  fs::path idx_ = tmp_ / "idx";
+};
+
+TEST_F(Incremental, UnchangedRerunReadsNothingNew) {
+  expect(run({}), 0, 0, 4, 0);  // bare run re-scans the recorded root
+  EXPECT_EQ(ids_in(idx_), (std::set<std::string>{"a.txt", "sub/b.md", "j1", "j2"}));
+}
+
+TEST_F(Incremental, AddModifyDelete) {
+  write_file(in_ / "c.txt", article("خبر ثالث", "جزيرة الحنة"));
+  write_file(in_ / "a.txt", article("خبر أول معدل", "صدام حفتر في أنقرة مرة أخرى"));
+  fs::remove(in_ / "sub" / "b.md");
+  expect(run({}), 1, 1, 2, 1);
+  EXPECT_EQ(ids_in(idx_), (std::set<std::string>{"a.txt", "c.txt", "j1", "j2"}));
+  auto j = json::parse(run_nsearch({"show", "--index", idx_.string(), "a.txt", "--format", "json"}).out);
+  EXPECT_EQ(j["title"], "خبر أول معدل");
+}
+
+TEST_F(Incremental, RenameAndMoveAreRemoveThenAdd) {
+  fs::rename(in_ / "a.txt", in_ / "renamed.txt");
+  fs::create_directories(in_ / "other");
+  fs::rename(in_ / "sub" / "b.md", in_ / "other" / "b.md");
+  expect(run({}), 2, 0, 2, 2);
+  EXPECT_EQ(ids_in(idx_), (std::set<std::string>{"renamed.txt", "other/b.md", "j1", "j2"}));
+}
+
+TEST_F(Incremental, TouchWithoutChangeIsUnchanged) {
+  auto t = fs::last_write_time(in_ / "a.txt");
+  fs::last_write_time(in_ / "a.txt", t + std::chrono::seconds(5));
+  expect(run({}), 0, 0, 4, 0);
+}
+
+TEST_F(Incremental, IdRemovedFromJsonlIsRemoved) {
+  write_file(in_ / "feed.jsonl", R"({"id":"j2","title":"ج٢","body":"نص ثان معدل","source":"الجزيره","date":"2015-07"})" "\n");
+  expect(run({}), 0, 1, 2, 1);
+  EXPECT_EQ(ids_in(idx_), (std::set<std::string>{"a.txt", "sub/b.md", "j2"}));
+}
+
+TEST_F(Incremental, NoDeleteKeepsVanishedFiles) {
+  fs::remove(in_ / "a.txt");
+  expect(run({"--no-delete"}), 0, 0, 3, 0);
+  EXPECT_TRUE(ids_in(idx_).count("a.txt"));
+  expect(run({}), 0, 0, 3, 1);
+  EXPECT_FALSE(ids_in(idx_).count("a.txt"));
+}
+
+TEST_F(Incremental, SourceVariantsAreOneSource) {
+  auto stats = json::parse(run_nsearch({"stats", "--index", idx_.string(), "--format", "json"}).out);
+  ASSERT_EQ(stats["sources"].size(), 1u);
+  EXPECT_EQ(stats["sources"][0]["count"], 2);
+}
+
+TEST_F(Incremental, RebuildSwapsInAFreshGeneration) {
+  std::string before = read_file(idx_ / "XAPIANDB");
+  expect(run({"--rebuild"}), 4, 0, 0, 0);
+  std::string after = read_file(idx_ / "XAPIANDB");
+  EXPECT_NE(before, after);
+  EXPECT_FALSE(fs::exists(idx_ / "db-1"));
+  EXPECT_EQ(ids_in(idx_), (std::set<std::string>{"a.txt", "sub/b.md", "j1", "j2"}));
+}
+
+// ---- Bad inputs: reported with path (and line), skipped, exit 3; the rest is indexed ----------
+TEST(BadInput, EachProblemIsReportedAndTheRestIndexed) {
+  TempDir tmp;
+  auto in = tmp / "in";
+  write_file(in / "good.txt", article("سليم", "نص سليم عن حفتر"));
+  write_file(in / "latin1.txt", std::string("title \xE9t\xE9 caf\xE9\n"));
+  write_file(in / "empty.txt", "");
+  write_file(in / "binary.txt", std::string("\x7F" "ELF\0\0\x01\x02", 8));
+  write_file(in / "header-only.md", "---\ntitle: \nsource: x\n---\n");
+  write_file(in / "bad-date.txt", article("تاريخ سيئ", "نص", "date: 31/12/2024\n"));
+  std::string big = "---\ntitle: مقال كبير\n---\n";
+  while (big.size() < 50u * 1024 * 1024) big += "وصل صدام حفتر إلى أنقرة في زيارة رسمية. ";
+  write_file(in / "big.txt", big);
+  write_file(in / "feed.jsonl",
+             R"({"id":"ok1","title":"ع","body":"نص","source":"س","date":"2015-07-21"})" "\n"
+             R"({"id":"trunc","title":"ع","body":"نص)" "\n"
+             R"(["not","an","object"])" "\n"
+             R"({"id":"ok1","title":"مكرر","body":"نص","source":"س","date":""})" "\n"
+             R"({"id":"ok2","title":"ع","body":"نص","source":"س","date":"someday"})" "\n");
+  auto r = index(tmp / "idx", {in.string()});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  for (const char* expected : {"latin1.txt: not valid UTF-8", "empty.txt: empty article", "binary.txt: binary data",
+                               "header-only.md: header but no body", "bad-date.txt: unparseable date",
+                               "feed.jsonl:2: malformed JSON", "feed.jsonl:3: not a JSON object",
+                               "feed.jsonl:4: duplicate id 'ok1' (first at line 1)", "feed.jsonl:5: unparseable date"}) {
+    EXPECT_NE(r.err.find(expected), std::string::npos) << expected << "\n" << r.err;
+  }
+  EXPECT_EQ(ids_in(tmp / "idx"), (std::set<std::string>{"good.txt", "bad-date.txt", "big.txt", "ok1", "ok2"}));
+  auto s = summary_of(r);
+  EXPECT_EQ(s["skipped"], 7);
+  auto big_hit = run_nsearch({"search", "--index", (tmp / "idx").string(), "title:كبير", "--format", "ids"});
+  EXPECT_EQ(big_hit.out, "big.txt\n");
+}
+
+TEST(BadInput, UnreadableFileIsReported) {
+  if (geteuid() == 0) GTEST_SKIP() << "root reads every file; unreadable input cannot be simulated as root";
+  TempDir tmp;
+  write_file(tmp / "in" / "secret.txt", article("سر", "نص"));
+  fs::permissions(tmp / "in" / "secret.txt", fs::perms::none);
+  auto r = index(tmp / "idx", {(tmp / "in").string()});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("secret.txt: cannot read"), std::string::npos) << r.err;
+}
+
+TEST(BadInput, JsonlFromStdin) {
+  TempDir tmp;
+  auto r = run_nsearch({"index", "--index", (tmp / "idx").string(), "-"},
+                       R"({"id":"s1","title":"عنوان","body":"نص عن حفتر","source":"س","date":"2020"})" "\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ids_in(tmp / "idx"), (std::set<std::string>{"s1"}));
+}
+
+// ---- A run killed with SIGKILL is completed by the next one -------------------------------------
+std::string synthetic_jsonl(int n) {
+  // Real text: sentences of the seed articles, recombined per article.
+  std::vector<std::string> sentences;
+  for (const auto& e : fs::directory_iterator(source_dir() / "corpus")) {
+    std::string text = read_file(e.path());
+    for (size_t p = 0, q; (q = text.find('.', p)) != std::string::npos; p = q + 1) {
+      if (q - p > 20) sentences.push_back(text.substr(p, q - p));
+    }
+  }
+  std::string out;
+  std::mt19937 rng(42);
+  for (int i = 0; i < n; ++i) {
+    std::string body;
+    for (int k = 0; k < 12; ++k) body += sentences[rng() % sentences.size()] + ". ";
+    std::string n = std::to_string(i);
+    json record = {{"id", "k" + n}, {"title", std::string("عنوان ").append(n)}, {"body", body},
+                   {"source", std::string("مصدر ").append(std::to_string(i % 7))},
+                   {"date", std::string("2024-01-0").append(std::to_string(1 + i % 9))}};
+    out += record.dump();
+    out += '\n';
+  }
+  return out;
+}
+
+pid_t spawn_index(const std::vector<std::string>& args) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    int devnull = ::open("/dev/null", O_WRONLY);
+    dup2(devnull, 1);
+    dup2(devnull, 2);
+    std::vector<char*> argv;
+    std::string bin = NSEARCH_BIN;
+    argv.push_back(bin.data());
+    std::vector<std::string> copy = args;
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(bin.c_str(), argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+TEST(CrashSafety, KilledRunsAreCompletedWithNothingLostOrDuplicated) {
+  TempDir tmp;
+  const int n = 3000;
+  write_file(tmp / "in" / "feed.jsonl", synthetic_jsonl(n));
+  std::set<std::string> expected;
+  for (int i = 0; i < n; ++i) expected.insert("k" + std::to_string(i));
+  std::mt19937 rng(7);
+  std::vector<std::string> args = {"index", "--index", (tmp / "idx").string(), "--batch-size", "150", (tmp / "in").string()};
+  for (int trial = 0; trial < 4; ++trial) {
+    pid_t pid = spawn_index(args);
+    std::this_thread::sleep_for(std::chrono::milliseconds(100 + rng() % 900));
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (fs::exists(tmp / "idx" / "XAPIANDB")) {
+      auto ids = ids_in(tmp / "idx");  // whatever was committed is whole and unique
+      EXPECT_LE(ids.size(), expected.size());
+    }
+  }
+  auto r = run_nsearch(args);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ids_in(tmp / "idx"), expected);
+  auto hit = run_nsearch({"search", "--index", (tmp / "idx").string(), "title:2999", "--format", "ids"});
+  EXPECT_EQ(hit.out, "k2999\n");
+}
+
+TEST(CrashSafety, KilledRebuildLeavesTheOldIndexServing) {
+  TempDir tmp;
+  write_file(tmp / "in" / "feed.jsonl", synthetic_jsonl(2000));
+  std::vector<std::string> args = {"index", "--index", (tmp / "idx").string(), (tmp / "in").string()};
+  ASSERT_EQ(run_nsearch(args).exit_code, 0);
+  std::string stub = read_file(tmp / "idx" / "XAPIANDB");
+  pid_t pid = spawn_index({"index", "--index", (tmp / "idx").string(), "--rebuild", "--batch-size", "100"});
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  kill(pid, SIGKILL);
+  waitpid(pid, nullptr, 0);
+  EXPECT_EQ(read_file(tmp / "idx" / "XAPIANDB"), stub);
+  EXPECT_EQ(ids_in(tmp / "idx").size(), 2000u);
+  auto again = run_nsearch({"index", "--index", (tmp / "idx").string(), "--rebuild"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(ids_in(tmp / "idx").size(), 2000u);
+}
+
+// ---- Lock, versions, missing index ----------------------------------------------------------------
+TEST(Lock, SecondWriterFailsAtOnceWithItsOwnExitCode) {
+  TempDir tmp;
+  write_file(tmp / "in" / "a.txt", article("أ", "نص"));
+  ASSERT_EQ(index(tmp / "idx", {(tmp / "in").string()}).exit_code, 0);
+  int fd = ::open((tmp / "idx" / ".lock").c_str(), O_RDWR);
+  ASSERT_EQ(flock(fd, LOCK_EX), 0);
+  auto start = std::chrono::steady_clock::now();
+  auto r = run_nsearch({"index", "--index", (tmp / "idx").string()});
+  EXPECT_EQ(r.exit_code, 6);
+  EXPECT_NE(r.err.find("locked by another `nsearch index`"), std::string::npos) << r.err;
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  // Searching is unaffected by the writer's lock.
+  EXPECT_EQ(run_nsearch({"search", "--index", (tmp / "idx").string(), "نص", "--format", "ids"}).exit_code, 0);
+  ::close(fd);
+}
+
+TEST(Versions, IndexFromAnotherSchemaIsRefused) {
+  TempDir tmp;
+  write_file(tmp / "in" / "a.txt", article("أ", "نص"));
+  ASSERT_EQ(index(tmp / "idx", {(tmp / "in").string()}).exit_code, 0);
+  {
+    Xapian::WritableDatabase db((tmp / "idx").string(), Xapian::DB_OPEN);
+    db.set_metadata(std::string(schema::kMetaSchemaVersion), "999");
+    db.commit();
+  }
+  auto r = run_nsearch({"search", "--index", (tmp / "idx").string(), "نص"});
+  EXPECT_EQ(r.exit_code, 5);
+  EXPECT_NE(r.err.find("nsearch index --rebuild"), std::string::npos) << r.err;
+  auto w = run_nsearch({"index", "--index", (tmp / "idx").string()});
+  EXPECT_EQ(w.exit_code, 5);
+  EXPECT_EQ(run_nsearch({"index", "--index", (tmp / "idx").string(), "--rebuild"}).exit_code, 0);
+  EXPECT_EQ(run_nsearch({"search", "--index", (tmp / "idx").string(), "نص", "--format", "ids"}).out, "a.txt\n");
+}
+
+TEST(Versions, MissingIndexHasItsOwnExitCode) {
+  TempDir tmp;
+  auto r = run_nsearch({"search", "--index", (tmp / "nothing").string(), "نص"});
+  EXPECT_EQ(r.exit_code, 4);
+  EXPECT_NE(r.err.find("nsearch index PATH"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace nsearch::test

@@ -1,0 +1,236 @@
+// The searcher through the real binary, on an index built from corpus/ (plus one vocalized
+// article for highlighting): the behaviours the search issue lists.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/test_support.h"
+
+namespace nsearch::test {
+namespace {
+
+using nlohmann::json;
+
+class Search : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    tmp_ = new TempDir();
+    write_file(*tmp_ / "extra" / "vocalized.txt",
+               "---\ntitle: خبر مشكول\nsource: الجزيره\ndate: 2019-05\n---\nقال وَزِيرُ الدِّفَاعِ إنّ الجيش جاهز.\n");
+    auto a = run_nsearch({"index", "--index", index_dir(), (source_dir() / "corpus").string()});
+    ASSERT_EQ(a.exit_code, 0) << a.err;
+  }
+  static void TearDownTestSuite() { delete tmp_; }
+  static std::string index_dir() { return (*tmp_ / "idx").string(); }
+
+  static RunResult search(std::vector<std::string> args) {
+    args.insert(args.begin(), {"search", "--index", index_dir()});
+    return run_nsearch(args);
+  }
+  static std::vector<std::string> ids(std::vector<std::string> args) {
+    args.insert(args.end(), {"--format", "ids"});
+    auto r = search(args);
+    std::vector<std::string> out;
+    for (size_t p = 0, q; (q = r.out.find('\n', p)) != std::string::npos; p = q + 1) out.push_back(r.out.substr(p, q - p));
+    return out;
+  }
+  static bool has(const std::vector<std::string>& v, const std::string& id) {
+    return std::find(v.begin(), v.end(), id) != v.end();
+  }
+  static inline TempDir* tmp_ = nullptr;
+};
+
+TEST_F(Search, DefaultCommandRanksTheAnkaraArticleFirst) {
+  auto r = run_nsearch({"--index", index_dir(), "صدام حفتر أنقرة", "--format", "ids"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "002_531c9af4ea5c5933.txt");
+}
+
+TEST_F(Search, PhraseAcrossShadda) {
+  auto v = ids({"\"جزيرة الحنة\""});
+  EXPECT_EQ(v, (std::vector<std::string>{"001_183260085f83e7c3.txt"}));
+}
+
+TEST_F(Search, PhraseAcrossAttachedWaw) {
+  EXPECT_TRUE(has(ids({"\"صدام حفتر\""}), "000_aff02f4700e004a1.txt"));  // "وصدام حفتر" in 000
+}
+
+TEST_F(Search, NameNotConflatedWithSaid) {
+  auto v = ids({"قالن"});
+  EXPECT_EQ(std::set<std::string>(v.begin(), v.end()),
+            (std::set<std::string>{"001_183260085f83e7c3.txt", "003_b84856964a7b5a3d.txt"}));
+}
+
+TEST_F(Search, PhraseOfThreeWords) {
+  // 002 holds the phrase too ("لقاء مع وزير الدفاع التركي"); 001 has only "وزارة الدفاع التركية".
+  auto v = ids({"\"وزير الدفاع التركي\""});
+  EXPECT_EQ(std::set<std::string>(v.begin(), v.end()),
+            (std::set<std::string>{"000_aff02f4700e004a1.txt", "002_531c9af4ea5c5933.txt", "004_f090aae47d831c2d.txt"}));
+}
+
+TEST_F(Search, SourceFieldAndFlagAgree) {
+  EXPECT_EQ(ids({"source:الجزيرة"}), (std::vector<std::string>{"004_f090aae47d831c2d.txt"}));
+  EXPECT_EQ(ids({"حفتر", "--source", "الجزيره"}), (std::vector<std::string>{"004_f090aae47d831c2d.txt"}));
+  EXPECT_EQ(ids({"source:\"ميدل إيست أون لاين\""}), (std::vector<std::string>{"002_531c9af4ea5c5933.txt"}));
+}
+
+TEST_F(Search, DateFieldsAndFlags) {
+  auto v = ids({"date:2025"});
+  EXPECT_EQ(std::set<std::string>(v.begin(), v.end()),
+            (std::set<std::string>{"001_183260085f83e7c3.txt", "002_531c9af4ea5c5933.txt", "003_b84856964a7b5a3d.txt"}));
+  EXPECT_EQ(ids({"date:2025-10"}), (std::vector<std::string>{"003_b84856964a7b5a3d.txt"}));
+  // A month-precise date is not inside half a month.
+  EXPECT_TRUE(ids({"date:2025-10-01..2025-10-15"}).empty());
+  EXPECT_EQ(ids({"date:..2020"}), (std::vector<std::string>{"004_f090aae47d831c2d.txt"}));
+  EXPECT_EQ(ids({"حفتر", "--since", "2025-05", "--until", "2025-09"}), (std::vector<std::string>{"001_183260085f83e7c3.txt"}));
+}
+
+TEST_F(Search, SortNewestAndOldest) {
+  EXPECT_EQ(ids({"حفتر", "--sort", "newest"}),
+            (std::vector<std::string>{"003_b84856964a7b5a3d.txt", "001_183260085f83e7c3.txt", "002_531c9af4ea5c5933.txt",
+                                      "000_aff02f4700e004a1.txt", "004_f090aae47d831c2d.txt"}));
+  EXPECT_EQ(ids({"حفتر", "--sort", "oldest"}).front(), "004_f090aae47d831c2d.txt");
+}
+
+TEST_F(Search, JsonShapeAndFacets) {
+  auto r = search({"حفتر", "--facets", "source,month", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = json::parse(r.out);
+  EXPECT_EQ(j["format_version"], 1);
+  EXPECT_EQ(j["query"], "حفتر");
+  EXPECT_TRUE(j["parsed_query"].is_string());
+  EXPECT_EQ(j["total"], 5);
+  EXPECT_EQ(j["total_is_estimate"], false);
+  EXPECT_EQ(j["offset"], 0);
+  EXPECT_EQ(j["limit"], 10);
+  EXPECT_TRUE(j["suggestion"].is_null());
+  ASSERT_EQ(j["hits"].size(), 5u);
+  for (const auto& h : j["hits"]) {
+    for (const char* key : {"rank", "id", "title", "source", "date", "score", "snippet"}) EXPECT_TRUE(h.contains(key)) << key;
+    EXPECT_TRUE(h["score"].is_number());
+    EXPECT_TRUE(h["rank"].is_number_integer());
+  }
+  std::map<std::string, int> sources;
+  for (const auto& f : j["facets"]["source"]) sources[f["value"]] = f["count"];
+  EXPECT_EQ(sources, (std::map<std::string, int>{{"الجزيرة", 1}, {"المشهد", 1}, {"ميدل إيست أون لاين", 1}, {"وكالة الأناضول", 1}}));
+  std::map<std::string, int> months;
+  for (const auto& f : j["facets"]["date"]) months[f["value"]] = f["count"];
+  EXPECT_EQ(months, (std::map<std::string, int>{{"2020-12", 1}, {"2024-10", 1}, {"2025-04", 1}, {"2025-08", 1}, {"2025-10", 1}}));
+}
+
+TEST_F(Search, JsonlAndTrecFormats) {
+  auto r = search({"قالن", "--format", "jsonl"});
+  std::vector<json> lines;
+  for (size_t p = 0, q; (q = r.out.find('\n', p)) != std::string::npos; p = q + 1) lines.push_back(json::parse(r.out.substr(p, q - p)));
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines.back()["type"], "summary");
+  auto b = run_nsearch({"search", "--index", index_dir(), "--batch", "-", "--format", "trec"}, "q1\tقالن\nحفتر\n");
+  EXPECT_NE(b.out.find("q1 Q0 001_183260085f83e7c3.txt 1 "), std::string::npos) << b.out;
+  EXPECT_NE(b.out.find("\n2 Q0 "), std::string::npos) << b.out;  // bare query numbered by its line
+}
+
+TEST_F(Search, SnippetHighlightLandsOnTheDiacritizedWord) {
+  auto add = run_nsearch({"index", "--index", index_dir(), (*tmp_ / "extra").string()});
+  ASSERT_EQ(add.exit_code, 0) << add.err;
+  auto r = search({"الدفاع", "--source", "الجزيرة", "--format", "json"});
+  auto j = json::parse(r.out);
+  bool found = false;
+  for (const auto& h : j["hits"]) {
+    if (h["id"] != "vocalized.txt") continue;
+    found = true;
+    std::string snippet = h["snippet"];
+    ASSERT_EQ(h["highlights"].size(), 1u);
+    size_t s = h["highlights"][0]["start"], e = h["highlights"][0]["end"];
+    EXPECT_EQ(snippet.substr(s, e - s), "الدِّفَاعِ");
+  }
+  EXPECT_TRUE(found) << r.out;
+  auto text = search({"\"وزير الدفاع\"", "--source", "الجزيرة", "--color", "never"});
+  EXPECT_NE(text.out.find("**وَزِيرُ الدِّفَاعِ**"), std::string::npos) << text.out;  // a phrase is one span
+}
+
+TEST_F(Search, NoHitsExitCodeIsOne) {
+  auto r = search({"كلمةغيرموجودةابدا"});
+  EXPECT_EQ(r.exit_code, 1);
+}
+
+TEST_F(Search, OnlyStopwordsStillSearch) {
+  auto r = search({"في من على", "--format", "ids"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(r.out.empty());
+}
+
+TEST_F(Search, QuestionWithMissingWordsStillRanks) {
+  auto r = search({"متى وقع اتفاق وقف إطلاق النار في طرابلس؟", "--format", "ids"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(r.out.empty());
+}
+
+TEST_F(Search, MalformedQueriesAreRepairedOrRejectedInOneLine) {
+  auto quote = search({"\"جزيرة الحنة", "--format", "ids"});
+  EXPECT_EQ(quote.exit_code, 0);
+  EXPECT_NE(quote.err.find("unbalanced quote"), std::string::npos) << quote.err;
+  auto paren = search({"(حفتر OR قالن", "--format", "ids"});
+  EXPECT_EQ(paren.exit_code, 0);
+  EXPECT_NE(paren.err.find("unbalanced '('"), std::string::npos) << paren.err;
+  auto field = search({"foo:bar حفتر", "--format", "ids"});
+  EXPECT_EQ(field.exit_code, 0);
+  EXPECT_NE(field.err.find("unknown field 'foo:'"), std::string::npos) << field.err;
+  auto date = search({"date:2025-13"});
+  EXPECT_EQ(date.exit_code, 2);
+  EXPECT_EQ(std::count(date.err.begin(), date.err.end(), '\n'), 1) << date.err;
+  EXPECT_NE(date.err.find("bad date '2025-13'"), std::string::npos) << date.err;
+}
+
+TEST_F(Search, BooleanOperators) {
+  EXPECT_EQ(ids({"قالن AND حفتر"}).size(), 2u);
+  EXPECT_EQ(ids({"قالن -طرابلس"}).size(), 0u);
+  EXPECT_EQ(ids({"(قالن OR نوفا) NOT بنغازي"}).size(), 0u);
+  EXPECT_EQ(ids({"=قالن"}).size(), 2u);
+  EXPECT_EQ(ids({"title:حفتر"}).size(), 3u);
+}
+
+TEST_F(Search, VeryLongQuery) {
+  std::string q;
+  while (q.size() < 10000) q += "حفتر أنقرة طرابلس ";
+  auto r = search({q, "--format", "ids"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(r.out.empty());
+}
+
+TEST_F(Search, LatinScriptQuery) {
+  EXPECT_EQ(ids({"Saha EXPO"}), (std::vector<std::string>{"000_aff02f4700e004a1.txt"}));
+}
+
+TEST_F(Search, DidYouMean) {
+  auto r = search({"حفنر", "--format", "json"});
+  EXPECT_EQ(json::parse(r.out)["suggestion"], "حفتر");
+  auto two = search({"صدم حفتر", "--format", "json"});
+  EXPECT_EQ(json::parse(two.out)["suggestion"], "صدام حفتر");
+  auto autofix = search({"حفنر", "--spelling", "auto", "--format", "ids"});
+  EXPECT_EQ(autofix.exit_code, 0);
+  EXPECT_NE(autofix.err.find("showing results for 'حفتر'"), std::string::npos) << autofix.err;
+}
+
+TEST_F(Search, ShowByIdAndPrefix) {
+  auto r = run_nsearch({"show", "--index", index_dir(), "002_531c9af4ea5c5933"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("ميدل إيست أون لاين"), std::string::npos);
+  EXPECT_EQ(run_nsearch({"show", "--index", index_dir(), "nope"}).exit_code, 1);
+}
+
+TEST_F(Search, HelpQueryAndExamples) {
+  EXPECT_NE(run_nsearch({"help", "query"}).out.find("date:2024-01..2024-06"), std::string::npos);
+  for (const char* cmd : {"index", "search", "analyze", "stats", "show"}) {
+    auto h = run_nsearch({cmd, "--help"});
+    EXPECT_EQ(h.exit_code, 0) << cmd;
+    EXPECT_NE(h.out.find("Examples:"), std::string::npos) << cmd;
+  }
+  EXPECT_NE(run_nsearch({"--help"}).out.find("Examples:"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace nsearch::test
