@@ -250,7 +250,7 @@ std::string synthetic_jsonl(int n) {
     std::string body;
     for (int k = 0; k < 12; ++k) body += sentences[rng() % sentences.size()] + ". ";
     std::string n = std::to_string(i);
-    json record = {{"id", "k" + n}, {"title", std::string("عنوان ").append(n)}, {"body", body},
+    json record = {{"id", std::string("k").append(n)}, {"title", std::string("عنوان ").append(n)}, {"body", body},
                    {"source", std::string("مصدر ").append(std::to_string(i % 7))},
                    {"date", std::string("2024-01-0").append(std::to_string(1 + i % 9))}};
     out += record.dump();
@@ -282,7 +282,7 @@ TEST(CrashSafety, KilledRunsAreCompletedWithNothingLostOrDuplicated) {
   const int n = 3000;
   write_file(tmp / "in" / "feed.jsonl", synthetic_jsonl(n));
   std::set<std::string> expected;
-  for (int i = 0; i < n; ++i) expected.insert("k" + std::to_string(i));
+  for (int i = 0; i < n; ++i) expected.insert(std::string("k").append(std::to_string(i)));
   std::mt19937 rng(7);
   std::vector<std::string> args = {"index", "--index", (tmp / "idx").string(), "--batch-size", "150", (tmp / "in").string()};
   for (int trial = 0; trial < 4; ++trial) {
