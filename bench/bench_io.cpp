@@ -1,0 +1,25 @@
+#include "bench/bench_io.h"
+
+#include <fstream>
+#include <stdexcept>
+
+namespace nsearch::bench {
+
+std::vector<std::pair<std::string, std::string>> read_queries(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::vector<std::pair<std::string, std::string>> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    auto tab = line.find('\t');
+    if (tab != std::string::npos) out.emplace_back(line.substr(0, tab), line.substr(tab + 1));
+  }
+  return out;
+}
+
+void write_latencies(const std::string& path, const std::vector<double>& ms) {
+  std::ofstream out(path);
+  for (double m : ms) out << m << "\n";
+}
+
+}  // namespace nsearch::bench

@@ -1,0 +1,54 @@
+// Runs the questions through nsearch's own Searcher exactly as `nsearch search` does (10 hits,
+// snippets, source+month facets), timing each query; then writes the top-100 TREC run.
+//   nsearch_latency INDEX QUERIES.tsv RUN.trec LATENCIES.txt
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+
+#include "bench/bench_io.h"
+#include "common/errors.h"
+#include "common/index_location.h"
+#include "searcher/printers.h"
+#include "searcher/searcher.h"
+
+int main(int argc, char** argv) {
+  if (argc != 5) {
+    std::fprintf(stderr, "usage: nsearch_latency INDEX QUERIES RUN LATENCIES\n");
+    return 2;
+  }
+  nsearch::Searcher searcher(nsearch::open_index_for_reading(argv[1]));
+  auto queries = nsearch::bench::read_queries(argv[2]);
+  // Timed pass: what a user gets (10 hits, snippets, source and month facets).
+  nsearch::SearchRequest shown;
+  shown.facets = {"source", "month"};
+  std::vector<double> ms;
+  for (const auto& [qid, text] : queries) {
+    shown.query = text;
+    auto t0 = std::chrono::steady_clock::now();
+    try {
+      (void)searcher.search(shown);
+    } catch (const nsearch::Error&) {
+    }
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+  }
+  nsearch::bench::write_latencies(argv[4], ms);
+  // Untimed pass: the top 100 for relevance.
+  nsearch::SearchRequest deep;
+  deep.limit = 100;
+  deep.snippets = false;
+  deep.spelling = nsearch::SpellingMode::Off;
+  nsearch::PrintOptions print;
+  print.format = nsearch::OutputFormat::Trec;
+  std::FILE* run = std::fopen(argv[3], "w");
+  for (const auto& [qid, text] : queries) {
+    deep.query = text;
+    print.qid = qid;
+    try {
+      nsearch::print_result(searcher.search(deep), print, run);
+    } catch (const nsearch::Error& e) {
+      std::fprintf(stderr, "query %s: %s\n", qid.c_str(), e.what());
+    }
+  }
+  std::fclose(run);
+  return 0;
+}
