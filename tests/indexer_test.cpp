@@ -259,24 +259,6 @@ std::string synthetic_jsonl(int n) {
   return out;
 }
 
-pid_t spawn_index(const std::vector<std::string>& args) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    int devnull = ::open("/dev/null", O_WRONLY);
-    dup2(devnull, 1);
-    dup2(devnull, 2);
-    std::vector<char*> argv;
-    std::string bin = NSEARCH_BIN;
-    argv.push_back(bin.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
-    _exit(127);
-  }
-  return pid;
-}
-
 TEST(CrashSafety, KilledRunsAreCompletedWithNothingLostOrDuplicated) {
   TempDir tmp;
   const int n = 3000;
@@ -286,7 +268,7 @@ TEST(CrashSafety, KilledRunsAreCompletedWithNothingLostOrDuplicated) {
   std::mt19937 rng(7);
   std::vector<std::string> args = {"index", "--index", (tmp / "idx").string(), "--batch-size", "150", (tmp / "in").string()};
   for (int trial = 0; trial < 4; ++trial) {
-    pid_t pid = spawn_index(args);
+    pid_t pid = spawn_nsearch(args);
     std::this_thread::sleep_for(std::chrono::milliseconds(100 + rng() % 900));
     kill(pid, SIGKILL);
     int status = 0;
@@ -309,7 +291,7 @@ TEST(CrashSafety, KilledRebuildLeavesTheOldIndexServing) {
   std::vector<std::string> args = {"index", "--index", (tmp / "idx").string(), (tmp / "in").string()};
   ASSERT_EQ(run_nsearch(args).exit_code, 0);
   std::string stub = read_file(tmp / "idx" / "XAPIANDB");
-  pid_t pid = spawn_index({"index", "--index", (tmp / "idx").string(), "--rebuild", "--batch-size", "100"});
+  pid_t pid = spawn_nsearch({"index", "--index", (tmp / "idx").string(), "--rebuild", "--batch-size", "100"});
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   kill(pid, SIGKILL);
   waitpid(pid, nullptr, 0);

@@ -44,7 +44,33 @@ std::string drain(int fd) {
   return text;
 }
 
+// In a forked child: becomes `nsearch args`, away from the user's index.
+[[noreturn]] void exec_nsearch(const std::vector<std::string>& args) {
+  unsetenv("NSEARCH_INDEX");
+  unsetenv("XDG_DATA_HOME");
+  std::vector<char*> argv;
+  std::string bin = NSEARCH_BIN;
+  argv.push_back(bin.data());
+  std::vector<std::string> copy = args;
+  for (auto& a : copy) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  execv(bin.c_str(), argv.data());
+  _exit(127);
+}
+
 }  // namespace
+
+pid_t spawn_nsearch(const std::vector<std::string>& args) {
+  pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    int devnull = ::open("/dev/null", O_WRONLY);
+    dup2(devnull, 1);
+    dup2(devnull, 2);
+    exec_nsearch(args);
+  }
+  return pid;
+}
 
 RunResult run_nsearch(const std::vector<std::string>& args, const std::string& stdin_text) {
   signal(SIGPIPE, SIG_IGN);  // a child that ignores stdin must not kill the test
@@ -57,16 +83,7 @@ RunResult run_nsearch(const std::vector<std::string>& args, const std::string& s
     dup2(out[1], 1);
     dup2(err[1], 2);
     for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) close(fd);
-    unsetenv("NSEARCH_INDEX");
-    unsetenv("XDG_DATA_HOME");
-    std::vector<char*> argv;
-    std::string bin = NSEARCH_BIN;
-    argv.push_back(bin.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
-    _exit(127);
+    exec_nsearch(args);
   }
   close(in[0]);
   close(out[1]);

@@ -1,6 +1,8 @@
 // Helpers for tests that build real indexes in temporary directories and run the real binary.
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -31,6 +33,10 @@ struct RunResult {
 // exit code and output. NSEARCH_INDEX and XDG_DATA_HOME are cleared so a test never touches
 // the user's index.
 RunResult run_nsearch(const std::vector<std::string>& args, const std::string& stdin_text = "");
+
+// Starts the built `nsearch` with args, output discarded, and returns at once (for tests
+// that kill it). The caller waits for the pid.
+pid_t spawn_nsearch(const std::vector<std::string>& args);
 
 // Writes text to path, creating parent directories.
 void write_file(const std::filesystem::path& path, const std::string& text);

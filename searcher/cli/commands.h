@@ -3,9 +3,16 @@
 // main() turns into one line on stderr and the documented exit code.
 #pragma once
 
+#include <string>
+
 #include <CLI/CLI.hpp>
 
 namespace nsearch::cli {
+
+// --index DIR, shared by every command that opens the index.
+inline void add_index_option(CLI::App* cmd, std::string& dir) {
+  cmd->add_option("--index", dir, "Index directory (default: $NSEARCH_INDEX, else ~/.local/share/nsearch/index)");
+}
 
 void add_analyze_command(CLI::App& app, int& exit_code);  // analyze_command.cpp
 void add_index_command(CLI::App& app, int& exit_code);    // index_command.cpp

@@ -118,7 +118,7 @@ void add_index_command(CLI::App& app, int& exit_code) {
       "  nsearch index --rebuild                   build afresh beside the old index, then swap\n\n"
       "Exit codes: 0 all indexed, 3 some inputs skipped (reported on stderr), 4-7 see `nsearch --help`.");
   cmd->add_option("paths", opt->paths, "Files, folders, or - (default: the paths recorded in the index)");
-  cmd->add_option("--index", opt->index, "Index directory (default: $NSEARCH_INDEX, else ~/.local/share/nsearch/index)");
+  add_index_option(cmd, opt->index);
   cmd->add_flag("--rebuild", opt->rebuild, "Build a fresh index beside the old one and swap it in when complete");
   cmd->add_flag("--no-delete", opt->no_delete, "Keep articles whose file has disappeared");
   cmd->add_flag("--wait", opt->wait, "Wait for another running `nsearch index` instead of failing");

@@ -143,7 +143,7 @@ void add_search_command(CLI::App& app, int& exit_code) {
       "  nsearch search --batch questions.tsv --format trec --limit 100\n"
       "Query syntax: `nsearch help query`. Exit codes: 0 hits, 1 no hits, 2 bad query; see `nsearch --help`.");
   cmd->add_option("query", o->words, "Query words (see `nsearch help query`)");
-  cmd->add_option("--index", o->index, "Index directory (default: $NSEARCH_INDEX, else ~/.local/share/nsearch/index)");
+  add_index_option(cmd, o->index);
   cmd->add_option("--source", o->sources, "Only this source (repeatable; OR-ed)");
   cmd->add_option("--since", o->since, "Only articles dated on or after DATE (YYYY[-MM[-DD]])");
   cmd->add_option("--until", o->until, "Only articles dated on or before DATE (YYYY[-MM[-DD]])");

@@ -20,7 +20,7 @@ void add_show_command(CLI::App& app, int& exit_code) {
   cmd->footer("Examples:\n  nsearch show 002_531c9af4ea5c5933.txt\n  nsearch show snn-2015-07-21-00001 --format json\n"
               "A unique prefix of an id is enough (002_531c9af4ea5c5933).");
   cmd->add_option("id", o->id, "Article id (as printed by search)")->required();
-  cmd->add_option("--index", o->index, "Index directory (default: $NSEARCH_INDEX, else ~/.local/share/nsearch/index)");
+  add_index_option(cmd, o->index);
   cmd->add_option("--format", o->format, "text or json")->capture_default_str();
   cmd->callback([o, &exit_code] {
     if (o->format != "text" && o->format != "json") throw Error(kExitUsage, "--format must be text or json");

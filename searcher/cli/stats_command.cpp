@@ -85,7 +85,7 @@ void add_stats_command(CLI::App& app, int& exit_code) {
   auto opt = std::make_shared<StatsOptions>();
   auto* cmd = app.add_subcommand("stats", "Show what the index holds");
   cmd->footer("Examples:\n  nsearch stats\n  nsearch stats --format json --index /srv/nsearch");
-  cmd->add_option("--index", opt->index, "Index directory (default: $NSEARCH_INDEX, else ~/.local/share/nsearch/index)");
+  add_index_option(cmd, opt->index);
   cmd->add_option("--format", opt->format, "text or json")->capture_default_str();
   cmd->callback([opt, &exit_code] {
     if (opt->format != "text" && opt->format != "json") throw Error(kExitUsage, "--format must be text or json");
