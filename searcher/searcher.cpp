@@ -13,8 +13,10 @@ namespace nsearch {
 
 namespace {
 
-// A word is suspect when this few articles hold it, and the suggestion replaces it only when
-// many times more articles hold the suggested word.
+// "Did you mean" is for queries with few or no results (Xapian's spelling search costs tens of
+// milliseconds on a large index); then a word is suspect when this few articles hold it, and
+// the suggestion replaces it only when many times more articles hold the suggested word.
+constexpr Xapian::doccount kFewResults = 10;
 constexpr Xapian::doccount kRareWord = 3;
 constexpr Xapian::doccount kSuggestionFactor = 10;
 
@@ -143,7 +145,7 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
     }
     result.facets.push_back(std::move(f));
   }
-  if (request.spelling != SpellingMode::Off) {
+  if (request.spelling != SpellingMode::Off && result.total < kFewResults) {
     result.suggestion = suggest(parsed.words, query_text);
   }
   return result;
