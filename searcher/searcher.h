@@ -60,7 +60,9 @@ struct SearchResult {
 };
 
 struct Bm25Params {
-  double k1 = 1.2, b = 0.75;
+  // Tuned on the development questions (docs/relevance.md): strong length normalization
+  // (b = 1) keeps long news articles from drowning short passages.
+  double k1 = 1.2, b = 1.0;
   // $NSEARCH_BM25="k1,b" overrides, for the ablation bench.
   static Bm25Params from_environment();
 };
