@@ -38,7 +38,7 @@ AnalyzerOptions AnalyzerOptions::variant(std::string_view name) {
   if (name == "nostem") o.stem = false;
   else if (name == "noprefix") o.strip_prefixes = false;
   else if (name == "nosuffix") o.strip_suffixes = o.pronoun_suffixes = false;
-  else if (name == "nopronoun") o.pronoun_suffixes = false;
+  else if (name == "pronoun") o.pronoun_suffixes = true;
   else if (name == "nohamzafold") o.fold_hamza_seats = false;
   else if (name == "nostop") o.stopwords = false;
   else throw std::invalid_argument("unknown analyzer variant '" + std::string(name) + "'");
