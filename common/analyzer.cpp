@@ -27,7 +27,7 @@ icu::BreakIterator& word_breaker() {
 }
 
 StemRules stem_rules(const AnalyzerOptions& o) {
-  return StemRules{o.strip_prefixes, o.strip_suffixes, o.pronoun_suffixes};
+  return StemRules{o.strip_prefixes, o.strip_suffixes, o.extra_endings, o.pronoun_suffixes, o.endings};
 }
 
 }  // namespace
@@ -39,8 +39,10 @@ AnalyzerOptions AnalyzerOptions::variant(std::string_view name) {
   else if (name == "noprefix") o.strip_prefixes = false;
   else if (name == "nosuffix") o.strip_suffixes = o.pronoun_suffixes = false;
   else if (name == "pronoun") o.pronoun_suffixes = true;
+  else if (name == "light10") o.extra_endings = true;
   else if (name == "nohamzafold") o.fold_hamza_seats = false;
   else if (name == "nostop") o.stopwords = false;
+  else if (name.substr(0, 8) == "endings=") o.endings = name.substr(8);
   else throw std::invalid_argument("unknown analyzer variant '" + std::string(name) + "'");
   return o;
 }

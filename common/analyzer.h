@@ -39,14 +39,17 @@ struct Token {
 struct AnalyzerOptions {
   bool stem = true;               // light stemming on (else term == normalized)
   bool strip_prefixes = true;     // conjunction/article/preposition prefixes
-  bool strip_suffixes = true;     // plural/pronoun suffixes
+  bool strip_suffixes = true;     // ها and the sound plural suffixes ات ون ين
+  bool extra_endings = false;     // light10's ان ه ي too: measured worse, so off
   bool pronoun_suffixes = false;  // the extra pronoun suffixes (هم هن كم نا ...): measured
                                   // slightly worse on the development questions, so off
   bool fold_hamza_seats = true;   // ؤ ئ -> ء
   bool stopwords = true;          // flag stopwords (the searcher drops them from ranked queries)
+  std::string endings;            // ablation only: "ات,ون,ين" keeps just those endings
 
   // Named variants for bench/run --variant: "default", "nostem", "noprefix", "nosuffix",
-  // "pronoun" (pronoun suffixes on), "nohamzafold", "nostop". Throws std::invalid_argument on an unknown name.
+  // "pronoun" (pronoun suffixes on), "light10" (ان ه ي endings on), "nohamzafold", "nostop",
+  // "endings=ات,ون,ين" (only those endings). Throws std::invalid_argument on an unknown name.
   static AnalyzerOptions variant(std::string_view name);
   // $NSEARCH_ANALYZER_VARIANT, else "default". Read only by `nsearch index` when it creates
   // an index; the name is stored in the index (schema::kMetaAnalyzerVariant).
@@ -56,7 +59,7 @@ struct AnalyzerOptions {
 class Analyzer {
  public:
   // Stored in every index; a searcher with another version refuses to search it.
-  static constexpr int kVersion = 2;
+  static constexpr int kVersion = 3;
 
   explicit Analyzer(AnalyzerOptions options = {});
 

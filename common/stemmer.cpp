@@ -21,11 +21,16 @@ constexpr std::array<std::string_view, 12> kArticles = {
 // Attached pronouns, stripped once, outermost first (they follow any plural ending).
 constexpr std::array<std::string_view, 6> kPronouns = {"هما", "كما", "هم", "هن", "كم", "نا"};
 
-// Plural, dual, feminine and nisba endings, stripped repeatedly (فلسطينيين -> فلسطيني ->
-// فلسطين -> فلسط, the same stem as فلسطين and فلسطينية). ها and ه (pronoun or taa marbuta,
-// which normalization turned into ه) are here because they share the guard. ية needs no row:
-// it arrives as يه and loses ه, then ي.
-constexpr std::array<std::string_view, 7> kEndings = {"ها", "ات", "ون", "ين", "ان", "ه", "ي"};
+// Endings, stripped repeatedly while three letters remain: ها (her) and the sound plurals
+// ات ون ين. Measured on the development questions (docs/relevance.md), these four beat both
+// light10's full list and no suffix stripping at all.
+constexpr std::array<std::string_view, 4> kEndings = {"ها", "ات", "ون", "ين"};
+
+// light10's other endings, an option (StemRules::extra_endings): dual/-an ان, ه (pronoun or
+// taa marbuta, which normalization turned into ه) and nisba ي. Together they make nisba
+// families meet (فلسطينيين -> فلسطين -> فلسط) but conflate far more (ايران -> اير, مدرسة ->
+// مدرس, بنغازي -> بنغاز) and cost 0.03 MRR@10.
+constexpr std::array<std::string_view, 3> kExtraEndings = {"ان", "ه", "ي"};
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool ends_with(std::string_view s, std::string_view p) {
@@ -42,9 +47,21 @@ std::string_view strip_prefix(std::string_view w) {
   return w;
 }
 
+bool allowed(std::string_view suffix, std::string_view only) {
+  if (only.empty()) return true;
+  for (size_t p = 0; p <= only.size();) {
+    size_t comma = only.find(',', p);
+    if (only.substr(p, comma == std::string_view::npos ? std::string_view::npos : comma - p) == suffix) return true;
+    if (comma == std::string_view::npos) break;
+    p = comma + 1;
+  }
+  return false;
+}
+
 template <size_t N>
-bool strip_one(std::string_view& w, const std::array<std::string_view, N>& suffixes) {
+bool strip_one(std::string_view& w, const std::array<std::string_view, N>& suffixes, std::string_view only = {}) {
   for (auto s : suffixes) {
+    if (!allowed(s, only)) continue;
     if (ends_with(w, s) && w.size() - s.size() >= kMinStem) {
       w.remove_suffix(s.size());
       return true;
@@ -60,7 +77,9 @@ std::string light_stem(std::string_view word, const StemRules& rules) {
   if (rules.prefixes) w = strip_prefix(w);
   if (rules.pronoun_suffixes) strip_one(w, kPronouns);
   if (rules.suffixes) {
-    for (int i = 0; i < 3 && strip_one(w, kEndings); ++i) {
+    for (int i = 0; i < 3; ++i) {
+      if (strip_one(w, kEndings, rules.endings)) continue;
+      if (!rules.extra_endings || !strip_one(w, kExtraEndings, rules.endings)) break;
     }
   }
   return std::string(w);

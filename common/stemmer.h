@@ -9,8 +9,10 @@ namespace nsearch {
 
 struct StemRules {
   bool prefixes = true;          // و + article/preposition+article, or و alone
-  bool suffixes = true;          // plural, dual, feminine, nisba, ها and ه
+  bool suffixes = true;          // ها and the sound plurals ات ون ين
+  bool extra_endings = false;    // light10's ان ه ي as well
   bool pronoun_suffixes = true;  // هما كما هم هن كم نا
+  std::string_view endings;      // if set: the only endings used, comma-separated (ablation)
 };
 
 // word must be normalized and consist of Arabic letters only; anything else is returned as is.

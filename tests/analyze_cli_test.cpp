@@ -22,7 +22,7 @@ TEST(AnalyzeCli, JsonHasSpansAndFlags) {
 
 TEST(AnalyzeCli, TermsGiveOneLinePerInputLine) {
   auto r = run_nsearch({"analyze", "--terms"}, "والكتاب فلسطينيين\n\n،،\nSaha\n");
-  EXPECT_EQ(r.out, "كتاب فلسط\n\n\nsaha\n");
+  EXPECT_EQ(r.out, "كتاب فلسطيني\n\n\nsaha\n");
 }
 
 TEST(AnalyzeCli, TableByDefaultFromStdin) {
