@@ -85,14 +85,12 @@ void add_date(Xapian::Document& doc, const Date& date) {
 
 std::string fingerprint(std::string_view bytes) { return fmt::format("{:016x}", fnv1a(bytes)); }
 
-std::string content_hash(const Article& article) { return fingerprint(article.to_json()); }
-
 std::string file_key(const std::string& absolute_path) {
   return fmt::format("{:016x}{:04x}", fnv1a(absolute_path), absolute_path.size() & 0xFFFF);
 }
 
-BuiltDocument build_document(const Article& article, const std::string& hash, const std::string& file_key_value,
-                             const Analyzer& analyzer) {
+BuiltDocument build_document(const Article& article, std::string data, const std::string& hash,
+                             const std::string& file_key_value, const Analyzer& analyzer) {
   BuiltDocument built;
   Xapian::Document& doc = built.doc;
   std::unordered_set<std::string> spellings;
@@ -112,7 +110,7 @@ BuiltDocument build_document(const Article& article, const std::string& hash, co
   add_date(doc, article.date);
   if (!file_key_value.empty()) doc.add_boolean_term(prefixed(schema::kFile, file_key_value));
   doc.add_value(schema::kSlotContentHash, hash);
-  doc.set_data(article.to_json());
+  doc.set_data(std::move(data));
   return built;
 }
 

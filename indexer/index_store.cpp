@@ -113,12 +113,10 @@ std::optional<std::string> IndexStore::stored_hash(const std::string& id_term) {
 void IndexStore::put(const BuiltDocument& built) {
   db_.replace_document(built.id_term, built.doc);
   for (const auto& word : built.spellings) ++spellings_[word];
-  if (!built.source_key.empty()) {
+  if (!built.source_key.empty() && named_sources_.insert(built.source_key).second) {
     // First display form seen wins; later variants (الجزيره) share the key.
     std::string key = meta_key(schema::kMetaSourcePrefix, built.source_key);
-    if (db_.get_metadata(key).empty()) {
-      db_.set_metadata(key, built.source_display);
-    }
+    if (db_.get_metadata(key).empty()) db_.set_metadata(key, built.source_display);
   }
   ++pending_;
 }

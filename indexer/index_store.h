@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -72,6 +73,7 @@ class IndexStore {
   std::filesystem::path replaced_;     // old generation to remove after a rebuild swap
   std::size_t pending_ = 0;
   std::unordered_map<std::string, Xapian::termcount> spellings_;  // added at the next commit
+  std::unordered_set<std::string> named_sources_;  // display name already recorded
 };
 
 // Reads DIR/XAPIANDB and returns the current generation's directory name ("" when none).

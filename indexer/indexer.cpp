@@ -52,6 +52,7 @@ struct InputFile {
 
 struct Task {
   Article article;
+  std::string data;  // article.to_json()
   std::string hash;
   std::string file_key;
   BuiltDocument built;
@@ -255,13 +256,14 @@ class IndexRun {
     }
     last_id_term_ = std::string(schema::kId) + article.id;
     ++progress_.articles;
-    std::string hash = content_hash(article);
+    std::string data = article.to_json();
+    std::string hash = fingerprint(data);
     auto stored = store_.stored_hash(last_id_term_);
     if (stored && *stored == hash) {
       ++summary_.counts.unchanged;
     } else {
       ++(stored ? summary_.counts.updated : summary_.counts.added);
-      enqueue(Task{std::move(article), std::move(hash), key, {}});
+      enqueue(Task{std::move(article), std::move(data), std::move(hash), key, {}});
     }
     tick();
     return true;
@@ -277,7 +279,7 @@ class IndexRun {
     if (pending_.empty()) return;
     auto build = [this](std::vector<Item> items) {
       for (auto& item : items) {
-        if (auto* t = std::get_if<Task>(&item)) t->built = build_document(t->article, t->hash, t->file_key, analyzer_);
+        if (auto* t = std::get_if<Task>(&item)) t->built = build_document(t->article, std::move(t->data), t->hash, t->file_key, analyzer_);
       }
       return items;
     };

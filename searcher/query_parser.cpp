@@ -124,7 +124,6 @@ class Parser {
       Part rest = or_expr();
       p = sequence({p, rest});
     }
-    if (depth_ < 0) depth_ = 0;
     return p;
   }
 
