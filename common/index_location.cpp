@@ -1,6 +1,8 @@
 #include "common/index_location.h"
 
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 
 #include "common/analyzer.h"
 #include "common/errors.h"
@@ -45,6 +47,77 @@ Xapian::Database open_index_for_reading(const fs::path& dir) {
   }
   check_index_versions(db, dir.string());
   return db;
+}
+
+namespace {
+
+// One database line of a stub, or a plain database directory.
+struct Part {
+  std::string remote_host;  // empty: local
+  unsigned remote_port = 0;
+  fs::path local;
+  std::string name() const { return remote_host.empty() ? local.string() : remote_host + ":" + std::to_string(remote_port); }
+};
+
+Part parse_remote(const std::string& address, const fs::path& stub) {
+  std::size_t colon = address.rfind(':');
+  Part p;
+  if (colon != std::string::npos && colon > 0) {
+    p.remote_host = address.substr(0, colon);
+    p.remote_port = static_cast<unsigned>(std::strtoul(address.c_str() + colon + 1, nullptr, 10));
+  }
+  if (p.remote_host.empty() || p.remote_port == 0 || p.remote_port > 65535) {
+    throw Error(kExitUsage, stub.string() + ": 'remote " + address + "' is not HOST:PORT");
+  }
+  return p;
+}
+
+std::vector<Part> parts_of(const fs::path& location) {
+  std::error_code ec;
+  fs::path stub = fs::is_directory(location, ec) ? location / "XAPIANDB" : location;
+  if (!fs::is_regular_file(stub, ec)) return {Part{"", 0, location}};  // a database directory
+  std::ifstream in(stub);
+  std::vector<Part> parts;
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream words(line);
+    std::string backend, rest;
+    if (!(words >> backend) || backend[0] == '#') continue;
+    std::getline(words >> std::ws, rest);
+    if (backend == "remote") parts.push_back(parse_remote(rest, stub));
+    else parts.push_back(Part{"", 0, fs::path(rest).is_absolute() ? fs::path(rest) : stub.parent_path() / rest});
+  }
+  if (parts.empty()) throw Error(kExitNoIndex, stub.string() + " lists no databases");
+  return parts;
+}
+
+Xapian::Database open_part(const Part& part) {
+  if (part.remote_host.empty()) return open_index_for_reading(part.local);
+  Xapian::Database db = Xapian::Remote::open(part.remote_host, part.remote_port, 10000, 10000);
+  check_index_versions(db, part.name());
+  return db;
+}
+
+}  // namespace
+
+IndexSet open_index_set(const std::vector<fs::path>& locations, bool allow_partial) {
+  IndexSet set;
+  for (const auto& location : locations) {
+    for (const Part& part : parts_of(location)) {
+      try {
+        set.db.add_database(open_part(part));
+        set.parts.push_back(part.name());
+        set.has_remote |= !part.remote_host.empty();
+      } catch (const Xapian::NetworkError& e) {
+        std::string why = "shard server " + part.name() + " (listed in " + location.string() +
+                          ") cannot be reached: " + e.get_msg();
+        if (!allow_partial) throw Error(kExitIo, why + "; pass --allow-partial to search the other shards");
+        set.missing.push_back(why);
+      }
+    }
+  }
+  if (set.parts.empty()) throw Error(kExitIo, "no shard could be opened: " + set.missing.front());
+  return set;
 }
 
 }  // namespace nsearch

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -17,6 +18,19 @@ std::filesystem::path resolve_index_dir(const std::string& flag_value);
 // to run `nsearch index`), kExitIncompatible when its schema or analyzer version differs
 // (message says to run `nsearch index --rebuild`).
 Xapian::Database open_index_for_reading(const std::filesystem::path& dir);
+
+// Several indexes searched as one: every --index given (each a directory, a Xapian database
+// or a stub file). Stub lines may name local databases ("glass PATH", "auto PATH") and remote
+// ones ("remote HOST:PORT", served by xapian-tcpsrv). Each part is opened on its own, so a
+// shard server that is down is named in the error; with allow_partial it is left out and
+// listed in `missing` instead.
+struct IndexSet {
+  Xapian::Database db;
+  std::vector<std::string> parts;    // what was opened, for messages
+  std::vector<std::string> missing;  // "HOST:PORT: why", left out (allow_partial)
+  bool has_remote = false;           // Xapian gives no spelling data over a remote link
+};
+IndexSet open_index_set(const std::vector<std::filesystem::path>& locations, bool allow_partial);
 
 // Throws Error(kExitIncompatible) unless db records our schema and analyzer versions.
 void check_index_versions(const Xapian::Database& db, const std::string& where);

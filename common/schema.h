@@ -63,6 +63,9 @@ enum Slot : Xapian::valueno {
 // original (un-normalized) text, used for display, snippets and `nsearch show`.
 
 // ---- Metadata keys --------------------------------------------------------------------------
+// All in shard 0 (the first database of the stub): Xapian reads metadata from the first
+// database of a combined set. The three version keys are in every shard, so that a shard
+// served on its own is checked too.
 // Schema version (decimal string) this index was written with.
 inline constexpr std::string_view kMetaSchemaVersion = "nsearch:schema_version";
 // Analyzer version (decimal string); terms from another analyzer would not match queries.
@@ -74,8 +77,11 @@ inline constexpr std::string_view kMetaAnalyzerVariant = "nsearch:analyzer_varia
 inline constexpr std::string_view kMetaRoots = "nsearch:roots";
 // ISO 8601 UTC time of the last completed commit of an `nsearch index` run.
 inline constexpr std::string_view kMetaLastUpdate = "nsearch:last_update";
+// Number of shards the index was created with (decimal string; absent: 1). An article's
+// shard is fnv1a(its Q term) % this, so the count is fixed until `--rebuild --shards N`.
+inline constexpr std::string_view kMetaShards = "nsearch:shards";
 // Prefix of per-file manifest entries: key kMetaFilePrefix + absolute path, value JSON
-// {"size","mtime","hash"}. Written in the same commit as the file's articles.
+// {"size","mtime","hash","articles"}. Committed only after all the file's articles are.
 inline constexpr std::string_view kMetaFilePrefix = "nsearch:file:";
 // Prefix of source display names: key kMetaSourcePrefix + source key, value display name.
 inline constexpr std::string_view kMetaSourcePrefix = "nsearch:source:";

@@ -14,15 +14,6 @@ namespace {
 // text anyway.
 constexpr size_t kMaxTermBytes = 240;
 
-std::uint64_t fnv1a(std::string_view data) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : data) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
 std::string prefixed(std::string_view prefix, std::string_view value) {
   std::string term(prefix);
   term += value;
@@ -82,6 +73,15 @@ void add_date(Xapian::Document& doc, const Date& date) {
 }
 
 }  // namespace
+
+std::uint64_t fnv1a(std::string_view data) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : data) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
 
 std::string fingerprint(std::string_view bytes) { return fmt::format("{:016x}", fnv1a(bytes)); }
 

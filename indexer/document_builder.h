@@ -2,6 +2,7 @@
 // several threads can build documents while one writes.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,9 @@ struct BuiltDocument {
   std::string source_display;          // the source as written, for facets
   std::vector<std::string> spellings;  // distinct words for the spelling table
 };
+
+// FNV-1a: fast, stable across runs and machines (it picks an article's shard).
+std::uint64_t fnv1a(std::string_view data);
 
 // Hex FNV-1a of raw bytes (a file's content).
 std::string fingerprint(std::string_view bytes);

@@ -39,12 +39,21 @@ int generation_number(const std::string& name) {
   return name.rfind("db-", 0) == 0 ? std::atoi(name.c_str() + 3) : 0;
 }
 
+// The stub's database lines as (backend, path) pairs.
+std::vector<std::pair<std::string, std::string>> read_stub(const fs::path& dir) {
+  std::ifstream f(dir / "XAPIANDB");
+  std::vector<std::pair<std::string, std::string>> lines;
+  std::string backend, rest;
+  while (f >> backend && std::getline(f >> std::ws, rest)) lines.emplace_back(backend, rest);
+  return lines;
+}
+
 // Atomic: readers see the old stub or the new one, never a partial file.
-void write_stub(const fs::path& dir, const std::string& generation) {
+void write_stub(const fs::path& dir, const std::vector<std::string>& shard_paths) {
   fs::path tmp = dir / "XAPIANDB.tmp";
   {
     std::ofstream f(tmp, std::ios::trunc);
-    f << "glass " << generation << "\n";
+    for (const auto& p : shard_paths) f << "glass " << p << "\n";
     f.flush();
     if (!f) throw Error(kExitIo, "cannot write " + tmp.string());
   }
@@ -63,10 +72,10 @@ std::string meta_key(std::string_view prefix, const std::string& rest) { return 
 }  // namespace
 
 std::string current_generation(const fs::path& dir) {
-  std::ifstream f(dir / "XAPIANDB");
-  std::string backend, name;
-  if (!(f >> backend >> name)) return "";
-  return name;
+  auto lines = read_stub(dir);
+  if (lines.empty()) return "";
+  const std::string& path = lines.front().second;
+  return path.substr(0, path.find('/'));
 }
 
 IndexStore::IndexStore(const fs::path& dir, const Options& options) : dir_(dir), options_(options) {
@@ -74,128 +83,201 @@ IndexStore::IndexStore(const fs::path& dir, const Options& options) : dir_(dir),
   fs::create_directories(dir_, ec);
   if (ec) throw Error(kExitIo, "cannot create the index directory " + dir_.string() + ": " + ec.message());
   lock_fd_ = take_lock(dir_, options_.wait);
-  std::string current = current_generation(dir_);
-  if (!current.empty() && !options_.rebuild) {
-    generation_ = dir_ / current;
-    db_ = Xapian::WritableDatabase(generation_.string(), Xapian::DB_OPEN);
-    check_index_versions(db_, dir_.string());
-    return;
+  std::vector<std::string> existing;
+  for (const auto& [backend, path] : read_stub(dir_)) {
+    if (backend != "glass") {
+      throw Error(kExitUsage, fmt::format("index {} lists a '{} {}' database; `nsearch index` writes only the local "
+                                          "shards it created (index each shard on its own machine)",
+                                          dir_.string(), backend, path));
+    }
+    existing.push_back(path);
   }
-  std::string next = fmt::format("db-{}", generation_number(current) + 1);
-  generation_ = dir_ / next;
-  fs::remove_all(generation_, ec);  // a rebuild killed before its swap left this behind
-  db_ = Xapian::WritableDatabase(generation_.string(), Xapian::DB_CREATE);
-  if (!current.empty()) {
-    replaced_ = dir_ / current;
-    // A bare `nsearch index --rebuild` re-reads the roots the old index was built from.
-    db_.set_metadata(std::string(schema::kMetaRoots),
-                     Xapian::Database(replaced_.string()).get_metadata(std::string(schema::kMetaRoots)));
-  }
-  db_.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
-  db_.set_metadata(std::string(schema::kMetaAnalyzerVersion), std::to_string(Analyzer::kVersion));
-  db_.set_metadata(std::string(schema::kMetaAnalyzerVariant), AnalyzerOptions::variant_from_environment());
-  if (current.empty()) {
-    db_.commit();
-    write_stub(dir_, next);  // a brand-new index is visible (empty) at once
-  }
+  if (!existing.empty() && !options_.rebuild) open_existing(existing);
+  else create_generation(existing.empty() ? "" : current_generation(dir_));
+  for (const auto& path : shard_paths_) readers_.emplace_back((dir_ / path).string());
 }
 
 IndexStore::~IndexStore() {
+  writers_.clear();  // joins the writer threads before the lock goes
   if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
-std::optional<std::string> IndexStore::stored_hash(const std::string& id_term) {
-  Xapian::PostingIterator it = db_.postlist_begin(id_term);
-  if (it == db_.postlist_end(id_term)) return std::nullopt;
-  return db_.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotContentHash);
+void IndexStore::open_existing(const std::vector<std::string>& shard_paths) {
+  if (options_.shards && options_.shards != shard_paths.size()) {
+    throw Error(kExitUsage, fmt::format("index {} has {} shard(s); to change that run `nsearch index --rebuild "
+                                        "--shards {}`",
+                                        dir_.string(), shard_paths.size(), options_.shards));
+  }
+  shard_paths_ = shard_paths;
+  generation_ = current_generation(dir_);
+  for (const auto& path : shard_paths_) {
+    Xapian::WritableDatabase db((dir_ / path).string(), Xapian::DB_OPEN);
+    if (writers_.empty()) check_index_versions(db, dir_.string());
+    writers_.push_back(std::make_unique<ShardWriter>(std::move(db)));
+  }
 }
 
-void IndexStore::put(const BuiltDocument& built) {
-  db_.replace_document(built.id_term, built.doc);
-  for (const auto& word : built.spellings) ++spellings_[word];
+void IndexStore::create_generation(const std::string& current) {
+  unsigned n = options_.shards;
+  std::string old_roots;
+  if (!current.empty()) {
+    replaced_ = dir_ / current;
+    Xapian::Database old(dir_.string());
+    // A bare `nsearch index --rebuild` re-reads the roots, and keeps the shard count.
+    old_roots = old.get_metadata(std::string(schema::kMetaRoots));
+    if (!n) n = static_cast<unsigned>(read_stub(dir_).size());
+  }
+  if (!n) n = 1;
+  generation_ = fmt::format("db-{}", generation_number(current) + 1);
+  std::error_code ec;
+  fs::remove_all(dir_ / generation_, ec);  // a rebuild killed before its swap left this behind
+  if (n == 1) {
+    shard_paths_ = {generation_};
+  } else {
+    fs::create_directories(dir_ / generation_);
+    for (unsigned k = 0; k < n; ++k) shard_paths_.push_back(fmt::format("{}/{}", generation_, k));
+  }
+  for (const auto& path : shard_paths_) {
+    Xapian::WritableDatabase db((dir_ / path).string(), Xapian::DB_CREATE);
+    // Versions in every shard: a shard served alone (xapian-tcpsrv) is checked on its own.
+    db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+    db.set_metadata(std::string(schema::kMetaAnalyzerVersion), std::to_string(Analyzer::kVersion));
+    db.set_metadata(std::string(schema::kMetaAnalyzerVariant), AnalyzerOptions::variant_from_environment());
+    if (writers_.empty()) {
+      db.set_metadata(std::string(schema::kMetaShards), std::to_string(n));
+      if (!old_roots.empty()) db.set_metadata(std::string(schema::kMetaRoots), old_roots);
+    }
+    db.commit();
+    writers_.push_back(std::make_unique<ShardWriter>(std::move(db)));
+  }
+  if (current.empty()) write_stub(dir_, shard_paths_);  // a brand-new index is visible (empty) at once
+}
+
+ShardWriter& IndexStore::shard_for(const std::string& id_term) {
+  return *writers_[fnv1a(id_term) % writers_.size()];
+}
+
+Xapian::Database& IndexStore::reader_for(const std::string& id_term) {
+  return readers_[fnv1a(id_term) % readers_.size()];
+}
+
+std::optional<std::string> IndexStore::stored_hash(const std::string& id_term) {
+  Xapian::Database& db = reader_for(id_term);
+  for (int attempt = 0;; ++attempt) {
+    try {
+      Xapian::PostingIterator it = db.postlist_begin(id_term);
+      if (it == db.postlist_end(id_term)) return std::nullopt;
+      return db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotContentHash);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == 2) throw;
+      db.reopen();  // the writer flushed on its own more than once since our last checkpoint
+    }
+  }
+}
+
+void IndexStore::put(BuiltDocument built) {
   if (!built.source_key.empty() && named_sources_.insert(built.source_key).second) {
     // First display form seen wins; later variants (الجزيره) share the key.
     std::string key = meta_key(schema::kMetaSourcePrefix, built.source_key);
-    if (db_.get_metadata(key).empty()) db_.set_metadata(key, built.source_display);
+    if (readers_.front().get_metadata(key).empty()) metadata_.emplace(key, built.source_display);
   }
+  shard_for(built.id_term).put(std::move(built));
   ++pending_;
 }
 
-std::size_t IndexStore::remove_file_articles(const std::string& file_key_value, const std::vector<std::string>& keep) {
-  std::string term = std::string(schema::kFile) + file_key_value;
-  std::vector<Xapian::docid> doomed;
-  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
-    Xapian::Document doc = db_.get_document(*it, Xapian::DOC_ASSUME_VALID);
-    auto q = doc.termlist_begin();
-    q.skip_to(std::string(schema::kId));
-    if (q != doc.termlist_end() && std::binary_search(keep.begin(), keep.end(), *q)) continue;
-    doomed.push_back(*it);
-  }
-  for (auto id : doomed) db_.delete_document(id);
-  pending_ += doomed.size();
-  return doomed.size();
-}
+void IndexStore::record_file(FileRecord record) { records_.push_back(std::move(record)); }
 
 std::optional<FileManifest> IndexStore::manifest(const std::string& path) {
-  std::string value = db_.get_metadata(meta_key(schema::kMetaFilePrefix, path));
+  std::string value = readers_.front().get_metadata(meta_key(schema::kMetaFilePrefix, path));
   if (value.empty()) return std::nullopt;
   auto j = nlohmann::json::parse(value, nullptr, false);
   if (!j.is_object()) return std::nullopt;
   return FileManifest{j.value("size", 0ULL), j.value("mtime", 0LL), j.value("hash", ""), j.value("articles", 0ULL)};
 }
 
-void IndexStore::set_manifest(const std::string& path, const FileManifest& m) {
-  nlohmann::json j = {{"size", m.size}, {"mtime", m.mtime_ns}, {"hash", m.hash}, {"articles", m.articles}};
-  db_.set_metadata(meta_key(schema::kMetaFilePrefix, path), j.dump());
-}
-
-void IndexStore::erase_manifest(const std::string& path) {
-  db_.set_metadata(meta_key(schema::kMetaFilePrefix, path), "");
-}
-
 std::vector<std::string> IndexStore::manifest_paths() {
   std::vector<std::string> paths;
   std::string prefix(schema::kMetaFilePrefix);
-  for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
+  Xapian::Database& db = readers_.front();
+  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
     paths.push_back((*it).substr(prefix.size()));
   }
   return paths;
 }
 
 std::string IndexStore::analyzer_variant() {
-  std::string v = db_.get_metadata(std::string(schema::kMetaAnalyzerVariant));
+  std::string v = readers_.front().get_metadata(std::string(schema::kMetaAnalyzerVariant));
   return v.empty() ? "default" : v;
 }
 
 std::vector<std::string> IndexStore::roots() {
-  auto j = nlohmann::json::parse(db_.get_metadata(std::string(schema::kMetaRoots)), nullptr, false);
+  auto j = nlohmann::json::parse(readers_.front().get_metadata(std::string(schema::kMetaRoots)), nullptr, false);
   return j.is_array() ? j.get<std::vector<std::string>>() : std::vector<std::string>{};
 }
 
 void IndexStore::set_roots(const std::vector<std::string>& roots) {
-  db_.set_metadata(std::string(schema::kMetaRoots), nlohmann::json(roots).dump());
+  metadata_[std::string(schema::kMetaRoots)] = nlohmann::json(roots).dump();
 }
 
 void IndexStore::maybe_commit() {
-  if (pending_ >= options_.batch_size) commit();
+  if (pending_ >= options_.batch_size) checkpoint();
 }
 
-void IndexStore::commit() {
-  // One add_spelling per distinct word per batch: Xapian's per-call cost (fragment sets)
-  // otherwise dominates indexing time.
-  for (const auto& [word, count] : spellings_) db_.add_spelling(word, count);
-  spellings_.clear();
-  db_.set_metadata(std::string(schema::kMetaLastUpdate), utc_now());
-  db_.commit();
+std::size_t IndexStore::prune(const FileRecord& record) {
+  std::string term = std::string(schema::kFile) + record.file_key;
+  std::size_t removed = 0;
+  for (auto& writer : writers_) {
+    Xapian::WritableDatabase& db = writer->db();
+    std::vector<Xapian::docid> doomed;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+      Xapian::Document doc = db.get_document(*it, Xapian::DOC_ASSUME_VALID);
+      auto q = doc.termlist_begin();
+      q.skip_to(std::string(schema::kId));
+      if (q != doc.termlist_end() && std::binary_search(record.keep.begin(), record.keep.end(), *q)) continue;
+      doomed.push_back(*it);
+    }
+    for (auto id : doomed) db.delete_document(id);
+    removed += doomed.size();
+  }
+  return removed;
+}
+
+void IndexStore::checkpoint() {
+  // 1. Every shard commits its articles, in parallel.
+  for (auto& w : writers_) w->request_commit();
+  for (auto& w : writers_) w->wait_committed();
+  // 2. The writers are idle: prunes, then the manifest. Shard 0 goes last, in a transaction,
+  //    so its manifest entries never outlive an unfinished change (Xapian would otherwise
+  //    commit pending changes when a failed run closes the database).
+  Xapian::WritableDatabase& meta = this->meta();
+  meta.begin_transaction();
+  for (const auto& record : records_) {
+    if (record.prune) removed_ += prune(record);
+    std::string key = meta_key(schema::kMetaFilePrefix, record.path);
+    if (!record.manifest) {
+      meta.set_metadata(key, "");
+      continue;
+    }
+    const FileManifest& m = *record.manifest;
+    meta.set_metadata(key, nlohmann::json{{"size", m.size}, {"mtime", m.mtime_ns}, {"hash", m.hash},
+                                          {"articles", m.articles}}.dump());
+  }
+  for (const auto& [key, value] : metadata_) meta.set_metadata(key, value);
+  meta.set_metadata(std::string(schema::kMetaLastUpdate), utc_now());
+  for (std::size_t k = 1; k < writers_.size(); ++k) writers_[k]->db().commit();
+  meta.commit_transaction();
+  records_.clear();
+  metadata_.clear();
   pending_ = 0;
+  for (auto& r : readers_) r.reopen();
 }
 
 void IndexStore::finish() {
-  commit();
+  checkpoint();
+  writers_.clear();
   if (!options_.rebuild) return;
-  db_.close();
-  write_stub(dir_, generation_.filename().string());
-  if (!replaced_.empty()) {
+  write_stub(dir_, shard_paths_);
+  if (!replaced_.empty() && replaced_ != dir_ / generation_) {
     std::error_code ec;
     fs::remove_all(replaced_, ec);  // readers that still have it open keep their files
   }

@@ -1,19 +1,31 @@
-// The on-disk index directory: DIR/XAPIANDB is a stub naming the current generation
-// DIR/db-N; DIR/.lock is held (flock) by the one `nsearch index` that may write.
-// `--rebuild` writes db-(N+1) and renames a new stub over XAPIANDB only when it is complete,
-// so readers always open a whole index, the old one until the swap.
+// The on-disk index directory. DIR/XAPIANDB is a stub naming the current generation: one
+// line "glass db-G" for a single database, or one line per shard "glass db-G/K" for an index
+// of N shards. DIR/.lock is held (flock) by the one `nsearch index` that may write.
+// `--rebuild` writes generation G+1 and renames a new stub over XAPIANDB only when it is
+// complete, so readers always open a whole index, the old one until the swap.
+//
+// An article lives in shard fnv1a(Q term) % N, so an update replaces it where it is. Shard 0
+// holds the index's metadata (versions, roots, manifest, source names): Xapian reads
+// metadata from the first database of a combined set.
+//
+// Commit order keeps a killed run safe: at a checkpoint every shard commits the articles
+// written so far (in parallel); only then are the finished files' prunes and manifest entries
+// written and committed, shard 0 last. A file is in the manifest only if all its articles are.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
 
 #include "indexer/document_builder.h"
+#include "indexer/shard_writer.h"
 
 namespace nsearch {
 
@@ -24,12 +36,22 @@ struct FileManifest {
   std::uint64_t articles = 0;
 };
 
+// What to record about one input file once its articles are committed.
+struct FileRecord {
+  std::string path;                       // absolute; the manifest key
+  std::optional<FileManifest> manifest;   // empty: the file vanished, forget it
+  std::string file_key;                   // for pruning
+  bool prune = false;                     // remove the file's articles whose Q term is not in keep
+  std::vector<std::string> keep;          // sorted Q terms
+};
+
 class IndexStore {
  public:
   struct Options {
     bool rebuild = false;
-    bool wait = false;            // wait for the lock instead of failing
+    bool wait = false;               // wait for the lock instead of failing
     std::size_t batch_size = 10000;  // articles per commit
+    unsigned shards = 0;             // 0: as the index has (1 for a new one)
   };
 
   // Takes the lock and opens (or creates) the writable generation. Throws Error(kExitLocked).
@@ -38,45 +60,53 @@ class IndexStore {
   IndexStore(const IndexStore&) = delete;
   IndexStore& operator=(const IndexStore&) = delete;
 
-  // Stored content hash of the article with this Q term, if any.
+  // Stored content hash of the article with this Q term, as of the last checkpoint.
   std::optional<std::string> stored_hash(const std::string& id_term);
-  void put(const BuiltDocument& built);
-  // Deletes the articles of file_key whose Q term is not in keep (sorted); returns how many.
-  std::size_t remove_file_articles(const std::string& file_key_value, const std::vector<std::string>& keep);
+  // Hands the document to its shard's writer.
+  void put(BuiltDocument built);
+  // Applied at the next checkpoint, after the file's articles are committed.
+  void record_file(FileRecord record);
 
   std::optional<FileManifest> manifest(const std::string& path);
-  void set_manifest(const std::string& path, const FileManifest& m);
-  void erase_manifest(const std::string& path);
   std::vector<std::string> manifest_paths();
-
   // The analyzer variant recorded when the index was created ("default" for users).
   std::string analyzer_variant();
-
   std::vector<std::string> roots();
-  void set_roots(const std::vector<std::string>& roots);
+  void set_roots(const std::vector<std::string>& roots);  // at the next checkpoint
 
-  // Commits when a batch is full; safe points are after whole files or batch boundaries.
+  // A checkpoint when a batch is full.
   void maybe_commit();
-  // Final commit (with last-update time) and, for a rebuild, the swap.
+  // Final checkpoint (with last-update time) and, for a rebuild, the swap.
   void finish();
 
-  const std::filesystem::path& dir() const { return dir_; }
+  std::uint64_t removed() const { return removed_; }
+  unsigned shard_count() const { return static_cast<unsigned>(writers_.size()); }
 
  private:
-  void commit();
+  void open_existing(const std::vector<std::string>& shard_paths);
+  void create_generation(const std::string& current);
+  void checkpoint();
+  std::size_t prune(const FileRecord& record);
+  ShardWriter& shard_for(const std::string& id_term);
+  Xapian::Database& reader_for(const std::string& id_term);
+  Xapian::WritableDatabase& meta() { return writers_.front()->db(); }  // only at checkpoints
 
   std::filesystem::path dir_;
   Options options_;
   int lock_fd_ = -1;
-  Xapian::WritableDatabase db_;
-  std::filesystem::path generation_;   // db-N being written
-  std::filesystem::path replaced_;     // old generation to remove after a rebuild swap
+  std::string generation_;                     // db-G being written
+  std::vector<std::string> shard_paths_;       // relative to dir_, as in the stub
+  std::filesystem::path replaced_;             // old generation to remove after a rebuild swap
+  std::vector<std::unique_ptr<ShardWriter>> writers_;
+  std::vector<Xapian::Database> readers_;      // committed state, one per shard
   std::size_t pending_ = 0;
-  std::unordered_map<std::string, Xapian::termcount> spellings_;  // added at the next commit
-  std::unordered_set<std::string> named_sources_;  // display name already recorded
+  std::vector<FileRecord> records_;
+  std::map<std::string, std::string> metadata_;  // written at the next checkpoint
+  std::unordered_set<std::string> named_sources_;
+  std::uint64_t removed_ = 0;
 };
 
-// Reads DIR/XAPIANDB and returns the current generation's directory name ("" when none).
+// The current generation's directory name ("" when none), from DIR/XAPIANDB.
 std::string current_generation(const std::filesystem::path& dir);
 
 }  // namespace nsearch

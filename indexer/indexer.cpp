@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <deque>
 #include <fstream>
 #include <future>
 #include <map>
@@ -58,15 +59,7 @@ struct Task {
   BuiltDocument built;
 };
 
-struct FileDone {
-  std::string path;
-  FileManifest manifest;
-  std::string file_key;
-  bool prune = false;              // remove this file's articles not in keep
-  std::vector<std::string> keep;   // sorted Q terms
-};
-
-using Item = std::variant<Task, FileDone>;
+using Item = std::variant<Task, FileRecord>;
 
 class IndexRun {
  public:
@@ -92,6 +85,7 @@ class IndexRun {
     drain();
     if (!request_.no_delete) remove_vanished(roots, seen);
     store_.finish();
+    summary_.counts.removed = store_.removed();
     summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     summary_.input_bytes = progress_.bytes_done;
     summary_.roots = roots;
@@ -189,7 +183,7 @@ class IndexRun {
     m.articles = 1;
     if (old && old->hash == m.hash) {  // touched, not changed
       summary_.counts.unchanged += 1;
-      enqueue(FileDone{path, m, "", false, {}});
+      enqueue(FileRecord{path, m, "", false, {}});
       return;
     }
     ParseResult r = parse_article_file(content, f.id_base);
@@ -201,7 +195,7 @@ class IndexRun {
     r.article->path = path;
     std::string key = file_key(path);
     // Pruning to the file's current id drops its old article when the header's id changed.
-    if (submit(std::move(*r.article), key, path)) enqueue(FileDone{path, m, key, true, {last_id_term_}});
+    if (submit(std::move(*r.article), key, path)) enqueue(FileRecord{path, m, key, true, {last_id_term_}});
   }
 
   void index_json_lines(const fs::path& path, const std::string& key, FileManifest* m) {
@@ -245,7 +239,7 @@ class IndexRun {
     std::vector<std::string> keep;
     for (const auto& [id, line] : seen) keep.push_back(std::string(schema::kId) + id);
     std::sort(keep.begin(), keep.end());
-    enqueue(FileDone{path.string(), *m, key, true, std::move(keep)});
+    enqueue(FileRecord{path.string(), *m, key, true, std::move(keep)});
   }
 
   // Decides added / updated / unchanged; returns false when the article was not accepted.
@@ -274,7 +268,8 @@ class IndexRun {
     if (std::holds_alternative<Task>(pending_.back()) && ++pending_tasks_ >= kChunk) flush();
   }
 
-  // Builds the pending chunk on another thread while this one writes the previous chunk.
+  // Analyzes pending chunks on up to `jobs` threads while this one hands finished chunks, in
+  // order, to the shard writers.
   void flush() {
     if (pending_.empty()) return;
     auto build = [this](std::vector<Item> items) {
@@ -283,27 +278,23 @@ class IndexRun {
       }
       return items;
     };
-    auto next = std::async(std::launch::async, build, std::move(pending_));
+    in_flight_.push_back(std::async(std::launch::async, build, std::move(pending_)));
     pending_.clear();
     pending_tasks_ = 0;
-    if (in_flight_.valid()) apply(in_flight_.get());
-    in_flight_ = std::move(next);
+    while (in_flight_.size() > std::max(1u, request_.jobs)) apply_oldest();
   }
 
   void drain() {
     flush();
-    if (in_flight_.valid()) apply(in_flight_.get());
+    while (!in_flight_.empty()) apply_oldest();
   }
 
-  void apply(std::vector<Item> items) {
+  void apply_oldest() {
+    std::vector<Item> items = in_flight_.front().get();
+    in_flight_.pop_front();
     for (auto& item : items) {
-      if (auto* t = std::get_if<Task>(&item)) {
-        store_.put(t->built);
-      } else {
-        auto& done = std::get<FileDone>(item);
-        if (done.prune) summary_.counts.removed += store_.remove_file_articles(done.file_key, done.keep);
-        store_.set_manifest(done.path, done.manifest);
-      }
+      if (auto* t = std::get_if<Task>(&item)) store_.put(std::move(t->built));
+      else store_.record_file(std::move(std::get<FileRecord>(item)));
       store_.maybe_commit();
     }
   }
@@ -316,9 +307,7 @@ class IndexRun {
         return path == r || (path.size() > r.size() && path.compare(0, r.size(), r) == 0 && path[r.size()] == '/');
       });
       if (!under || std::binary_search(seen.begin(), seen.end(), path)) continue;
-      summary_.counts.removed += store_.remove_file_articles(file_key(path), {});
-      store_.erase_manifest(path);
-      store_.maybe_commit();
+      store_.record_file(FileRecord{path, std::nullopt, file_key(path), true, {}});
     }
   }
 
@@ -334,7 +323,7 @@ class IndexRun {
   std::vector<InputFile> files_index_;
   std::vector<Item> pending_;
   size_t pending_tasks_ = 0;
-  std::future<std::vector<Item>> in_flight_;
+  std::deque<std::future<std::vector<Item>>> in_flight_;
   std::string last_id_term_;
 };
 

@@ -1,5 +1,5 @@
-// One `nsearch index` run: walk the inputs, parse, build documents (on a second thread) and
-// write them, then remove what disappeared. Adds before it removes, commits in batches, and
+// One `nsearch index` run: walk the inputs, parse, build documents (on `jobs` threads) and
+// hand them to the shard writers, then remove what disappeared. Adds before it removes, commits in batches, and
 // records each file in the manifest only after all its articles are written, so a run killed
 // at any point is completed by the next one with nothing lost or duplicated.
 #pragma once
@@ -32,6 +32,7 @@ struct IndexProgress {
 struct IndexRequest {
   std::vector<std::string> paths;  // files, directories or "-"; empty: the recorded roots
   bool no_delete = false;          // keep articles whose file disappeared
+  unsigned jobs = 1;               // threads analyzing articles (each shard also has a writer)
   IndexStore::Options store;
   std::function<void(const std::string&)> report;           // one line per skip or warning
   std::function<void(const IndexProgress&)> progress;      // called now and then

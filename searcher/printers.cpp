@@ -47,6 +47,7 @@ json summary_json(const SearchResult& r, const std::string& qid) {
             {"parsed_query", r.parsed_query},
             {"total", r.total},
             {"total_is_estimate", r.total_is_estimate},
+            {"partial", r.partial},
             {"offset", r.offset},
             {"limit", r.limit},
             {"facets", facets_json(r)},

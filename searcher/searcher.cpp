@@ -20,19 +20,12 @@ constexpr Xapian::doccount kFewResults = 10;
 constexpr Xapian::doccount kRareWord = 3;
 constexpr Xapian::doccount kSuggestionFactor = 10;
 
-// Dated articles in date order; undated ones last in either direction.
-class DateKey : public Xapian::KeyMaker {
- public:
-  explicit DateKey(bool newest_first) : newest_first_(newest_first) {}
-  std::string operator()(const Xapian::Document& doc) const override {
-    std::string v = doc.get_value(schema::kSlotDateStart);
-    if (v.empty()) return newest_first_ ? std::string() : std::string("\xff");
-    return v;
-  }
-
- private:
-  bool newest_first_;
-};
+// Dated articles in date order; undated ones last in either direction (their default key
+// sorts after every date). Xapian's own key maker, because a remote shard server can only
+// sort with key makers it knows.
+void add_date_key(Xapian::MultiValueKeyMaker& key, bool newest_first) {
+  key.add_value(schema::kSlotDateStart, newest_first, newest_first ? std::string() : std::string("\xff"));
+}
 
 Xapian::valueno facet_slot(const std::string& name) {
   if (name == "source") return schema::kSlotSource;
@@ -64,8 +57,10 @@ Bm25Params Bm25Params::from_environment() {
   return p;
 }
 
-Searcher::Searcher(Xapian::Database db)
-    : db_(std::move(db)),
+Searcher::Searcher(IndexSet index)
+    : db_(std::move(index.db)),
+      missing_(std::move(index.missing)),
+      has_remote_(index.has_remote),
       analyzer_(AnalyzerOptions::variant([&] {
         std::string v = db_.get_metadata(std::string(schema::kMetaAnalyzerVariant));
         return v.empty() ? std::string("default") : v;
@@ -98,9 +93,9 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BM25Weight(bm25_.k1, 0, 1, bm25_.b, 0.5));
-  DateKey newest(true), oldest(false);
-  if (request.sort == SortOrder::Newest) enquire.set_sort_by_key_then_relevance(&newest, true);
-  if (request.sort == SortOrder::Oldest) enquire.set_sort_by_key_then_relevance(&oldest, false);
+  Xapian::MultiValueKeyMaker by_date;
+  add_date_key(by_date, request.sort == SortOrder::Newest);
+  if (request.sort != SortOrder::Relevance) enquire.set_sort_by_key_then_relevance(&by_date, false);
 
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
   for (const auto& name : request.facets) {
@@ -115,6 +110,8 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   result.query = query_text;
   result.parsed_query = query.get_description();
   result.warnings = parsed.warnings;
+  for (const auto& m : missing_) result.warnings.push_back("partial results: " + m);
+  result.partial = !missing_.empty();
   result.offset = request.offset;
   result.limit = request.limit;
   result.total = mset.get_matches_estimated();
@@ -147,6 +144,7 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   }
   if (request.spelling != SpellingMode::Off && result.total < kFewResults) {
     result.suggestion = suggest(parsed.words, query_text);
+    if (has_remote_) result.warnings.push_back("spelling suggestions come from local shards only (Xapian has no spelling data over a remote link)");
   }
   return result;
 }

@@ -9,6 +9,7 @@
 
 #include "common/analyzer.h"
 #include "common/article.h"
+#include "common/index_location.h"
 #include "searcher/highlighter.h"
 
 namespace nsearch {
@@ -57,6 +58,7 @@ struct SearchResult {
   std::vector<Facet> facets;
   std::optional<std::string> suggestion;
   std::vector<std::string> warnings;
+  bool partial = false;  // some shards were unreachable (--allow-partial): hits from the rest
 };
 
 struct Bm25Params {
@@ -69,8 +71,8 @@ struct Bm25Params {
 
 class Searcher {
  public:
-  // db must already have passed the version check (open_index_for_reading).
-  explicit Searcher(Xapian::Database db);
+  // index: from open_index_set (versions checked).
+  explicit Searcher(IndexSet index);
   SearchResult search(const SearchRequest& request);
   // The article with this id; when none, the one whose id starts with it, if unique.
   std::optional<Article> find(const std::string& id);
@@ -80,6 +82,8 @@ class Searcher {
   std::optional<std::string> suggest(const std::vector<std::string>& words, const std::string& query_text);
 
   Xapian::Database db_;
+  std::vector<std::string> missing_;
+  bool has_remote_ = false;
   Analyzer analyzer_;
   Bm25Params bm25_;
 };

@@ -4,6 +4,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
+
+#include "common/index_location.h"
 
 #include <CLI/CLI.hpp>
 
@@ -12,6 +15,30 @@ namespace nsearch::cli {
 // --index DIR, shared by every command that opens the index.
 inline void add_index_option(CLI::App* cmd, std::string& dir) {
   cmd->add_option("--index", dir, "Index directory (default: $NSEARCH_INDEX, else ~/.local/share/nsearch/index)");
+}
+
+// What the reading commands search: one or more --index (directories, databases or stub
+// files listing local and remote shards), and whether a shard server that is down may be
+// left out.
+struct IndexSetOptions {
+  std::vector<std::string> indexes;
+  bool allow_partial = false;
+};
+
+inline void add_index_set_options(CLI::App* cmd, IndexSetOptions& o) {
+  cmd->add_option("--index", o.indexes,
+                  "Index directory or stub file; repeat to search several as one (default: $NSEARCH_INDEX, else "
+                  "~/.local/share/nsearch/index)")
+      ->allow_extra_args(false);  // one value per --index, so query words stay query words
+  cmd->add_flag("--allow-partial", o.allow_partial,
+                "If a remote shard server is down, search the others and mark the results partial");
+}
+
+inline IndexSet open_indexes(const IndexSetOptions& o) {
+  std::vector<std::filesystem::path> locations;
+  for (const auto& i : o.indexes) locations.push_back(resolve_index_dir(i));
+  if (locations.empty()) locations.push_back(resolve_index_dir(""));
+  return open_index_set(locations, o.allow_partial);
 }
 
 void add_analyze_command(CLI::App& app, int& exit_code);  // analyze_command.cpp

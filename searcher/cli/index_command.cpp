@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <thread>
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
@@ -25,6 +26,8 @@ struct IndexOptions {
   bool wait = false;
   bool quiet = false;
   std::size_t batch_size = 10000;
+  unsigned shards = 0;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::string format = "text";
 };
 
@@ -85,6 +88,8 @@ void run(const IndexOptions& opt, int& exit_code) {
   request.store.rebuild = opt.rebuild;
   request.store.wait = opt.wait;
   request.store.batch_size = opt.batch_size ? opt.batch_size : 1;
+  request.store.shards = opt.shards;
+  request.jobs = opt.jobs;
   request.report = [](const std::string& line) { std::fprintf(stderr, "nsearch: %s\n", line.c_str()); };
   auto progress = std::make_shared<ProgressLine>();
   bool show_progress = !opt.quiet && opt.format == "text" && isatty(2);
@@ -115,7 +120,8 @@ void add_index_command(CLI::App& app, int& exit_code) {
       "  nsearch index                             re-scan the recorded folders; only changes are redone\n"
       "  nsearch index news.jsonl.xz --index /srv/nsearch\n"
       "  xzcat feed.jsonl.xz | nsearch index -\n"
-      "  nsearch index --rebuild                   build afresh beside the old index, then swap\n\n"
+      "  nsearch index --rebuild                   build afresh beside the old index, then swap\n"
+      "  nsearch index --rebuild --shards 2        the same, as 2 shards written in parallel\n\n"
       "Exit codes: 0 all indexed, 3 some inputs skipped (reported on stderr), 4-7 see `nsearch --help`.");
   cmd->add_option("paths", opt->paths, "Files, folders, or - (default: the paths recorded in the index)");
   add_index_option(cmd, opt->index);
@@ -124,6 +130,13 @@ void add_index_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--wait", opt->wait, "Wait for another running `nsearch index` instead of failing");
   cmd->add_flag("-q,--quiet", opt->quiet, "No progress and no summary (problems are still reported)");
   cmd->add_option("--batch-size", opt->batch_size, "Articles per commit")->capture_default_str();
+  cmd->add_option("--shards", opt->shards,
+                  "Spread a new (or --rebuild) index over N databases, written in parallel (default: 1, or as the "
+                  "index has)")
+      ->check(CLI::Range(1u, 64u));
+  cmd->add_option("--jobs", opt->jobs, "Threads analyzing articles (each shard also has its own writer thread)")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 256u));
   cmd->add_option("--format", opt->format, "Summary format: text or json")->capture_default_str();
   cmd->callback([opt, &exit_code] { run(*opt, exit_code); });
 }

@@ -20,7 +20,7 @@ namespace {
 
 struct SearchOptions {
   std::vector<std::string> words;
-  std::string index;
+  IndexSetOptions index;
   std::vector<std::string> sources;
   std::string since, until;
   std::string facets;
@@ -117,7 +117,7 @@ void run(const SearchOptions& o, int& exit_code) {
   print.format = parse_output_format(o.format);
   print.color = print.format == OutputFormat::Text && use_color(o.color);
   if (o.batch.empty() && o.words.empty()) throw Error(kExitUsage, "nothing to search: give words, or --batch FILE");
-  Searcher searcher(open_index_for_reading(resolve_index_dir(o.index)));
+  Searcher searcher(open_indexes(o.index));
   if (!o.batch.empty()) {
     exit_code = run_batch(searcher, request, print, o.batch);
     return;
@@ -143,7 +143,7 @@ void add_search_command(CLI::App& app, int& exit_code) {
       "  nsearch search --batch questions.tsv --format trec --limit 100\n"
       "Query syntax: `nsearch help query`. Exit codes: 0 hits, 1 no hits, 2 bad query; see `nsearch --help`.");
   cmd->add_option("query", o->words, "Query words (see `nsearch help query`)");
-  add_index_option(cmd, o->index);
+  add_index_set_options(cmd, o->index);
   cmd->add_option("--source", o->sources, "Only this source (repeatable; OR-ed)");
   cmd->add_option("--since", o->since, "Only articles dated on or after DATE (YYYY[-MM[-DD]])");
   cmd->add_option("--until", o->until, "Only articles dated on or before DATE (YYYY[-MM[-DD]])");

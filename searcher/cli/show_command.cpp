@@ -13,18 +13,19 @@ namespace nsearch::cli {
 
 void add_show_command(CLI::App& app, int& exit_code) {
   struct Options {
-    std::string id, index, format = "text";
+    std::string id, format = "text";
+    IndexSetOptions index;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("show", "Show one article: metadata and full text");
   cmd->footer("Examples:\n  nsearch show 002_531c9af4ea5c5933.txt\n  nsearch show snn-2015-07-21-00001 --format json\n"
               "A unique prefix of an id is enough (002_531c9af4ea5c5933).");
   cmd->add_option("id", o->id, "Article id (as printed by search)")->required();
-  add_index_option(cmd, o->index);
+  add_index_set_options(cmd, o->index);
   cmd->add_option("--format", o->format, "text or json")->capture_default_str();
   cmd->callback([o, &exit_code] {
     if (o->format != "text" && o->format != "json") throw Error(kExitUsage, "--format must be text or json");
-    Searcher searcher(open_index_for_reading(resolve_index_dir(o->index)));
+    Searcher searcher(open_indexes(o->index));
     auto article = searcher.find(o->id);
     if (!article) {
       std::fprintf(stderr, "nsearch: no article with id '%s' (or it is an ambiguous prefix)\n", o->id.c_str());

@@ -37,7 +37,8 @@ std::string yyyymmdd_to_iso(const std::string& v) {
   return v.size() == 8 ? v.substr(0, 4) + "-" + v.substr(4, 2) + "-" + v.substr(6, 2) : v;
 }
 
-nlohmann::json collect(const Xapian::Database& db, const fs::path& dir) {
+nlohmann::json collect(const IndexSet& set, const fs::path& dir) {
+  const Xapian::Database& db = set.db;
   nlohmann::json sources = nlohmann::json::array();
   std::string prefix(schema::kSource);
   std::vector<std::pair<std::string, Xapian::doccount>> counts;
@@ -53,6 +54,7 @@ nlohmann::json collect(const Xapian::Database& db, const fs::path& dir) {
   return {{"format_version", 1},
           {"index", dir.string()},
           {"documents", db.get_doccount()},
+          {"shards", set.parts.size()},
           {"sources", sources},
           {"date_from", yyyymmdd_to_iso(db.get_value_lower_bound(schema::kSlotDateStart))},
           {"date_to", yyyymmdd_to_iso(db.get_value_upper_bound(schema::kSlotDateEnd))},
@@ -67,6 +69,7 @@ nlohmann::json collect(const Xapian::Database& db, const fs::path& dir) {
 void print_text(const nlohmann::json& s) {
   std::string out = fmt::format("index       {}\ndocuments   {}\nsize        {:.1f} MB\n", s["index"].get<std::string>(),
                                 s["documents"].get<Xapian::doccount>(), s["size_bytes"].get<double>() / 1e6);
+  out += fmt::format("shards      {}\n", s["shards"].get<std::size_t>());
   out += fmt::format("dates       {} .. {}\n", s["date_from"].get<std::string>(), s["date_to"].get<std::string>());
   out += fmt::format("versions    schema {}, analyzer {} ({})\n", s["schema_version"].get<std::string>(),
                      s["analyzer_version"].get<std::string>(), s["analyzer_variant"].get<std::string>());
@@ -90,7 +93,7 @@ void add_stats_command(CLI::App& app, int& exit_code) {
   cmd->callback([opt, &exit_code] {
     if (opt->format != "text" && opt->format != "json") throw Error(kExitUsage, "--format must be text or json");
     auto dir = resolve_index_dir(opt->index);
-    auto stats = collect(open_index_for_reading(dir), dir);
+    auto stats = collect(open_index_set({dir}, false), dir);
     if (opt->format == "json") std::puts(stats.dump(2).c_str());
     else print_text(stats);
     exit_code = kExitOk;

@@ -1,0 +1,95 @@
+#include "indexer/shard_writer.h"
+
+#include <utility>
+
+#include "common/schema.h"
+
+namespace nsearch {
+
+namespace {
+
+// Documents queued per shard before put() waits for the writer.
+constexpr std::size_t kQueueLimit = 512;
+// A word enters the spelling table once it is in this many articles of the shard: a word
+// seen once is as likely a typo as a name, and Xapian's per-word cost (fragment sets) is
+// most of what the spelling table costs to build.
+constexpr Xapian::doccount kSpellingMinArticles = 2;
+
+}  // namespace
+
+ShardWriter::ShardWriter(Xapian::WritableDatabase db) : db_(std::move(db)), thread_([this] { loop(); }) {}
+
+ShardWriter::~ShardWriter() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  changed_.notify_all();
+  thread_.join();
+}
+
+void ShardWriter::put(BuiltDocument built) {
+  std::unique_lock lock(mutex_);
+  changed_.wait(lock, [&] { return queue_.size() < kQueueLimit || error_; });
+  if (error_) std::rethrow_exception(error_);
+  queue_.push_back(Item{std::move(built)});
+  changed_.notify_all();
+}
+
+void ShardWriter::request_commit() {
+  std::lock_guard lock(mutex_);
+  queue_.push_back(Item{});
+  ++commits_requested_;
+  changed_.notify_all();
+}
+
+void ShardWriter::wait_committed() {
+  std::unique_lock lock(mutex_);
+  changed_.wait(lock, [&] { return commits_done_ == commits_requested_ || error_; });
+  if (error_) std::rethrow_exception(error_);
+}
+
+void ShardWriter::loop() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    changed_.wait(lock, [&] { return !queue_.empty() || stopping_; });
+    if (queue_.empty()) return;  // stopping, nothing left
+    Item item = std::move(queue_.front());
+    queue_.pop_front();
+    changed_.notify_all();  // room in the queue
+    lock.unlock();
+    try {
+      if (item.built) write(*item.built);
+      else commit();
+    } catch (...) {
+      lock.lock();
+      error_ = std::current_exception();
+      queue_.clear();
+      changed_.notify_all();
+      return;
+    }
+    lock.lock();
+    if (!item.built) {
+      ++commits_done_;
+      changed_.notify_all();
+    }
+  }
+}
+
+void ShardWriter::write(const BuiltDocument& built) {
+  db_.replace_document(built.id_term, built.doc);
+  for (const auto& word : built.spellings) ++spellings_[word];
+}
+
+void ShardWriter::commit() {
+  // One add_spelling per distinct word per batch: Xapian's per-call cost (fragment sets)
+  // otherwise dominates indexing time.
+  std::string exact(schema::kExact);
+  for (const auto& [word, count] : spellings_) {
+    if (db_.get_termfreq(exact + word) >= kSpellingMinArticles) db_.add_spelling(word, count);
+  }
+  spellings_.clear();
+  db_.commit();
+}
+
+}  // namespace nsearch
