@@ -13,7 +13,7 @@ namespace nsearch::schema {
 
 // Bumped when the layout below changes; an index with another version is refused
 // ("run `nsearch index --rebuild`").
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: slot 7 (oldest-first sort key)
 
 // ---- Term prefixes -------------------------------------------------------------------------
 // (no prefix) Analyzer index terms (normalized + light-stemmed) of title and body, with
@@ -56,6 +56,10 @@ enum Slot : Xapian::valueno {
   kSlotContentHash = 5,
   // Date as given after parsing, at its precision: "2025-10", "2024-10-23" (display).
   kSlotDateText = 6,
+  // Oldest-first sort key: kSlotDateStart's value, or "~" for an undated article so it sorts
+  // after every date. (Newest-first sorts kSlotDateStart descending: undated, empty, last.)
+  // Plain value sorts, not a KeyMaker, because remote shard servers cannot run KeyMakers.
+  kSlotOldestKey = 7,
 };
 
 // ---- Document data --------------------------------------------------------------------------

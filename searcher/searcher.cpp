@@ -20,12 +20,6 @@ constexpr Xapian::doccount kFewResults = 10;
 constexpr Xapian::doccount kRareWord = 3;
 constexpr Xapian::doccount kSuggestionFactor = 10;
 
-// Dated articles in date order; undated ones last in either direction (their default key
-// sorts after every date). Xapian's own key maker, because a remote shard server can only
-// sort with key makers it knows.
-void add_date_key(Xapian::MultiValueKeyMaker& key, bool newest_first) {
-  key.add_value(schema::kSlotDateStart, newest_first, newest_first ? std::string() : std::string("\xff"));
-}
 
 Xapian::valueno facet_slot(const std::string& name) {
   if (name == "source") return schema::kSlotSource;
@@ -93,9 +87,9 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BM25Weight(bm25_.k1, 0, 1, bm25_.b, 0.5));
-  Xapian::MultiValueKeyMaker by_date;
-  add_date_key(by_date, request.sort == SortOrder::Newest);
-  if (request.sort != SortOrder::Relevance) enquire.set_sort_by_key_then_relevance(&by_date, false);
+  // Undated articles last either way (see the two slots in common/schema.h).
+  if (request.sort == SortOrder::Newest) enquire.set_sort_by_value_then_relevance(schema::kSlotDateStart, true);
+  if (request.sort == SortOrder::Oldest) enquire.set_sort_by_value_then_relevance(schema::kSlotOldestKey, false);
 
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
   for (const auto& name : request.facets) {
