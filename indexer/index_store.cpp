@@ -8,6 +8,7 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <thread>
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
@@ -71,6 +72,8 @@ std::string meta_key(std::string_view prefix, const std::string& rest) { return 
 
 }  // namespace
 
+unsigned default_shards() { return std::clamp(std::thread::hardware_concurrency(), 1u, 4u); }
+
 std::string current_generation(const fs::path& dir) {
   auto lines = read_stub(dir);
   if (lines.empty()) return "";
@@ -127,7 +130,7 @@ void IndexStore::create_generation(const std::string& current) {
     old_roots = old.get_metadata(std::string(schema::kMetaRoots));
     if (!n) n = static_cast<unsigned>(read_stub(dir_).size());
   }
-  if (!n) n = 1;
+  if (!n) n = default_shards();
   generation_ = fmt::format("db-{}", generation_number(current) + 1);
   std::error_code ec;
   fs::remove_all(dir_ / generation_, ec);  // a rebuild killed before its swap left this behind

@@ -50,8 +50,11 @@ class IndexStore {
   struct Options {
     bool rebuild = false;
     bool wait = false;               // wait for the lock instead of failing
-    std::size_t batch_size = 10000;  // articles per commit
-    unsigned shards = 0;             // 0: as the index has (1 for a new one)
+    // Articles per checkpoint. Measured on the 32k-article bench corpus (docs/performance.md):
+    // Xapian's flush gets slower per article as a batch grows (2 shards: 2,000 -> 39 s,
+    // 10,000 -> 59 s, 30,000 -> 73 s), and more commits cost more below ~1,000 per shard.
+    std::size_t batch_size = 2000;
+    unsigned shards = 0;  // 0: as the index has; for a new index, default_shards()
   };
 
   // Takes the lock and opens (or creates) the writable generation. Throws Error(kExitLocked).
@@ -105,6 +108,10 @@ class IndexStore {
   std::unordered_set<std::string> named_sources_;
   std::uint64_t removed_ = 0;
 };
+
+// Shards for a new index when --shards is not given: one per core, at most 4 (a 2-shard
+// build is 2.0x faster than 1 shard on 2 cores; searching 2 local shards costs little).
+unsigned default_shards();
 
 // The current generation's directory name ("" when none), from DIR/XAPIANDB.
 std::string current_generation(const std::filesystem::path& dir);

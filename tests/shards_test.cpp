@@ -190,14 +190,14 @@ TEST(ShardsIncremental, UpdatesAndDeletesReachTheRightShard) {
 TEST(ShardsIncremental, ShardCountChangesOnlyWithRebuild) {
   TempDir t;
   std::string index = (t / "idx").string();
-  ASSERT_EQ(run_nsearch({"index", "--index", index, (source_dir() / "corpus").string()}).exit_code, 0);
-  auto refused = run_nsearch({"index", "--index", index, "--shards", "2"});
+  ASSERT_EQ(run_nsearch({"index", "--index", index, "--shards", "1", (source_dir() / "corpus").string()}).exit_code, 0);
+  auto refused = run_nsearch({"index", "--index", index, "--shards", "3"});
   EXPECT_EQ(refused.exit_code, 2);
-  EXPECT_NE(refused.err.find("--rebuild --shards 2"), std::string::npos) << refused.err;
-  auto rebuilt = run_nsearch({"index", "--index", index, "--rebuild", "--shards", "2"});
+  EXPECT_NE(refused.err.find("--rebuild --shards 3"), std::string::npos) << refused.err;
+  auto rebuilt = run_nsearch({"index", "--index", index, "--rebuild", "--shards", "3"});
   ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.err;
   json s = json::parse(run_nsearch({"stats", "--format", "json", "--index", index}).out);
-  EXPECT_EQ(s["shards"], 2);
+  EXPECT_EQ(s["shards"], 3);
   EXPECT_EQ(s["documents"], 5);
 }
 

@@ -1,0 +1,97 @@
+// Baseline (b): Lucene++ (Debian's liblucene++-dev) with its contrib ArabicAnalyzer, the
+// analyzer behind Elasticsearch's `arabic`: fields title and body analyzed (title and body
+// stored, as a snippet-making engine would), id stored; MultiFieldQueryParser over title
+// and body with default OR and default similarity; IndexWriter defaults, one commit.
+//   lucene_baseline index DIR < articles.jsonl
+//   lucene_baseline search DIR QUERIES.tsv RUN.trec LATENCIES.txt
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+
+#include <lucene++/LuceneHeaders.h>
+#include <lucene++/ArabicAnalyzer.h>
+#include <lucene++/MultiFieldQueryParser.h>
+#include <nlohmann/json.hpp>
+
+#include "bench/bench_io.h"
+
+namespace {
+
+using namespace Lucene;
+
+AnalyzerPtr arabic() { return newLucene<ArabicAnalyzer>(LuceneVersion::LUCENE_CURRENT); }
+
+int index(const std::string& path) {
+  IndexWriterPtr writer = newLucene<IndexWriter>(FSDirectory::open(StringUtils::toUnicode(path)), arabic(), true,
+                                                 IndexWriter::MaxFieldLengthUNLIMITED);
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (!j.is_object()) continue;
+    std::string id = j.value("id", ""), title = j.value("title", ""), body = j.value("body", "");
+    if (id.empty() || (title.empty() && body.empty())) continue;
+    DocumentPtr doc = newLucene<Document>();
+    doc->add(newLucene<Field>(L"id", StringUtils::toUnicode(id), Field::STORE_YES, Field::INDEX_NOT_ANALYZED));
+    doc->add(newLucene<Field>(L"title", StringUtils::toUnicode(title), Field::STORE_YES, Field::INDEX_ANALYZED));
+    doc->add(newLucene<Field>(L"body", StringUtils::toUnicode(body), Field::STORE_YES, Field::INDEX_ANALYZED));
+    writer->updateDocument(newLucene<Term>(L"id", StringUtils::toUnicode(id)), doc);
+  }
+  writer->close();
+  return 0;
+}
+
+int search(const std::string& path, const std::string& queries_path, const std::string& run, const std::string& lat) {
+  IndexReaderPtr reader = IndexReader::open(FSDirectory::open(StringUtils::toUnicode(path)), true);
+  SearcherPtr searcher = newLucene<IndexSearcher>(reader);
+  Collection<String> fields = newCollection<String>(L"title", L"body");
+  QueryParserPtr parser = newLucene<MultiFieldQueryParser>(LuceneVersion::LUCENE_CURRENT, fields, arabic());
+  auto queries = nsearch::bench::read_queries(queries_path);
+  auto parse = [&](const std::string& text) -> QueryPtr {
+    try {
+      return parser->parse(QueryParser::escape(StringUtils::toUnicode(text)));
+    } catch (LuceneException&) {
+      return QueryPtr();
+    }
+  };
+  // Timed pass, like nsearch's: the 10 best with their stored text fetched.
+  std::vector<double> ms;
+  for (const auto& [qid, text] : queries) {
+    auto t0 = std::chrono::steady_clock::now();
+    if (QueryPtr q = parse(text)) {
+      TopDocsPtr top = searcher->search(q, 10);
+      for (auto sd : top->scoreDocs) (void)searcher->doc(sd->doc)->get(L"body");
+    }
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+  }
+  // Untimed pass: the top 100 for relevance.
+  std::ofstream out(run);
+  for (const auto& [qid, text] : queries) {
+    QueryPtr q = parse(text);
+    if (!q) continue;
+    TopDocsPtr top = searcher->search(q, 100);
+    unsigned rank = 0;
+    for (auto sd : top->scoreDocs) {
+      out << qid << " Q0 " << StringUtils::toUTF8(searcher->doc(sd->doc)->get(L"id")) << " " << ++rank << " "
+          << sd->score << " lucene\n";
+    }
+  }
+  nsearch::bench::write_latencies(lat, ms);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string mode = argc > 1 ? argv[1] : "";
+  try {
+    if (mode == "index" && argc == 3) return index(argv[2]);
+    if (mode == "search" && argc == 6) return search(argv[2], argv[3], argv[4], argv[5]);
+  } catch (LuceneException& e) {
+    std::fprintf(stderr, "lucene_baseline: %s\n", StringUtils::toUTF8(e.getError()).c_str());
+    return 1;
+  }
+  std::fprintf(stderr, "usage: lucene_baseline index DIR < jsonl | search DIR QUERIES RUN LATENCIES\n");
+  return 2;
+}
