@@ -49,8 +49,14 @@ int search(const std::string& path, const std::string& queries_path, const std::
   QueryParserPtr parser = newLucene<MultiFieldQueryParser>(LuceneVersion::LUCENE_CURRENT, fields, arabic());
   auto queries = nsearch::bench::read_queries(queries_path);
   auto parse = [&](const std::string& text) -> QueryPtr {
+    // A question is words, not query syntax (like Elasticsearch's match query): the parser's
+    // operator characters become spaces, which the Arabic tokenizer splits on anyway.
+    String plain = StringUtils::toUnicode(text);
+    for (auto& c : plain) {
+      if (String(L"+-&|!(){}[]^\"~*?:\\/").find(c) != String::npos) c = L' ';
+    }
     try {
-      return parser->parse(QueryParser::escape(StringUtils::toUnicode(text)));
+      return parser->parse(plain);
     } catch (LuceneException&) {
       return QueryPtr();
     }

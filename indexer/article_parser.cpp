@@ -1,6 +1,10 @@
 #include "indexer/article_parser.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 namespace nsearch {
 
@@ -22,14 +26,60 @@ std::string_view next_line(std::string_view& s) {
   return line;
 }
 
-// Both checks reject what cannot be an article before any analysis is spent on it.
+// JSON nested deeper than this is not an article record; checked before parsing because
+// freeing a deeply nested value recurses once per level.
+constexpr int kMaxJsonDepth = 64;
+
+// These checks reject what cannot be an article before any analysis is spent on it.
 std::string content_problem(std::string_view content) {
+  if (std::string big = oversize_problem(content.size()); !big.empty()) return big;
   if (trim(content).empty()) return "empty article";
   if (content.find('\0') != std::string_view::npos) return "binary data (NUL bytes), not an article";
   if (size_t bad = invalid_utf8_offset(content); bad != std::string_view::npos) {
     return "not valid UTF-8 (first bad byte at offset " + std::to_string(bad) + ")";
   }
   return "";
+}
+
+// Deepest nesting of arrays and objects, strings skipped (a cheap pre-scan, no parse).
+int json_depth(std::string_view text) {
+  int depth = 0, deepest = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+// False when text has no letter or digit that survives normalization: only diacritics,
+// tatweel (a modifier letter to Unicode), punctuation or spaces.
+bool has_searchable_text(std::string_view text) {
+  int32_t i = 0, n = static_cast<int32_t>(text.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, n, c);
+    if (c > 0 && c != 0x0640 && u_isalnum(c)) return true;
+  }
+  return false;
+}
+
+// The last check on a parsed article: something a query can find.
+void accept(Article&& a, ParseResult& result) {
+  if (!has_searchable_text(a.title) && !has_searchable_text(a.body)) {
+    result.error = "no searchable text (only diacritics, tatweel, punctuation or spaces)";
+  } else {
+    result.article = std::move(a);
+  }
 }
 
 void set_date(Article& a, std::string_view text, ParseResult& result) {
@@ -98,6 +148,12 @@ std::string string_field(const nlohmann::json& j, const char* key) {
 
 }  // namespace
 
+std::string oversize_problem(size_t bytes) {
+  if (bytes <= kMaxArticleBytes) return "";
+  return "article of " + std::to_string(bytes >> 20) + " MB is over the " + std::to_string(kMaxArticleBytes >> 20) +
+         " MB limit";
+}
+
 size_t invalid_utf8_offset(std::string_view text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   size_t n = text.size(), i = 0;
@@ -139,7 +195,7 @@ ParseResult parse_article_file(std::string_view content, const std::string& defa
     return result;
   }
   if (a.id.empty()) a.id = default_id;
-  result.article = std::move(a);
+  accept(std::move(a), result);
   return result;
 }
 
@@ -147,6 +203,10 @@ ParseResult parse_json_article(std::string_view line) {
   ParseResult result;
   if (std::string problem = content_problem(line); !problem.empty()) {
     result.error = problem;
+    return result;
+  }
+  if (json_depth(line) > kMaxJsonDepth) {
+    result.error = "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels, not an article record";
     return result;
   }
   nlohmann::json j = nlohmann::json::parse(line.begin(), line.end(), nullptr, false);
@@ -169,7 +229,7 @@ ParseResult parse_json_article(std::string_view line) {
     set_date(a, string_field(j, "date"), result);
     if (a.id.empty()) result.error = "no 'id'";
     else if (trim(a.title).empty() && trim(a.body).empty()) result.error = "no title and no body";
-    else result.article = std::move(a);
+    else accept(std::move(a), result);
   } catch (const std::invalid_argument& e) {
     result.error = e.what();
   }

@@ -12,6 +12,13 @@
 
 namespace nsearch {
 
+// An article bigger than this is not news text (a dump, a log, a binary blob): skipped, so
+// that one record cannot take the memory of a whole run (nsearch holds an article about five
+// times over while indexing it).
+inline constexpr size_t kMaxArticleBytes = 64u << 20;
+// "article of N MB is over the 64 MB limit" when bytes exceeds it, else "".
+std::string oversize_problem(size_t bytes);
+
 struct ParseResult {
   std::optional<Article> article;     // set when the input yields an article
   std::string error;                  // why it was skipped (when article is empty)

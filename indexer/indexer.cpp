@@ -13,6 +13,8 @@
 #include <sstream>
 #include <variant>
 
+#include <fmt/core.h>
+
 #include "common/analyzer.h"
 #include "common/errors.h"
 #include "common/schema.h"
@@ -41,6 +43,17 @@ InputKind kind_of(const fs::path& p) {
   if (ends(".txt") || ends(".md")) return InputKind::ArticleFile;
   if (ends(".jsonl") || ends(".jsonl.gz") || ends(".jsonl.xz")) return InputKind::JsonLines;
   return InputKind::None;
+}
+
+// A path as an id: control characters (a newline is legal in a file name) become %XX, so
+// that an id is one line in `--format ids` and can be typed to `nsearch show`.
+std::string id_from_path(const std::string& rel) {
+  std::string id;
+  for (unsigned char c : rel) {
+    if (c < 0x20 || c == 0x7F) id += fmt::format("%{:02X}", c);
+    else id += static_cast<char>(c);
+  }
+  return id;
 }
 
 struct InputFile {
@@ -127,7 +140,7 @@ class IndexRun {
       return;
     }
     std::string rel = path == root ? path.filename().string() : path.lexically_relative(root).generic_string();
-    files_index_.push_back(InputFile{path, rel, kind, static_cast<std::uint64_t>(st.st_size),
+    files_index_.push_back(InputFile{path, id_from_path(rel), kind, static_cast<std::uint64_t>(st.st_size),
                                      st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec});
   }
 
@@ -170,6 +183,11 @@ class IndexRun {
 
   void index_article_file(const InputFile& f, FileManifest& m, const std::optional<FileManifest>& old) {
     std::string path = f.path.string();
+    if (std::string big = oversize_problem(f.size); !big.empty()) {  // not even read
+      progress_.bytes_done += f.size;
+      report(path + ": " + big + "; skipped", true);
+      return;
+    }
     std::ifstream in(f.path, std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();

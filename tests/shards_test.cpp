@@ -28,20 +28,7 @@ using nlohmann::json;
 // Real text: the seed articles' sentences, regrouped into many short articles with a spread
 // of sources (two spellings of one) and dates (some undated).
 std::string sentence_articles() {
-  std::vector<std::string> sentences;
-  for (const auto& entry : fs::directory_iterator(source_dir() / "corpus")) {
-    std::string text = read_file(entry.path());
-    std::size_t body = text.find("\n---\n", 4);
-    text = body == std::string::npos ? text : text.substr(body + 5);
-    std::size_t start = 0;
-    for (std::size_t i = 0; i <= text.size(); ++i) {
-      if (i == text.size() || text[i] == '.' || text[i] == '\n') {
-        std::string s = text.substr(start, i - start);
-        if (s.size() > 40) sentences.push_back(s);
-        start = i + 1;
-      }
-    }
-  }
+  const std::vector<std::string> sentences = seed_sentences();
   const std::vector<std::string> sources = {"الجزيرة", "الجزيره", "وكالة الأناضول", "المشهد", ""};
   const std::vector<std::string> dates = {"2019-05", "2020-12-27", "2024", "2024-10-23", "", "2025-08-25T10:00:00Z"};
   std::string out;

@@ -1,9 +1,12 @@
 #include "tests/test_support.h"
 
 #include <fcntl.h>
+#include <grp.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
@@ -72,7 +75,28 @@ pid_t spawn_nsearch(const std::vector<std::string>& args) {
   return pid;
 }
 
-RunResult run_nsearch(const std::vector<std::string>& args, const std::string& stdin_text) {
+namespace {
+
+// In the forked child, before exec.
+void apply_limits(const ChildLimits& limits) {
+  if (limits.file_size) {
+    signal(SIGXFSZ, SIG_IGN);  // ignored dispositions survive exec
+    rlimit r{limits.file_size, limits.file_size};
+    setrlimit(RLIMIT_FSIZE, &r);
+  }
+  if (limits.address_space) {
+    rlimit r{limits.address_space, limits.address_space};
+    setrlimit(RLIMIT_AS, &r);
+  }
+  if (limits.uid >= 0) {
+    setgroups(0, nullptr);
+    if (setgid(static_cast<gid_t>(limits.uid)) != 0 || setuid(static_cast<uid_t>(limits.uid)) != 0) _exit(126);
+  }
+}
+
+}  // namespace
+
+RunResult run_nsearch(const std::vector<std::string>& args, const std::string& stdin_text, const ChildLimits& limits) {
   signal(SIGPIPE, SIG_IGN);  // a child that ignores stdin must not kill the test
   int in[2], out[2], err[2];
   if (pipe(in) || pipe(out) || pipe(err)) throw std::runtime_error("pipe failed");
@@ -83,6 +107,7 @@ RunResult run_nsearch(const std::vector<std::string>& args, const std::string& s
     dup2(out[1], 1);
     dup2(err[1], 2);
     for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) close(fd);
+    apply_limits(limits);
     exec_nsearch(args);
   }
   close(in[0]);
@@ -124,5 +149,26 @@ std::string read_file(const fs::path& path) {
 
 fs::path source_dir() { return NSEARCH_SOURCE_DIR; }
 fs::path shared_dir() { return source_dir().parent_path() / "shared"; }
+
+std::vector<std::string> seed_sentences() {
+  std::vector<std::string> sentences;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(source_dir() / "corpus")) files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    std::string text = read_file(file);
+    std::size_t body = text.find("\n---\n", 4);
+    text = body == std::string::npos ? text : text.substr(body + 5);
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+      if (i == text.size() || text[i] == '.' || text[i] == '\n') {
+        std::string s = text.substr(start, i - start);
+        if (s.size() > 40) sentences.push_back(s);
+        start = i + 1;
+      }
+    }
+  }
+  return sentences;
+}
 
 }  // namespace nsearch::test

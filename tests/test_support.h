@@ -3,6 +3,7 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -29,10 +30,18 @@ struct RunResult {
   std::string err;
 };
 
+// Conditions for the child process, for the hostile-environment tests.
+struct ChildLimits {
+  int uid = -1;                 // run as this user (and group) when >= 0 (needs root)
+  std::uint64_t file_size = 0;  // RLIMIT_FSIZE bytes (SIGXFSZ ignored: writes fail with EFBIG)
+  std::uint64_t address_space = 0;  // RLIMIT_AS bytes (ulimit -v)
+};
+
 // Runs the built `nsearch` binary with args (no shell), optional stdin text, and returns its
 // exit code and output. NSEARCH_INDEX and XDG_DATA_HOME are cleared so a test never touches
 // the user's index.
-RunResult run_nsearch(const std::vector<std::string>& args, const std::string& stdin_text = "");
+RunResult run_nsearch(const std::vector<std::string>& args, const std::string& stdin_text = "",
+                      const ChildLimits& limits = {});
 
 // Starts the built `nsearch` with args, output discarded, and returns at once (for tests
 // that kill it). The caller waits for the pid.
@@ -41,6 +50,10 @@ pid_t spawn_nsearch(const std::vector<std::string>& args);
 // Writes text to path, creating parent directories.
 void write_file(const std::filesystem::path& path, const std::string& text);
 std::string read_file(const std::filesystem::path& path);
+
+// Real text for generated corpora: the sentences (over 40 bytes) of the seed articles in
+// corpus/, front matter left out.
+std::vector<std::string> seed_sentences();
 
 // The repository's corpus/ directory and ../shared (may not exist).
 std::filesystem::path source_dir();

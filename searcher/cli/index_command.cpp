@@ -114,7 +114,15 @@ void run(const IndexOptions& opt, int& exit_code) {
       if (screen) screen(p);
     };
   }
-  IndexSummary summary = run_index(dir, request);
+  IndexSummary summary;
+  try {
+    summary = run_index(dir, request);
+  } catch (const Xapian::DatabaseError& e) {
+    // A failed write (full disk, quota, I/O error) loses only the uncommitted batch.
+    std::string why = e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : "";
+    throw Error(kExitIo, "writing the index failed: " + e.get_msg() + why +
+                             "; the index keeps its last complete commit: fix the cause and run `nsearch index` again");
+  }
   if (show_progress) progress->clear();
   if (!opt.quiet) print_summary(summary, opt.format, dir.string());
   exit_code = summary.counts.skipped ? kExitSkipped : kExitOk;

@@ -1,0 +1,188 @@
+// The hostile-input catalogue (tests/data/bad/README.md): each case through the real binary,
+// beside a good article that must always be indexed. Small cases are files in
+// tests/data/bad/; big or filesystem-shaped ones are made here.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/test_support.h"
+
+namespace nsearch::test {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const std::string kGood = "---\ntitle: خبر سليم\n---\nزار الوفد طرابلس أمس.\n";
+
+class Hostile : public ::testing::Test {
+ protected:
+  void SetUp() override { write_file(tmp_ / "in" / "good.txt", kGood); }
+  void add_bad(const std::string& name) { fs::copy(source_dir() / "tests" / "data" / "bad" / name, tmp_ / "in" / name); }
+  RunResult index(const ChildLimits& limits = {}) {
+    return run_nsearch({"index", "--index", (tmp_ / "idx").string(), (tmp_ / "in").string()}, "", limits);
+  }
+  std::string ids(const std::string& query) {
+    return run_nsearch({"search", "--index", (tmp_ / "idx").string(), "--format", "ids", "--limit", "100", query}).out;
+  }
+  void expect_skipped(const RunResult& r, const std::string& name, const std::string& reason) {
+    EXPECT_EQ(r.exit_code, 3) << r.err;
+    EXPECT_NE(r.err.find(name + ": " + reason), std::string::npos) << r.err;
+    EXPECT_EQ(ids("طرابلس"), "good.txt\n");
+  }
+  TempDir tmp_;
+};
+
+TEST_F(Hostile, InvalidUtf8IsSkippedWithItsOffset) {
+  add_bad("invalid_utf8.txt");
+  expect_skipped(index(), "invalid_utf8.txt", "not valid UTF-8 (first bad byte at offset");
+}
+
+TEST_F(Hostile, OverlongEncodingIsInvalidUtf8) {
+  add_bad("overlong.txt");
+  expect_skipped(index(), "overlong.txt", "not valid UTF-8");
+}
+
+TEST_F(Hostile, LoneSurrogateIsInvalidUtf8) {
+  add_bad("lone_surrogate.txt");
+  expect_skipped(index(), "lone_surrogate.txt", "not valid UTF-8");
+}
+
+TEST_F(Hostile, NulBytesMeanBinary) {
+  add_bad("nul_bytes.txt");
+  expect_skipped(index(), "nul_bytes.txt", "binary data (NUL bytes)");
+}
+
+TEST_F(Hostile, HeaderWithoutBodyIsIndexedByItsTitle) {
+  add_bad("header_no_body.txt");
+  auto r = index();
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ids("مستشفى"), "header_no_body.txt\n");
+}
+
+TEST_F(Hostile, OnlyDiacriticsOrTatweelIsSkippedAsTextless) {
+  add_bad("only_diacritics.txt");
+  add_bad("only_tatweel.txt");
+  auto r = index();
+  expect_skipped(r, "only_diacritics.txt", "no searchable text");
+  EXPECT_NE(r.err.find("only_tatweel.txt: no searchable text"), std::string::npos) << r.err;
+}
+
+TEST_F(Hostile, BidiOverridesDoNotHideWords) {
+  add_bad("bidi_override.txt");
+  auto r = index();
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ids("حفتر"), "bidi_override.txt\n");
+  EXPECT_EQ(ids("صامد"), "bidi_override.txt\n");
+}
+
+TEST_F(Hostile, MillionCharacterWordIsIndexedAndTheRestSearchable) {
+  std::string word;
+  for (int i = 0; i < 1000000; ++i) word += i % 2 ? "ب" : "ا";
+  write_file(tmp_ / "in" / "huge_word.txt", "---\ntitle: كلمة طويلة\n---\nقبل " + word + " بعد مستشفى\n");
+  auto r = index();
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ids("مستشفى"), "huge_word.txt\n");
+}
+
+TEST_F(Hostile, TwoHundredMegabyteRecordIsSkippedAndItsNeighboursIndexed) {
+  {
+    std::ofstream f(tmp_ / "in" / "big.jsonl", std::ios::binary);
+    f << R"({"id":"before","title":"قبل","body":"مستشفى طرابلس"})" << "\n";
+    f << R"({"id":"huge","title":"ضخم","body":")";
+    std::string chunk(1 << 20, 'x');
+    for (int i = 0; i < 200; ++i) f << chunk;
+    f << "\"}\n";
+    f << R"({"id":"after","title":"بعد","body":"مستشفى"})" << "\n";
+  }
+  auto r = index({.address_space = 2ull << 30});  // and within ulimit -v 2 GiB
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("big.jsonl:2: article of 200 MB is over the 64 MB limit"), std::string::npos) << r.err;
+  auto found = ids("مستشفى");
+  EXPECT_NE(found.find("before"), std::string::npos);
+  EXPECT_NE(found.find("after"), std::string::npos);
+}
+
+TEST_F(Hostile, DeeplyNestedJsonIsSkipped) {
+  std::string deep = R"({"id":"deep","title":"عميق","body":"نص","x":)" + std::string(200000, '[') +
+                     std::string(200000, ']') + "}";
+  write_file(tmp_ / "in" / "deep.jsonl", deep + "\n" + R"({"id":"ok","title":"سليم","body":"مستشفى"})" + "\n");
+  auto r = index();
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("deep.jsonl:1: JSON nested deeper than 64 levels"), std::string::npos) << r.err;
+  EXPECT_EQ(ids("مستشفى"), "ok\n");
+}
+
+TEST_F(Hostile, OddPathNamesBecomeUsableIds) {
+  for (std::string name : {"with space.txt", "خبر عربي.txt", "line\nbreak.txt"}) {
+    write_file(tmp_ / "in" / name, "---\ntitle: اسم غريب\n---\nمستشفى\n");
+  }
+  auto r = index();
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::string found = ids("مستشفى");
+  for (std::string id : {"with space.txt", "خبر عربي.txt", "line%0Abreak.txt"}) {
+    EXPECT_NE(found.find(id + "\n"), std::string::npos) << found;
+    auto shown = run_nsearch({"show", "--index", (tmp_ / "idx").string(), id});
+    EXPECT_EQ(shown.exit_code, 0) << id << ": " << shown.err;
+  }
+}
+
+TEST_F(Hostile, SymlinkLoopDoesNotTrapTheWalk) {
+  fs::create_directory_symlink(tmp_ / "in", tmp_ / "in" / "loop");
+  fs::create_directory(tmp_ / "in" / "sub");
+  fs::create_directory_symlink(tmp_ / "in" / "sub", tmp_ / "in" / "sub" / "self");
+  auto r = index();
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ids("طرابلس"), "good.txt\n");
+}
+
+TEST_F(Hostile, UnreadableFileIsReported) {
+  write_file(tmp_ / "in" / "secret.txt", "---\ntitle: سر\n---\nمستشفى\n");
+  fs::permissions(tmp_ / "in" / "secret.txt", fs::perms::none);
+  ChildLimits limits;
+  if (geteuid() == 0) {
+    // root reads everything: index as `nobody`, in folders it may use.
+    limits.uid = 65534;
+    fs::permissions(tmp_.path(), fs::perms::all);
+    fs::permissions(tmp_ / "in", fs::perms::all);
+  }
+  auto r = index(limits);
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("secret.txt: cannot read"), std::string::npos) << r.err;
+  EXPECT_EQ(ids("طرابلس"), "good.txt\n");
+}
+
+TEST_F(Hostile, FullDiskIsAClearErrorAndTheIndexStaysUsable) {
+  // A first run that fits, then a big batch that does not: writes fail with EFBIG past 3 MB
+  // (ulimit -f), as they would with ENOSPC on a full disk.
+  ASSERT_EQ(index().exit_code, 0);
+  std::string many;
+  const auto sentences = seed_sentences();
+  for (int i = 0; i < 3000; ++i) {
+    many += json{{"id", fmt::format("m{}", i)}, {"title", sentences[i % sentences.size()]},
+                 {"body", sentences[(i * 7) % sentences.size()] + " مستشفى " + std::to_string(i)}}
+                .dump() +
+            "\n";
+  }
+  write_file(tmp_ / "in" / "many.jsonl", many);
+  auto full = index({.file_size = 3u << 20});
+  EXPECT_EQ(full.exit_code, 7) << full.err;
+  EXPECT_NE(full.err.find("File too large"), std::string::npos) << full.err;
+  EXPECT_EQ(std::count(full.err.begin(), full.err.end(), '\n'), 1) << "one line: " << full.err;
+  // What was committed before still answers (and some of the new articles may be in too).
+  EXPECT_EQ(ids("title:سليم"), "good.txt\n");
+  // Room again: the next run completes the work, nothing duplicated.
+  auto again = index();
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  auto r = run_nsearch({"search", "--index", (tmp_ / "idx").string(), "--format", "ids", "--limit", "5000", "مستشفى"});
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 3000);
+}
+
+}  // namespace
+}  // namespace nsearch::test
