@@ -1,5 +1,7 @@
 #include "searcher/query_parser.h"
 
+#include <cstdlib>
+
 #include <algorithm>
 
 #include "common/dates.h"
@@ -249,6 +251,12 @@ class Parser {
     }
     out_.highlight.terms.push_back(tok.term);
     out_.words.push_back(tok.normalized);
+    static const double title_boost = std::getenv("X_TITLE") ? std::atof(std::getenv("X_TITLE")) : 0;
+    if (prefix.empty() && title_boost > 0) {
+      qs.emplace_back(Xapian::Query::OP_OR, Xapian::Query(tok.term),
+                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(std::string(schema::kTitle) + tok.term), title_boost));
+      return;
+    }
     qs.emplace_back(std::string(prefix) + tok.term);
   }
 
