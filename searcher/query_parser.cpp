@@ -1,7 +1,5 @@
 #include "searcher/query_parser.h"
 
-#include <cstdlib>
-
 #include <algorithm>
 
 #include "common/dates.h"
@@ -176,6 +174,11 @@ class Parser {
     const Tok& t = peek();
     if (t.kind == TokKind::Not || t.kind == TokKind::Minus) {
       ++pos_;
+      TokKind next = peek().kind;
+      if (next == TokKind::End || next == TokKind::Or || next == TokKind::And || next == TokKind::RParen) {
+        out_.warnings.push_back("NOT with nothing after it: ignored");  // found by the query fuzzer
+        return {};
+      }
       Part p = unary();
       p.negated = !p.negated;
       return p;
@@ -251,12 +254,6 @@ class Parser {
     }
     out_.highlight.terms.push_back(tok.term);
     out_.words.push_back(tok.normalized);
-    static const double title_boost = std::getenv("X_TITLE") ? std::atof(std::getenv("X_TITLE")) : 0;
-    if (prefix.empty() && title_boost > 0) {
-      qs.emplace_back(Xapian::Query::OP_OR, Xapian::Query(tok.term),
-                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(std::string(schema::kTitle) + tok.term), title_boost));
-      return;
-    }
     qs.emplace_back(std::string(prefix) + tok.term);
   }
 
