@@ -180,7 +180,7 @@ TEST_F(Search, MalformedQueriesAreRepairedOrRejectedInOneLine) {
   EXPECT_EQ(field.exit_code, 0);
   EXPECT_NE(field.err.find("unknown field 'foo:'"), std::string::npos) << field.err;
   // Found by the query fuzzer: a NOT with nothing after it read past the end of the query.
-  for (std::string q : {"حفتر AND NOT", "حفتر -", "(حفتر NOT) OR قالن"}) {
+  for (std::string q : {"حفتر AND NOT", "حفتر NOT", "(حفتر NOT) OR قالن"}) {
     auto r = search({q, "--format", "ids"});
     EXPECT_EQ(r.exit_code, 0) << q << ": " << r.err;
     EXPECT_NE(r.err.find("NOT with nothing after it"), std::string::npos) << q << ": " << r.err;
