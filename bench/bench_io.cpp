@@ -1,5 +1,9 @@
 #include "bench/bench_io.h"
 
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
 #include <fstream>
 #include <stdexcept>
 
@@ -20,6 +24,17 @@ std::vector<std::pair<std::string, std::string>> read_queries(const std::string&
 void write_latencies(const std::string& path, const std::vector<double>& ms) {
   std::ofstream out(path);
   for (double m : ms) out << m << "\n";
+}
+
+void for_each_article(const std::function<void(const BenchArticle&)>& f) {
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (!j.is_object()) continue;
+    BenchArticle a{j.value("id", ""), j.value("title", ""), j.value("body", "")};
+    if (a.id.empty() || (a.title.empty() && a.body.empty())) continue;
+    f(a);
+  }
 }
 
 }  // namespace nsearch::bench

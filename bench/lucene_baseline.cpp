@@ -13,7 +13,6 @@
 #include <lucene++/LuceneHeaders.h>
 #include <lucene++/ArabicAnalyzer.h>
 #include <lucene++/MultiFieldQueryParser.h>
-#include <nlohmann/json.hpp>
 
 #include "bench/bench_io.h"
 
@@ -26,18 +25,14 @@ AnalyzerPtr arabic() { return newLucene<ArabicAnalyzer>(LuceneVersion::LUCENE_CU
 int index(const std::string& path) {
   IndexWriterPtr writer = newLucene<IndexWriter>(FSDirectory::open(StringUtils::toUnicode(path)), arabic(), true,
                                                  IndexWriter::MaxFieldLengthUNLIMITED);
-  std::string line;
-  while (std::getline(std::cin, line)) {
-    auto j = nlohmann::json::parse(line, nullptr, false);
-    if (!j.is_object()) continue;
-    std::string id = j.value("id", ""), title = j.value("title", ""), body = j.value("body", "");
-    if (id.empty() || (title.empty() && body.empty())) continue;
+  nsearch::bench::for_each_article([&](const nsearch::bench::BenchArticle& a) {
     DocumentPtr doc = newLucene<Document>();
-    doc->add(newLucene<Field>(L"id", StringUtils::toUnicode(id), Field::STORE_YES, Field::INDEX_NOT_ANALYZED));
-    doc->add(newLucene<Field>(L"title", StringUtils::toUnicode(title), Field::STORE_YES, Field::INDEX_ANALYZED));
-    doc->add(newLucene<Field>(L"body", StringUtils::toUnicode(body), Field::STORE_YES, Field::INDEX_ANALYZED));
-    writer->updateDocument(newLucene<Term>(L"id", StringUtils::toUnicode(id)), doc);
-  }
+    String id = StringUtils::toUnicode(a.id);
+    doc->add(newLucene<Field>(L"id", id, Field::STORE_YES, Field::INDEX_NOT_ANALYZED));
+    doc->add(newLucene<Field>(L"title", StringUtils::toUnicode(a.title), Field::STORE_YES, Field::INDEX_ANALYZED));
+    doc->add(newLucene<Field>(L"body", StringUtils::toUnicode(a.body), Field::STORE_YES, Field::INDEX_ANALYZED));
+    writer->updateDocument(newLucene<Term>(L"id", id), doc);
+  });
   writer->close();
   return 0;
 }

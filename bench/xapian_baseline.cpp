@@ -9,7 +9,6 @@
 #include <iostream>
 #include <string>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "bench/bench_io.h"
@@ -21,21 +20,16 @@ int index(const std::string& path) {
   Xapian::TermGenerator tg;
   tg.set_stemmer(Xapian::Stem("arabic"));
   tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-  std::string line;
-  while (std::getline(std::cin, line)) {
-    auto j = nlohmann::json::parse(line, nullptr, false);
-    if (!j.is_object()) continue;
-    std::string id = j.value("id", ""), title = j.value("title", ""), body = j.value("body", "");
-    if (id.empty() || (title.empty() && body.empty())) continue;
+  nsearch::bench::for_each_article([&](const nsearch::bench::BenchArticle& a) {
     Xapian::Document doc;
     tg.set_document(doc);
-    tg.index_text(title, 2);
+    tg.index_text(a.title, 2);
     tg.increase_termpos();
-    tg.index_text(body);
-    doc.set_data(id + "\n" + body);  // the id, then the text snippets are made from
-    doc.add_boolean_term("Q" + id);
-    db.replace_document("Q" + id, doc);
-  }
+    tg.index_text(a.body);
+    doc.set_data(a.id + "\n" + a.body);  // the id, then the text snippets are made from
+    doc.add_boolean_term("Q" + a.id);
+    db.replace_document("Q" + a.id, doc);
+  });
   db.commit();
   return 0;
 }
