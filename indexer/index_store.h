@@ -83,7 +83,6 @@ class IndexStore {
   void finish();
 
   std::uint64_t removed() const { return removed_; }
-  unsigned shard_count() const { return static_cast<unsigned>(writers_.size()); }
 
  private:
   void open_existing(const std::vector<std::string>& shard_paths);
@@ -108,12 +107,5 @@ class IndexStore {
   std::unordered_set<std::string> named_sources_;
   std::uint64_t removed_ = 0;
 };
-
-// Shards for a new index when --shards is not given: one per core, at most 4 (a 2-shard
-// build is 2.0x faster than 1 shard on 2 cores; searching 2 local shards costs little).
-unsigned default_shards();
-
-// The current generation's directory name ("" when none), from DIR/XAPIANDB.
-std::string current_generation(const std::filesystem::path& dir);
 
 }  // namespace nsearch
