@@ -39,8 +39,4 @@ Xapian::Query date_range_filter(const std::string& since, const std::string& unt
 // XS filter for a source name as the user typed it.
 Xapian::Query source_filter(const std::string& name);
 
-// Ranked words combined so that articles with every word rank first, while articles missing
-// some still match (a long natural-language question still gets results).
-Xapian::Query combine_ranked(const std::vector<Xapian::Query>& parts);
-
 }  // namespace nsearch

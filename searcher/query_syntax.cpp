@@ -5,8 +5,10 @@ namespace nsearch {
 const char* query_syntax_help() {
   return R"(Query syntax
 
-  صدام حفتر أنقرة           words: articles with every word rank first; articles missing
-                             some still match, so a question always gets results. Words are
+  صدام حفتر أنقرة           words, ranked: more of the words, rarer words and more of them
+                             in a shorter article rank higher; an article need not have
+                             every word (AND requires them), so a question always gets
+                             results. Words are
                              normalized and stemmed like the articles (وبالكتاب finds الكتاب).
                              Stopwords (في، من، على …) are left out of ranking unless the
                              query has nothing else.

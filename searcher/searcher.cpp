@@ -8,6 +8,7 @@
 #include "common/errors.h"
 #include "common/schema.h"
 #include "searcher/query_parser.h"
+#include "searcher/weighting.h"
 
 namespace nsearch {
 
@@ -43,14 +44,6 @@ Xapian::Query with_flag_filters(Xapian::Query q, const SearchRequest& r) {
 
 }  // namespace
 
-Bm25Params Bm25Params::from_environment() {
-  Bm25Params p;
-  if (const char* env = std::getenv("NSEARCH_BM25"); env && *env) {
-    if (std::sscanf(env, "%lf,%lf", &p.k1, &p.b) != 2) throw Error(kExitUsage, "NSEARCH_BM25 must be k1,b (e.g. 1.2,0.75)");
-  }
-  return p;
-}
-
 Searcher::Searcher(IndexSet index)
     : db_(std::move(index.db)),
       missing_(std::move(index.missing)),
@@ -59,7 +52,7 @@ Searcher::Searcher(IndexSet index)
         std::string v = db_.get_metadata(std::string(schema::kMetaAnalyzerVariant));
         return v.empty() ? std::string("default") : v;
       }())),
-      bm25_(Bm25Params::from_environment()) {}
+      weighting_(weighting_from_environment()) {}
 
 SearchResult Searcher::search(const SearchRequest& request) {
   // A writer committing meanwhile can invalidate what this reader holds: reopen, retry once.
@@ -86,7 +79,7 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
 
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BM25Weight(bm25_.k1, 0, 1, bm25_.b, 0.5));
+  enquire.set_weighting_scheme(*weighting_);
   // Undated articles last either way (see the two slots in common/schema.h).
   if (request.sort == SortOrder::Newest) enquire.set_sort_by_value_then_relevance(schema::kSlotDateStart, true);
   if (request.sort == SortOrder::Oldest) enquire.set_sort_by_value_then_relevance(schema::kSlotOldestKey, false);

@@ -1,6 +1,7 @@
 // Runs one query: parse -> filters -> Enquire (BM25, sort, facets) -> hits with snippets.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -61,14 +62,6 @@ struct SearchResult {
   bool partial = false;  // some shards were unreachable (--allow-partial): hits from the rest
 };
 
-struct Bm25Params {
-  // Tuned on the development questions (docs/relevance.md): strong length normalization
-  // (b = 1) keeps long news articles from drowning short passages.
-  double k1 = 1.2, b = 1.0;
-  // $NSEARCH_BM25="k1,b" overrides, for the ablation bench.
-  static Bm25Params from_environment();
-};
-
 class Searcher {
  public:
   // index: from open_index_set (versions checked).
@@ -85,7 +78,7 @@ class Searcher {
   std::vector<std::string> missing_;
   bool has_remote_ = false;
   Analyzer analyzer_;
-  Bm25Params bm25_;
+  std::unique_ptr<Xapian::Weight> weighting_;  // weighting.h
 };
 
 }  // namespace nsearch

@@ -72,6 +72,21 @@ std::vector<std::pair<std::string, std::string>> normalized_hits(const json& r) 
   return out;
 }
 
+// When a page ends inside a group of equal scores, which members made the page depends on
+// document numbers: drop that group (the hits before it must still agree).
+json without_tie_at_cut(json r) {
+  auto& hits = r["hits"];
+  bool page_full = r["total"].get<std::size_t>() > r["offset"].get<std::size_t>() + hits.size();
+  if (!page_full || hits.empty()) return r;
+  double last = hits.back()["score"].get<double>();
+  json kept = json::array();
+  for (const auto& h : hits) {
+    if (std::abs(h["score"].get<double>() - last) > 1e-9) kept.push_back(h);
+  }
+  hits = kept;
+  return r;
+}
+
 json search_json(const std::vector<std::string>& index_args, const std::vector<std::string>& query) {
   std::vector<std::string> args = {"search", "--format", "json"};
   if (std::find(query.begin(), query.end(), "--limit") == query.end()) args.insert(args.end(), {"--limit", "20"});
@@ -90,11 +105,15 @@ void expect_same_answers(const std::vector<std::string>& single, const std::vect
     if (!a["total_is_estimate"] && !b["total_is_estimate"]) {
       EXPECT_EQ(a["total"], b["total"]);
     }
-    EXPECT_EQ(normalized_hits(a), normalized_hits(b));
+    EXPECT_EQ(normalized_hits(without_tie_at_cut(a)), normalized_hits(without_tie_at_cut(b)));
     EXPECT_EQ(a["facets"], b["facets"]);
     std::map<std::string, json> snippets;
     for (const auto& h : a["hits"]) snippets[h["id"]] = h["snippet"];
-    for (const auto& h : b["hits"]) EXPECT_EQ(snippets[h["id"]], h["snippet"]) << h["id"];
+    for (const auto& h : b["hits"]) {
+      if (snippets.count(h["id"])) {
+        EXPECT_EQ(snippets[h["id"]], h["snippet"]) << h["id"];
+      }
+    }
   }
 }
 

@@ -1,0 +1,20 @@
+// The ranking function. One place decides it so that the CLI, the bench and every shard
+// server rank alike (only Xapian's built-in schemes: a remote server can run those).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <xapian.h>
+
+namespace nsearch {
+
+// DLH (divergence from randomness, hypergeometric; Xapian::DLHWeight) by default: it has no
+// parameter to tune and ranked the development questions best (docs/relevance.md).
+// $NSEARCH_WEIGHT picks another, for the ablation bench only:
+//   dlh | pl2 | inl2 | bm25[:K1,B] | bm25plus[:K1,B] | lm[:MU]
+// An unknown name is a usage error naming the accepted ones.
+std::unique_ptr<Xapian::Weight> weighting_from_environment();
+std::unique_ptr<Xapian::Weight> make_weighting(const std::string& spec);
+
+}  // namespace nsearch
