@@ -28,7 +28,6 @@ struct IndexSet {
   Xapian::Database db;
   std::vector<std::string> parts;    // what was opened, for messages
   std::vector<std::string> missing;  // "HOST:PORT: why", left out (allow_partial)
-  bool has_remote = false;           // Xapian gives no spelling data over a remote link
 };
 IndexSet open_index_set(const std::vector<std::filesystem::path>& locations, bool allow_partial);
 

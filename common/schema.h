@@ -27,6 +27,8 @@ inline constexpr std::string_view kId = "Q";
 inline constexpr std::string_view kTitle = "S";
 // XE Exact form: the normalized but unstemmed word (title and body), with wdf but without
 //    positions (they would double the positional table): `=word` queries skip stemming.
+//    Also the spelling data: "did you mean" picks the most frequent XE word one edit away
+//    (searcher/speller.h); Xapian's spelling table is not built.
 inline constexpr std::string_view kExact = "XE";
 // XS Source key (normalize_source(): analyzer normalization, spaces collapsed): `source:`.
 inline constexpr std::string_view kSource = "XS";

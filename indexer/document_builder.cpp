@@ -2,8 +2,6 @@
 
 #include <fmt/core.h>
 
-#include <unordered_set>
-
 #include "common/schema.h"
 
 namespace nsearch {
@@ -22,8 +20,7 @@ std::string prefixed(std::string_view prefix, std::string_view value) {
 
 class FieldIndexer {
  public:
-  FieldIndexer(Xapian::Document& doc, const Analyzer& analyzer, std::unordered_set<std::string>& spell)
-      : doc_(doc), analyzer_(analyzer), spell_(spell) {}
+  FieldIndexer(Xapian::Document& doc, const Analyzer& analyzer) : doc_(doc), analyzer_(analyzer) {}
 
   // Title: unprefixed terms (weighted) and S terms, both positional.
   void title(const std::string& text) {
@@ -32,7 +29,7 @@ class FieldIndexer {
       ++pos_;
       doc_.add_posting(t.term, pos_, schema::kTitleWdf);
       doc_.add_posting(prefixed(schema::kTitle, t.term), pos_);
-      add_exact_and_spelling(t, schema::kTitleWdf);
+      add_exact(t, schema::kTitleWdf);
     });
     pos_ += schema::kFieldGap;  // no phrase spans title and body
   }
@@ -42,21 +39,18 @@ class FieldIndexer {
       if (!fits(t)) return;
       ++pos_;
       doc_.add_posting(t.term, pos_);
-      add_exact_and_spelling(t, 1);
+      add_exact(t, 1);
     });
   }
 
  private:
   static bool fits(const Token& t) { return t.normalized.size() <= kMaxTermBytes; }
 
-  void add_exact_and_spelling(const Token& t, Xapian::termcount wdf) {
-    doc_.add_term(prefixed(schema::kExact, t.normalized), wdf);
-    if (!t.stopword() && !t.number() && t.normalized.size() >= 6) spell_.insert(t.normalized);
-  }
+  // Exact forms also serve "did you mean" (searcher/speller.h): no spelling table to build.
+  void add_exact(const Token& t, Xapian::termcount wdf) { doc_.add_term(prefixed(schema::kExact, t.normalized), wdf); }
 
   Xapian::Document& doc_;
   const Analyzer& analyzer_;
-  std::unordered_set<std::string>& spell_;
   Xapian::termpos pos_ = 0;
 };
 
@@ -94,11 +88,9 @@ BuiltDocument build_document(const Article& article, std::string data, const std
                              const std::string& file_key_value, const Analyzer& analyzer) {
   BuiltDocument built;
   Xapian::Document& doc = built.doc;
-  std::unordered_set<std::string> spellings;
-  FieldIndexer fields(doc, analyzer, spellings);
+  FieldIndexer fields(doc, analyzer);
   fields.title(article.title);
   fields.body(article.body);
-  built.spellings.assign(spellings.begin(), spellings.end());
 
   built.id_term = prefixed(schema::kId, article.id);
   doc.add_boolean_term(built.id_term);

@@ -19,7 +19,6 @@ struct BuiltDocument {
   std::string id_term;                 // Q + id
   std::string source_key;              // XS value, "" when unknown
   std::string source_display;          // the source as written, for facets
-  std::vector<std::string> spellings;  // distinct words for the spelling table
 };
 
 // FNV-1a: fast, stable across runs and machines (it picks an article's shard).

@@ -2,18 +2,12 @@
 
 #include <utility>
 
-#include "common/schema.h"
-
 namespace nsearch {
 
 namespace {
 
 // Documents queued per shard before put() waits for the writer.
 constexpr std::size_t kQueueLimit = 512;
-// A word enters the spelling table once it is in this many articles of the shard: a word
-// seen once is as likely a typo as a name, and Xapian's per-word cost (fragment sets) is
-// most of what the spelling table costs to build.
-constexpr Xapian::doccount kSpellingMinArticles = 2;
 
 }  // namespace
 
@@ -78,18 +72,8 @@ void ShardWriter::loop() {
 
 void ShardWriter::write(const BuiltDocument& built) {
   db_.replace_document(built.id_term, built.doc);
-  for (const auto& word : built.spellings) ++spellings_[word];
 }
 
-void ShardWriter::commit() {
-  // One add_spelling per distinct word per batch: Xapian's per-call cost (fragment sets)
-  // otherwise dominates indexing time.
-  std::string exact(schema::kExact);
-  for (const auto& [word, count] : spellings_) {
-    if (db_.get_termfreq(exact + word) >= kSpellingMinArticles) db_.add_spelling(word, count);
-  }
-  spellings_.clear();
-  db_.commit();
-}
+void ShardWriter::commit() { db_.commit(); }
 
 }  // namespace nsearch

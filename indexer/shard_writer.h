@@ -10,9 +10,7 @@
 #include <exception>
 #include <mutex>
 #include <optional>
-#include <string>
 #include <thread>
-#include <unordered_map>
 
 #include <xapian.h>
 
@@ -45,7 +43,6 @@ class ShardWriter {
   void commit();
 
   Xapian::WritableDatabase db_;
-  std::unordered_map<std::string, Xapian::termcount> spellings_;  // added at the next commit
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<Item> queue_;

@@ -14,9 +14,9 @@ namespace nsearch {
 
 namespace {
 
-// "Did you mean" is for queries with few or no results (Xapian's spelling search costs tens of
-// milliseconds on a large index); then a word is suspect when this few articles hold it, and
-// the suggestion replaces it only when many times more articles hold the suggested word.
+// "Did you mean" is for queries with few or no results (each suspect word costs a few hundred
+// term look-ups); then a word is suspect when this few articles hold it, and the suggestion
+// replaces it only when many times more articles hold the suggested word.
 constexpr Xapian::doccount kFewResults = 10;
 constexpr Xapian::doccount kRareWord = 3;
 constexpr Xapian::doccount kSuggestionFactor = 10;
@@ -47,11 +47,11 @@ Xapian::Query with_flag_filters(Xapian::Query q, const SearchRequest& r) {
 Searcher::Searcher(IndexSet index)
     : db_(std::move(index.db)),
       missing_(std::move(index.missing)),
-      has_remote_(index.has_remote),
       analyzer_(AnalyzerOptions::variant([&] {
         std::string v = db_.get_metadata(std::string(schema::kMetaAnalyzerVariant));
         return v.empty() ? std::string("default") : v;
       }())),
+      speller_(analyzer_),
       weighting_(weighting_from_environment()) {}
 
 SearchResult Searcher::search(const SearchRequest& request) {
@@ -135,18 +135,17 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   }
   if (request.spelling != SpellingMode::Off && result.total < kFewResults) {
     result.suggestion = suggest(parsed.words, query_text);
-    if (has_remote_) result.warnings.push_back("spelling suggestions come from local shards only (Xapian has no spelling data over a remote link)");
   }
   return result;
 }
 
-// Replaces each misspelled word by Xapian's suggestion (spelling data holds normalized words).
+// Replaces each misspelled word by the speller's correction (both are normalized words).
 std::optional<std::string> Searcher::suggest(const std::vector<std::string>& words, const std::string& query_text) {
   std::map<std::string, std::string> fixes;
   for (const auto& w : words) {
     Xapian::doccount freq = db_.get_termfreq(analyzer_.stem(w));
     if (freq >= kRareWord) continue;
-    std::string s = db_.get_spelling_suggestion(w);
+    std::string s = speller_.correct(db_, w);
     if (s.empty() || s == w) continue;
     // An unknown word takes any known suggestion; a rare one only a far more common word.
     Xapian::doccount suggested = db_.get_termfreq(analyzer_.stem(s));

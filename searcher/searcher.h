@@ -12,6 +12,7 @@
 #include "common/article.h"
 #include "common/index_location.h"
 #include "searcher/highlighter.h"
+#include "searcher/speller.h"
 
 namespace nsearch {
 
@@ -76,8 +77,8 @@ class Searcher {
 
   Xapian::Database db_;
   std::vector<std::string> missing_;
-  bool has_remote_ = false;
   Analyzer analyzer_;
+  Speller speller_;  // after analyzer_, which it reads
   std::unique_ptr<Xapian::Weight> weighting_;  // weighting.h
 };
 

@@ -214,6 +214,9 @@ TEST_F(Search, LatinScriptQuery) {
 TEST_F(Search, DidYouMean) {
   auto r = search({"حفنر", "--format", "json"});
   EXPECT_EQ(json::parse(r.out)["suggestion"], "حفتر");
+  for (const char* typo : {"حتفر", "حفتتر"}) {  // neighbours swapped; a letter doubled
+    EXPECT_EQ(json::parse(search({typo, "--format", "json"}).out)["suggestion"], "حفتر") << typo;
+  }
   auto two = search({"صدم حفتر", "--format", "json"});
   EXPECT_EQ(json::parse(two.out)["suggestion"], "صدام حفتر");
   auto autofix = search({"حفنر", "--spelling", "auto", "--format", "ids"});
