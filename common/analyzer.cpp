@@ -115,6 +115,19 @@ std::string Analyzer::stem(std::string_view normalized) const {
   return light_stem(normalized, stem_rules(options_));
 }
 
+std::vector<std::string> Analyzer::candidate_forms(const std::string& stem) const {
+  if (!options_.stem) return {stem};
+  StemRules rules = stem_rules(options_);
+  std::vector<std::string_view> prefixes = rules.prefixes ? strippable_prefixes() : std::vector<std::string_view>{""};
+  std::vector<std::string> suffixes = strippable_suffixes(rules);
+  std::vector<std::string> out;
+  out.reserve(prefixes.size() * suffixes.size());
+  for (auto p : prefixes) {
+    for (const auto& s : suffixes) out.push_back(std::string(p) + stem + s);
+  }
+  return out;
+}
+
 bool Analyzer::is_stopword(std::string_view normalized) const {
   return options_.stopwords && is_arabic_stopword(normalized);
 }

@@ -73,6 +73,9 @@ class Analyzer {
   std::string normalize(std::string_view text) const;
   // Light stemming of an already normalized word.
   std::string stem(std::string_view normalized) const;
+  // Every word that can have this stem is one of these (prefix + stem + endings); not all of
+  // them do (check with stem()). The index is unstemmed: the searcher looks these up.
+  std::vector<std::string> candidate_forms(const std::string& stem) const;
   bool is_stopword(std::string_view normalized) const;
 
   const AnalyzerOptions& options() const { return options_; }

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nsearch {
 
@@ -17,5 +18,11 @@ struct StemRules {
 
 // word must be normalized and consist of Arabic letters only; anything else is returned as is.
 std::string light_stem(std::string_view word, const StemRules& rules);
+
+// Every word whose stem is S is P + S + X, with P one of these prefixes ("" included) and X one
+// of these suffix chains ("" included). The index holds words unstemmed; the searcher finds a
+// stem's words by looking up these candidates (searcher/term_forms.h).
+std::vector<std::string_view> strippable_prefixes();
+std::vector<std::string> strippable_suffixes(const StemRules& rules);
 
 }  // namespace nsearch

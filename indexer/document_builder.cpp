@@ -22,14 +22,14 @@ class FieldIndexer {
  public:
   FieldIndexer(Xapian::Document& doc, const Analyzer& analyzer) : doc_(doc), analyzer_(analyzer) {}
 
-  // Title: unprefixed terms (weighted) and S terms, both positional.
+  // Title: unprefixed words (weighted) and S words, both positional. Words are indexed as
+  // written (normalized, not stemmed): the searcher matches a stem's forms (term_forms.h).
   void title(const std::string& text) {
     analyzer_.analyze(text, [&](const Token& t) {
       if (!fits(t)) return;
       ++pos_;
-      doc_.add_posting(t.term, pos_, schema::kTitleWdf);
-      doc_.add_posting(prefixed(schema::kTitle, t.term), pos_);
-      add_exact(t, schema::kTitleWdf);
+      doc_.add_posting(t.normalized, pos_, schema::kTitleWdf);
+      doc_.add_posting(prefixed(schema::kTitle, t.normalized), pos_);
     });
     pos_ += schema::kFieldGap;  // no phrase spans title and body
   }
@@ -38,16 +38,12 @@ class FieldIndexer {
     analyzer_.analyze(text, [&](const Token& t) {
       if (!fits(t)) return;
       ++pos_;
-      doc_.add_posting(t.term, pos_);
-      add_exact(t, 1);
+      doc_.add_posting(t.normalized, pos_);
     });
   }
 
  private:
   static bool fits(const Token& t) { return t.normalized.size() <= kMaxTermBytes; }
-
-  // Exact forms also serve "did you mean" (searcher/speller.h): no spelling table to build.
-  void add_exact(const Token& t, Xapian::termcount wdf) { doc_.add_term(prefixed(schema::kExact, t.normalized), wdf); }
 
   Xapian::Document& doc_;
   const Analyzer& analyzer_;

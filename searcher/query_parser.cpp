@@ -1,6 +1,7 @@
 #include "searcher/query_parser.h"
 
 #include <algorithm>
+#include <map>
 
 #include "common/dates.h"
 #include "common/errors.h"
@@ -118,8 +119,8 @@ struct Part {
 
 class Parser {
  public:
-  Parser(std::vector<Tok> toks, const Analyzer& analyzer, ParsedQuery& out)
-      : toks_(std::move(toks)), analyzer_(analyzer), out_(out) {}
+  Parser(std::vector<Tok> toks, const Analyzer& analyzer, const FormLookup& forms, ParsedQuery& out)
+      : toks_(std::move(toks)), analyzer_(analyzer), forms_(forms), out_(out) {}
 
   Part parse() {
     Part p = or_expr();
@@ -211,21 +212,39 @@ class Parser {
   }
 
   Xapian::Query phrase(const std::string& text, std::string_view prefix) {
-    std::vector<std::string> terms;
-    analyzer_.analyze(text, [&](const Token& tok) { terms.push_back(std::string(prefix) + tok.term); });
-    if (terms.empty()) return {};
+    std::vector<Token> toks = analyzer_.analyze(text);
+    if (toks.empty()) return {};
     std::vector<std::string> plain;
-    for (auto& term : terms) plain.push_back(term.substr(prefix.size()));
+    std::vector<Xapian::Query> positions;  // Xapian phrases take terms or ORs of terms
+    for (const auto& tok : toks) {
+      plain.push_back(tok.term);
+      positions.push_back(word_query(tok, prefix, Xapian::Query::OP_OR));
+    }
     out_.highlight.phrases.push_back(plain);
-    if (terms.size() == 1) return Xapian::Query(terms[0]);
-    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+    if (positions.size() == 1) return word_query(toks[0], prefix, Xapian::Query::OP_SYNONYM);
+    return Xapian::Query(Xapian::Query::OP_PHRASE, positions.begin(), positions.end(), positions.size());
   }
 
+ public:
+  // A word under prefix: any indexed form with its stem. In ranking (OP_SYNONYM) the forms
+  // weigh as one term, as one stemmed term would. No form: a term that matches nothing, so
+  // an AND with a word the index lacks finds nothing.
+  Xapian::Query word_query(const Token& tok, std::string_view prefix, Xapian::Query::op op) {
+    auto key = std::string(prefix) + '\0' + tok.normalized;
+    auto known = seen_forms_.find(key);
+    if (known == seen_forms_.end()) known = seen_forms_.emplace(key, forms_(prefix, tok)).first;
+    const std::vector<std::string>& forms = known->second;
+    if (forms.empty()) return Xapian::Query(std::string(prefix) + tok.normalized);
+    if (forms.size() == 1) return Xapian::Query(forms[0]);
+    return Xapian::Query(op, forms.begin(), forms.end());
+  }
+
+ private:
   Part exact(const std::string& word) {
     std::vector<Xapian::Query> qs;
     analyzer_.analyze(word, [&](const Token& tok) {
       out_.highlight.exact.push_back(tok.normalized);
-      qs.emplace_back(std::string(schema::kExact) + tok.normalized);
+      qs.emplace_back(tok.normalized);  // the index holds words as written
     });
     return {Xapian::Query(Xapian::Query::OP_AND, qs.begin(), qs.end()), false, false};
   }
@@ -259,7 +278,7 @@ class Parser {
     }
     out_.highlight.terms.push_back(tok.term);
     out_.words.push_back(tok.normalized);
-    qs.emplace_back(std::string(prefix) + tok.term);
+    qs.push_back(word_query(tok, prefix, Xapian::Query::OP_SYNONYM));
   }
 
   Part sequence(const std::vector<Part>& items) { return assemble(items, false); }
@@ -305,6 +324,8 @@ class Parser {
   size_t pos_ = 0;
   int depth_ = 0;
   const Analyzer& analyzer_;
+  const FormLookup& forms_;
+  std::map<std::string, std::vector<std::string>> seen_forms_;  // prefix \0 word -> forms
   ParsedQuery& out_;
 };
 
@@ -343,17 +364,17 @@ Xapian::Query source_filter(const std::string& name) {
   return Xapian::Query(std::string(schema::kSource) + normalize_source(name));
 }
 
-ParsedQuery parse_query(const std::string& text, const Analyzer& analyzer) {
+ParsedQuery parse_query(const std::string& text, const Analyzer& analyzer, const FormLookup& forms) {
   ParsedQuery out;
   Lexer lexer(text, out.warnings);
-  Parser parser(lexer.run(), analyzer, out);
+  Parser parser(lexer.run(), analyzer, forms, out);
   Part p = parser.parse();
   if (p.query.empty() && !parser.stopwords_.empty()) {
     // Only stopwords: search them rather than silently returning nothing.
     std::vector<Xapian::Query> qs;
     for (const auto& tok : parser.stopwords_) {
       out.highlight.terms.push_back(tok.term);
-      qs.emplace_back(tok.term);
+      qs.push_back(parser.word_query(tok, "", Xapian::Query::OP_SYNONYM));
     }
     p = {any_of(qs), false, false};
   }

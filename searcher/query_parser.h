@@ -1,8 +1,11 @@
 // The query language (docs/query-syntax.md, `nsearch help query`) compiled to a Xapian query
-// through the same Analyzer the indexer used, so every query word becomes the index's term.
+// through the same Analyzer the indexer used: a query word matches the indexed words that
+// share its stem.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -26,8 +29,12 @@ struct ParsedQuery {
   HighlightSet highlight;
 };
 
+// The indexed terms a query word may match under a prefix ("" or a field's): the searcher
+// passes indexed_forms() on its database (term_forms.h), since the index is not stemmed.
+using FormLookup = std::function<std::vector<std::string>(std::string_view prefix, const Token& word)>;
+
 // Throws Error(kExitUsage) when there is no sensible reading (bad date, empty query).
-ParsedQuery parse_query(const std::string& text, const Analyzer& analyzer);
+ParsedQuery parse_query(const std::string& text, const Analyzer& analyzer, const FormLookup& forms);
 
 // A date filter value as in date:VALUE ("2024", "2024-01..2024-06", "..2020", "2025..").
 // Throws Error(kExitUsage) naming the bad part.

@@ -8,6 +8,7 @@
 #include "common/errors.h"
 #include "common/schema.h"
 #include "searcher/query_parser.h"
+#include "searcher/term_forms.h"
 #include "searcher/weighting.h"
 
 namespace nsearch {
@@ -74,7 +75,9 @@ SearchResult Searcher::search(const SearchRequest& request) {
 }
 
 SearchResult Searcher::run(const SearchRequest& request, const std::string& query_text) {
-  ParsedQuery parsed = parse_query(query_text, analyzer_);
+  ParsedQuery parsed = parse_query(query_text, analyzer_, [&](std::string_view prefix, const Token& word) {
+    return indexed_forms(db_, analyzer_, prefix, word.normalized, word.term);
+  });
   Xapian::Query query = with_flag_filters(parsed.query, request);
 
   Xapian::Enquire enquire(db_);
@@ -143,12 +146,15 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
 std::optional<std::string> Searcher::suggest(const std::vector<std::string>& words, const std::string& query_text) {
   std::map<std::string, std::string> fixes;
   for (const auto& w : words) {
-    Xapian::doccount freq = db_.get_termfreq(analyzer_.stem(w));
+    auto word_freq = [&](const std::string& normalized) {
+      return forms_frequency(db_, indexed_forms(db_, analyzer_, "", normalized, analyzer_.stem(normalized)));
+    };
+    Xapian::doccount freq = word_freq(w);
     if (freq >= kRareWord) continue;
     std::string s = speller_.correct(db_, w);
     if (s.empty() || s == w) continue;
     // An unknown word takes any known suggestion; a rare one only a far more common word.
-    Xapian::doccount suggested = db_.get_termfreq(analyzer_.stem(s));
+    Xapian::doccount suggested = word_freq(s);
     if ((freq == 0 && suggested > 0) || suggested >= kSuggestionFactor * freq) {
       fixes[w] = s;
     }

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <set>
 
-#include "common/schema.h"
 
 namespace nsearch {
 
@@ -66,11 +65,10 @@ std::string Speller::correct(const Xapian::Database& db, const std::string& norm
   if (word.size() < kMinLetters) return "";
   std::string best;
   Xapian::doccount best_freq = kMinArticles - 1;
-  const std::string prefix(schema::kExact);
   for (const auto& candidate : candidates(word)) {
     if (candidate.size() < kMinLetters) continue;
     std::string text = to_utf8(candidate);
-    Xapian::doccount freq = db.get_termfreq(prefix + text);
+    Xapian::doccount freq = db.get_termfreq(text);  // words are indexed as written
     if (freq > best_freq) {  // candidates come sorted: ties keep the first, on every shard layout
       best_freq = freq;
       best = text;

@@ -1,4 +1,4 @@
-// "Did you mean": corrections read from the index's own exact-form (XE) terms.
+// "Did you mean": corrections read from the index's own words (indexed as written).
 //
 // Xapian's spelling table was built while indexing (a third of the indexing time, and it
 // cannot be read over a remote link); this asks the index instead: the candidates one edit

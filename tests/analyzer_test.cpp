@@ -166,7 +166,7 @@ INSTANTIATE_TEST_SUITE_P(
                       OptionalCase{"light10", {"suffix_haa", "كتابه", "كتاب"}},
                       OptionalCase{"light10", {"suffix_taa_marbuta", "مدرسة", "مدرس"}},
                       OptionalCase{"light10", {"suffix_yaa", "التركي", "ترك"}},
-                      OptionalCase{"light10", {"nisba_plural_chain", "فلسطينيين", "فلسط"}},
+                      OptionalCase{"light10", {"nisba_plural_chain", "فلسطينيين", "فلسطين"}},
                       OptionalCase{"pronoun", {"pronoun_hum", "كتابهم", "كتاب"}},
                       OptionalCase{"pronoun", {"pronoun_huma", "كتابهما", "كتاب"}},
                       OptionalCase{"pronoun", {"pronoun_kum", "كتابكم", "كتاب"}},

@@ -1,0 +1,31 @@
+#include "searcher/term_forms.h"
+
+#include <set>
+
+namespace nsearch {
+
+std::vector<std::string> indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, std::string_view prefix,
+                                       const std::string& normalized, const std::string& stem) {
+  std::string own = std::string(prefix) + normalized;
+  // A word that is not Arabic (Latin, digits) is never stemmed: it is its only form.
+  if (normalized.empty() || static_cast<unsigned char>(normalized[0]) < 0x80) {
+    return db.term_exists(own) ? std::vector<std::string>{own} : std::vector<std::string>{};
+  }
+  // Candidates are looked up one by one: a few hundred exact look-ups cost less than walking
+  // the term list from the stem, which in Xapian's format steps over every posting chunk.
+  std::set<std::string> forms;  // sorted: the same query on every shard layout
+  for (const auto& candidate : analyzer.candidate_forms(stem)) {
+    std::string term = std::string(prefix) + candidate;
+    if (db.term_exists(term) && analyzer.stem(candidate) == stem) forms.insert(term);
+  }
+  if (db.term_exists(own)) forms.insert(own);  // its own form, whatever the rules say
+  return {forms.begin(), forms.end()};
+}
+
+Xapian::doccount forms_frequency(const Xapian::Database& db, const std::vector<std::string>& forms) {
+  Xapian::doccount total = 0;
+  for (const auto& f : forms) total += db.get_termfreq(f);
+  return total;
+}
+
+}  // namespace nsearch
