@@ -26,7 +26,7 @@ struct Token {
   std::size_t end = 0;       // one past its last byte
   std::string_view surface;  // the original bytes [start, end)
   std::string normalized;    // after the normalization table (no diacritics, alef folded, ...)
-  std::string term;          // index term: normalized + light stemming ("" never happens)
+  std::string term;          // stem: normalized + light stemming ("" never happens)
   std::uint8_t flags = 0;
 
   bool stopword() const { return flags & kFlagStopword; }

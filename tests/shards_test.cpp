@@ -54,6 +54,7 @@ const std::vector<std::vector<std::string>> kQueries = {
     {"طرابلس", "--facets", "source,year,month"},
     {"ليبيا", "--source", "الجزيرة", "--since", "2020"},
     {"ليبيا", "--sort", "newest"},
+    {"طرابلس", "--sort", "newest", "--facets", "source,month"},
     {"ليبيا", "--sort", "oldest", "--limit", "30"},
     {"الحكومة الليبية", "--limit", "50", "--offset", "3"},
 };
