@@ -107,6 +107,7 @@ IndexSet open_index_set(const std::vector<fs::path>& locations, bool allow_parti
       try {
         set.db.add_database(open_part(part));
         set.parts.push_back(part.name());
+        set.has_remote |= !part.remote_host.empty();
       } catch (const Xapian::NetworkError& e) {
         std::string why = "shard server " + part.name() + " (listed in " + location.string() +
                           ") cannot be reached: " + e.get_msg();

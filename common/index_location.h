@@ -28,6 +28,7 @@ struct IndexSet {
   Xapian::Database db;
   std::vector<std::string> parts;    // what was opened, for messages
   std::vector<std::string> missing;  // "HOST:PORT: why", left out (allow_partial)
+  bool has_remote = false;           // a look-up costs a round trip: the searcher asks less often
 };
 IndexSet open_index_set(const std::vector<std::filesystem::path>& locations, bool allow_partial);
 

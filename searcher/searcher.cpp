@@ -48,6 +48,7 @@ Xapian::Query with_flag_filters(Xapian::Query q, const SearchRequest& r) {
 Searcher::Searcher(IndexSet index)
     : db_(std::move(index.db)),
       missing_(std::move(index.missing)),
+      form_search_(index.has_remote ? FormSearch::WalkTermList : FormSearch::LookUpCandidates),
       analyzer_(AnalyzerOptions::variant([&] {
         std::string v = db_.get_metadata(std::string(schema::kMetaAnalyzerVariant));
         return v.empty() ? std::string("default") : v;
@@ -76,7 +77,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
 
 SearchResult Searcher::run(const SearchRequest& request, const std::string& query_text) {
   ParsedQuery parsed = parse_query(query_text, analyzer_, [&](std::string_view prefix, const Token& word) {
-    return indexed_forms(db_, analyzer_, prefix, word.normalized, word.term);
+    return indexed_forms(db_, analyzer_, prefix, word.normalized, word.term, form_search_);
   });
   Xapian::Query query = with_flag_filters(parsed.query, request);
 
@@ -147,7 +148,7 @@ std::optional<std::string> Searcher::suggest(const std::vector<std::string>& wor
   std::map<std::string, std::string> fixes;
   for (const auto& w : words) {
     auto word_freq = [&](const std::string& normalized) {
-      return forms_frequency(db_, indexed_forms(db_, analyzer_, "", normalized, analyzer_.stem(normalized)));
+      return forms_frequency(db_, indexed_forms(db_, analyzer_, "", normalized, analyzer_.stem(normalized), form_search_));
     };
     Xapian::doccount freq = word_freq(w);
     if (freq >= kRareWord) continue;

@@ -13,6 +13,7 @@
 #include "common/index_location.h"
 #include "searcher/highlighter.h"
 #include "searcher/speller.h"
+#include "searcher/term_forms.h"
 
 namespace nsearch {
 
@@ -77,6 +78,7 @@ class Searcher {
 
   Xapian::Database db_;
   std::vector<std::string> missing_;
+  FormSearch form_search_;  // how query words find their indexed forms (term_forms.h)
   Analyzer analyzer_;
   Speller speller_;  // after analyzer_, which it reads
   std::unique_ptr<Xapian::Weight> weighting_;  // weighting.h

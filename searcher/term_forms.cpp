@@ -4,20 +4,45 @@
 
 namespace nsearch {
 
+namespace {
+
+void look_up_candidates(const Xapian::Database& db, const Analyzer& analyzer, const std::string& prefix,
+                        const std::string& stem, std::set<std::string>& forms) {
+  for (const auto& candidate : analyzer.candidate_forms(stem)) {
+    std::string term = prefix + candidate;
+    if (db.term_exists(term) && analyzer.stem(candidate) == stem) forms.insert(term);
+  }
+}
+
+void walk_term_list(const Xapian::Database& db, const Analyzer& analyzer, const std::string& prefix,
+                    const std::string& stem, std::set<std::string>& forms) {
+  std::set<std::string> starts;  // prefix + article + stem: where each candidate's run begins
+  for (const auto& candidate : analyzer.candidate_forms(stem)) {
+    starts.insert(prefix + candidate.substr(0, candidate.find(stem) + stem.size()));
+  }
+  for (const auto& start : starts) {
+    for (auto t = db.allterms_begin(start); t != db.allterms_end(start); ++t) {
+      const std::string& term = *t;
+      if (analyzer.stem(std::string_view(term).substr(prefix.size())) == stem) forms.insert(term);
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<std::string> indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, std::string_view prefix,
-                                       const std::string& normalized, const std::string& stem) {
+                                       const std::string& normalized, const std::string& stem, FormSearch how) {
   std::string own = std::string(prefix) + normalized;
   // A word that is not Arabic (Latin, digits) is never stemmed: it is its only form.
   if (normalized.empty() || static_cast<unsigned char>(normalized[0]) < 0x80) {
     return db.term_exists(own) ? std::vector<std::string>{own} : std::vector<std::string>{};
   }
-  // Candidates are looked up one by one: a few hundred exact look-ups cost less than walking
-  // the term list from the stem, which in Xapian's format steps over every posting chunk.
+  // Looking candidates up one by one costs less than walking the term list from the stem,
+  // which in Xapian's format steps over every posting chunk; but each look-up in a remote
+  // shard is a round trip.
   std::set<std::string> forms;  // sorted: the same query on every shard layout
-  for (const auto& candidate : analyzer.candidate_forms(stem)) {
-    std::string term = std::string(prefix) + candidate;
-    if (db.term_exists(term) && analyzer.stem(candidate) == stem) forms.insert(term);
-  }
+  if (how == FormSearch::LookUpCandidates) look_up_candidates(db, analyzer, std::string(prefix), stem, forms);
+  else walk_term_list(db, analyzer, std::string(prefix), stem, forms);
   if (db.term_exists(own)) forms.insert(own);  // its own form, whatever the rules say
   return {forms.begin(), forms.end()};
 }

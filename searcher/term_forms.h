@@ -13,10 +13,17 @@
 
 namespace nsearch {
 
+// How to find them: look up each candidate (fast on local databases), or walk the term list
+// from each prefix + stem (a dozen requests instead of hundreds: for remote shards, where
+// every look-up is a round trip).
+enum class FormSearch { LookUpCandidates, WalkTermList };
+
 // The terms under `prefix` ("" or a field prefix) whose stem is `stem`, sorted, plus the
-// query word's own form `normalized` when indexed. Empty when the index has none.
+// query word's own form `normalized` when indexed. Empty when the index has none. Both
+// searches find the same terms.
 std::vector<std::string> indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, std::string_view prefix,
-                                       const std::string& normalized, const std::string& stem);
+                                       const std::string& normalized, const std::string& stem,
+                                       FormSearch how = FormSearch::LookUpCandidates);
 
 // Articles holding any form of the word (an upper bound: the forms' frequencies added).
 Xapian::doccount forms_frequency(const Xapian::Database& db, const std::vector<std::string>& forms);

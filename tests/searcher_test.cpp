@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/index_location.h"
+#include "searcher/term_forms.h"
 #include "tests/test_support.h"
 
 namespace nsearch::test {
@@ -258,6 +260,25 @@ TEST_F(Search, WeightingSwitchChangesScoresAndRejectsUnknownNames) {
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("NSEARCH_WEIGHT='okapi'"), std::string::npos) << bad.err;
   EXPECT_NE(bad.err.find("bm25[:K1,B]"), std::string::npos) << bad.err;
+}
+
+// The index holds words unstemmed; a stem's forms are found by looking candidates up (local)
+// or by walking the term list (remote). Both must find the same forms, and every form found
+// must stem back to the word's stem.
+TEST_F(Search, BothWaysOfFindingAWordsFormsAgree) {
+  Xapian::Database db = open_index_for_reading(index_dir());
+  Analyzer analyzer;
+  std::size_t with_several = 0;
+  for (const auto& tok : analyzer.analyze("الليبية حفتر أنقرة الدفاع التركي قوات وزير الحكومة طرابلس اتفاق")) {
+    for (std::string prefix : {"", "S"}) {
+      auto looked_up = indexed_forms(db, analyzer, prefix, tok.normalized, tok.term, FormSearch::LookUpCandidates);
+      auto walked = indexed_forms(db, analyzer, prefix, tok.normalized, tok.term, FormSearch::WalkTermList);
+      EXPECT_EQ(looked_up, walked) << tok.normalized << " prefix '" << prefix << "'";
+      for (const auto& f : looked_up) EXPECT_EQ(analyzer.stem(f.substr(prefix.size())), tok.term) << f;
+      with_several += looked_up.size() > 1;
+    }
+  }
+  EXPECT_GT(with_several, 3u);  // the corpus has ال/و/plural forms of several of these words
 }
 
 }  // namespace
