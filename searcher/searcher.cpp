@@ -48,7 +48,7 @@ Xapian::Query with_flag_filters(Xapian::Query q, const SearchRequest& r) {
 Searcher::Searcher(IndexSet index)
     : db_(std::move(index.db)),
       missing_(std::move(index.missing)),
-      form_search_(index.has_remote ? FormSearch::WalkTermList : FormSearch::LookUpCandidates),
+      form_search_(index.has_remote ? FormSearch::AllCandidates : FormSearch::LookUpCandidates),
       analyzer_(AnalyzerOptions::variant([&] {
         std::string v = db_.get_metadata(std::string(schema::kMetaAnalyzerVariant));
         return v.empty() ? std::string("default") : v;

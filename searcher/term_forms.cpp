@@ -14,17 +14,10 @@ void look_up_candidates(const Xapian::Database& db, const Analyzer& analyzer, co
   }
 }
 
-void walk_term_list(const Xapian::Database& db, const Analyzer& analyzer, const std::string& prefix,
-                    const std::string& stem, std::set<std::string>& forms) {
-  std::set<std::string> starts;  // prefix + article + stem: where each candidate's run begins
+void all_candidates(const Analyzer& analyzer, const std::string& prefix, const std::string& stem,
+                    std::set<std::string>& forms) {
   for (const auto& candidate : analyzer.candidate_forms(stem)) {
-    starts.insert(prefix + candidate.substr(0, candidate.find(stem) + stem.size()));
-  }
-  for (const auto& start : starts) {
-    for (auto t = db.allterms_begin(start); t != db.allterms_end(start); ++t) {
-      const std::string& term = *t;
-      if (analyzer.stem(std::string_view(term).substr(prefix.size())) == stem) forms.insert(term);
-    }
+    if (analyzer.stem(candidate) == stem) forms.insert(prefix + candidate);
   }
 }
 
@@ -38,12 +31,11 @@ std::vector<std::string> indexed_forms(const Xapian::Database& db, const Analyze
     return db.term_exists(own) ? std::vector<std::string>{own} : std::vector<std::string>{};
   }
   // Looking candidates up one by one costs less than walking the term list from the stem,
-  // which in Xapian's format steps over every posting chunk; but each look-up in a remote
-  // shard is a round trip.
+  // which in Xapian's format steps over every posting chunk.
   std::set<std::string> forms;  // sorted: the same query on every shard layout
   if (how == FormSearch::LookUpCandidates) look_up_candidates(db, analyzer, std::string(prefix), stem, forms);
-  else walk_term_list(db, analyzer, std::string(prefix), stem, forms);
-  if (db.term_exists(own)) forms.insert(own);  // its own form, whatever the rules say
+  else all_candidates(analyzer, std::string(prefix), stem, forms);
+  if (how == FormSearch::AllCandidates || db.term_exists(own)) forms.insert(own);  // whatever the rules say
   return {forms.begin(), forms.end()};
 }
 
