@@ -103,20 +103,23 @@ std::string Analyzer::normalize(std::string_view text) const {
   return out;
 }
 
-std::string Analyzer::stem(std::string_view normalized) const {
-  if (!options_.stem) return std::string(normalized);
+bool Analyzer::stems(std::string_view normalized) const {
+  if (!options_.stem) return false;
   for (size_t i = 0; i < normalized.size(); i += 2) {
     // Stemming applies to pure Arabic-letter words only (two-byte sequences D8 A1..D9 8A).
     auto b0 = static_cast<unsigned char>(normalized[i]);
-    if (i + 1 >= normalized.size() || (b0 != 0xD8 && b0 != 0xD9 && b0 != 0xDA && b0 != 0xDB)) {
-      return std::string(normalized);
-    }
+    if (i + 1 >= normalized.size() || (b0 != 0xD8 && b0 != 0xD9 && b0 != 0xDA && b0 != 0xDB)) return false;
   }
+  return true;
+}
+
+std::string Analyzer::stem(std::string_view normalized) const {
+  if (!stems(normalized)) return std::string(normalized);
   return light_stem(normalized, stem_rules(options_));
 }
 
 std::vector<std::string> Analyzer::candidate_forms(const std::string& stem) const {
-  if (!options_.stem) return {stem};
+  if (!stems(stem)) return {stem};  // Latin, digits: a word the stemmer leaves is its only form
   StemRules rules = stem_rules(options_);
   std::vector<std::string_view> prefixes = rules.prefixes ? strippable_prefixes() : std::vector<std::string_view>{""};
   std::vector<std::string> suffixes = strippable_suffixes(rules);

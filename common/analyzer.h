@@ -81,6 +81,8 @@ class Analyzer {
   const AnalyzerOptions& options() const { return options_; }
 
  private:
+  // Whether stem() may change this word (stemming on, Arabic letters only).
+  bool stems(std::string_view normalized) const;
   AnalyzerOptions options_;
 };
 

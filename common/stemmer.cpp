@@ -23,8 +23,8 @@ constexpr std::array<std::string_view, 12> kArticles = {
 constexpr std::array<std::string_view, 6> kPronouns = {"هما", "كما", "هم", "هن", "كم", "نا"};
 
 // Endings, stripped at most kMaxEndings times while three letters remain: ها (her) and the
-// sound plurals ات ون ين. Measured on the development questions (docs/relevance.md), these four beat both
-// light10's full list and no suffix stripping at all.
+// sound plurals ات ون ين. Measured on the development questions (docs/relevance.md), these
+// four beat both light10's full list and no suffix stripping at all.
 constexpr std::array<std::string_view, 4> kEndings = {"ها", "ات", "ون", "ين"};
 // Two stacked endings occur (اتها); three do not, and every extra level multiplies the
 // candidates the searcher looks up per query word.

@@ -84,7 +84,6 @@ std::string current_generation(const fs::path& dir) {
 
 }  // namespace
 
-
 IndexStore::IndexStore(const fs::path& dir, const Options& options) : dir_(dir), options_(options) {
   std::error_code ec;
   fs::create_directories(dir_, ec);

@@ -77,7 +77,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
 
 SearchResult Searcher::run(const SearchRequest& request, const std::string& query_text) {
   ParsedQuery parsed = parse_query(query_text, analyzer_, [&](std::string_view prefix, const Token& word) {
-    return indexed_forms(db_, analyzer_, prefix, word.normalized, word.term, form_search_);
+    return forms_of(prefix, word.normalized, word.term);
   });
   Xapian::Query query = with_flag_filters(parsed.query, request);
 
@@ -143,13 +143,18 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   return result;
 }
 
+std::vector<std::string> Searcher::forms_of(std::string_view prefix, const std::string& normalized,
+                                           const std::string& stem) const {
+  return indexed_forms(db_, analyzer_, prefix, normalized, stem, form_search_);
+}
+
 // Replaces each misspelled word by the speller's correction (both are normalized words).
 std::optional<std::string> Searcher::suggest(const std::vector<std::string>& words, const std::string& query_text) {
   std::map<std::string, std::string> fixes;
+  auto word_freq = [&](const std::string& normalized) {
+    return forms_frequency(db_, forms_of("", normalized, analyzer_.stem(normalized)));
+  };
   for (const auto& w : words) {
-    auto word_freq = [&](const std::string& normalized) {
-      return forms_frequency(db_, indexed_forms(db_, analyzer_, "", normalized, analyzer_.stem(normalized), form_search_));
-    };
     Xapian::doccount freq = word_freq(w);
     if (freq >= kRareWord) continue;
     std::string s = speller_.correct(db_, w);

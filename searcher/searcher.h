@@ -1,9 +1,10 @@
-// Runs one query: parse -> filters -> Enquire (BM25, sort, facets) -> hits with snippets.
+// Runs one query: parse -> filters -> Enquire (DLH, sort, facets) -> hits with snippets.
 #pragma once
 
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -75,6 +76,8 @@ class Searcher {
  private:
   SearchResult run(const SearchRequest& request, const std::string& query_text);
   std::optional<std::string> suggest(const std::vector<std::string>& words, const std::string& query_text);
+  // A word's indexed forms under prefix, found the way this index set needs (term_forms.h).
+  std::vector<std::string> forms_of(std::string_view prefix, const std::string& normalized, const std::string& stem) const;
 
   Xapian::Database db_;
   std::vector<std::string> missing_;

@@ -7,10 +7,6 @@ namespace nsearch {
 std::vector<std::string> indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, std::string_view prefix,
                                        const std::string& normalized, const std::string& stem, FormSearch how) {
   std::string own = std::string(prefix) + normalized;
-  // A word that is not Arabic (Latin, digits) is never stemmed: it is its only form.
-  if (normalized.empty() || static_cast<unsigned char>(normalized[0]) < 0x80) {
-    return db.term_exists(own) ? std::vector<std::string>{own} : std::vector<std::string>{};
-  }
   // Looking candidates up one by one costs less than walking the term list from the stem,
   // which in Xapian's format steps over every posting chunk. The stem check comes first: it
   // is cheap, and most candidates fail it.
