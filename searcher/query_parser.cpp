@@ -233,10 +233,8 @@ class Parser {
     auto key = std::string(prefix) + '\0' + tok.normalized;
     auto known = seen_forms_.find(key);
     if (known == seen_forms_.end()) known = seen_forms_.emplace(key, forms_(prefix, tok)).first;
-    const std::vector<std::string>& forms = known->second;
-    if (forms.empty()) return Xapian::Query(std::string(prefix) + tok.normalized);
-    if (forms.size() == 1) return Xapian::Query(forms[0]);
-    return Xapian::Query(op, forms.begin(), forms.end());
+    Xapian::Query q = forms_query(known->second, op);
+    return q.empty() ? Xapian::Query(std::string(prefix) + tok.normalized) : q;
   }
 
  private:
@@ -325,7 +323,7 @@ class Parser {
   int depth_ = 0;
   const Analyzer& analyzer_;
   const FormLookup& forms_;
-  std::map<std::string, std::vector<std::string>> seen_forms_;  // prefix \0 word -> forms
+  std::map<std::string, WordForms> seen_forms_;  // prefix \0 word -> forms
   ParsedQuery& out_;
 };
 

@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "common/analyzer.h"
+#include "searcher/term_forms.h"
 
 namespace nsearch {
 
@@ -29,9 +30,9 @@ struct ParsedQuery {
   HighlightSet highlight;
 };
 
-// The indexed terms a query word may match under a prefix ("" or a field's): the searcher
-// passes indexed_forms() on its database (term_forms.h), since the index is not stemmed.
-using FormLookup = std::function<std::vector<std::string>(std::string_view prefix, const Token& word)>;
+// The forms a query word may match under a prefix ("" or a field's): the searcher passes
+// indexed_forms() on its database (term_forms.h), since the index is not stemmed.
+using FormLookup = std::function<WordForms(std::string_view prefix, const Token& word)>;
 
 // Throws Error(kExitUsage) when there is no sensible reading (bad date, empty query).
 ParsedQuery parse_query(const std::string& text, const Analyzer& analyzer, const FormLookup& forms);

@@ -143,7 +143,7 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   return result;
 }
 
-std::vector<std::string> Searcher::forms_of(std::string_view prefix, const std::string& normalized,
+WordForms Searcher::forms_of(std::string_view prefix, const std::string& normalized,
                                            const std::string& stem) const {
   return indexed_forms(db_, analyzer_, prefix, normalized, stem, form_search_);
 }

@@ -77,7 +77,7 @@ class Searcher {
   SearchResult run(const SearchRequest& request, const std::string& query_text);
   std::optional<std::string> suggest(const std::vector<std::string>& words, const std::string& query_text);
   // A word's indexed forms under prefix, found the way this index set needs (term_forms.h).
-  std::vector<std::string> forms_of(std::string_view prefix, const std::string& normalized, const std::string& stem) const;
+  WordForms forms_of(std::string_view prefix, const std::string& normalized, const std::string& stem) const;
 
   Xapian::Database db_;
   std::vector<std::string> missing_;

@@ -19,15 +19,29 @@ namespace nsearch {
 // p50 92 ms looking up, 104 ms walking; a term a shard lacks costs it one local look-up).
 enum class FormSearch { LookUpCandidates, AllCandidates };
 
-// The terms under `prefix` ("" or a field prefix) whose stem is `stem`, sorted, plus the
-// query word's own form `normalized`. LookUpCandidates keeps only the indexed ones (empty
-// when the index has none); AllCandidates keeps them all, so the query is the same after the
-// terms the index lacks match nothing.
-std::vector<std::string> indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, std::string_view prefix,
-                                       const std::string& normalized, const std::string& stem,
-                                       FormSearch how = FormSearch::LookUpCandidates);
+// A query word's forms under a prefix: every candidate the stemmer reduces to the word's stem,
+// plus the word as typed, sorted. This list depends on the word only, never on the index;
+// `held` says which of them the index holds (all, when they were not looked up).
+struct WordForms {
+  std::vector<std::string> terms;
+  std::vector<bool> held;
+  std::vector<std::string> held_terms() const;
+};
+
+WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, std::string_view prefix,
+                        const std::string& normalized, const std::string& stem,
+                        FormSearch how = FormSearch::LookUpCandidates);
+
+// The word as one query: OP_OR of the held forms (inside phrases), or OP_SYNONYM, under which
+// they weigh as one term. Xapian estimates a synonym's frequencies pairwise over a tree of its
+// forms, rounding at each step, and orders that tree by each shard's own frequencies, so the
+// same word would weigh slightly differently on different shard layouts (bench/shards_check:
+// 7 of 1,856 questions reordered). Here the tree is fixed by `terms` alone: a balanced tree of
+// two-form synonyms, whose estimate does not depend on the order of its two sides, and in which
+// a form the index lacks adds nothing whether it is left out (looked up) or kept (remote).
+Xapian::Query forms_query(const WordForms& forms, Xapian::Query::op op);
 
 // Articles holding any form of the word (an upper bound: the forms' frequencies added).
-Xapian::doccount forms_frequency(const Xapian::Database& db, const std::vector<std::string>& forms);
+Xapian::doccount forms_frequency(const Xapian::Database& db, const WordForms& forms);
 
 }  // namespace nsearch

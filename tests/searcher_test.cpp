@@ -271,9 +271,12 @@ TEST_F(Search, BothWaysOfFindingAWordsFormsAgree) {
   std::size_t with_several = 0;
   for (const auto& tok : analyzer.analyze("الليبية حفتر أنقرة الدفاع التركي قوات وزير الحكومة طرابلس اتفاق")) {
     for (std::string prefix : {"", "S"}) {
-      auto looked_up = indexed_forms(db, analyzer, prefix, tok.normalized, tok.term, FormSearch::LookUpCandidates);
-      std::vector<std::string> kept;
-      for (const auto& f : indexed_forms(db, analyzer, prefix, tok.normalized, tok.term, FormSearch::AllCandidates)) {
+      WordForms local = indexed_forms(db, analyzer, prefix, tok.normalized, tok.term, FormSearch::LookUpCandidates);
+      WordForms remote = indexed_forms(db, analyzer, prefix, tok.normalized, tok.term, FormSearch::AllCandidates);
+      // The same list either way (the synonym tree's shape depends on it), only marked differently.
+      EXPECT_EQ(local.terms, remote.terms) << tok.normalized;
+      std::vector<std::string> looked_up = local.held_terms(), kept;
+      for (const auto& f : remote.held_terms()) {
         if (db.term_exists(f)) kept.push_back(f);
       }
       EXPECT_EQ(looked_up, kept) << tok.normalized << " prefix '" << prefix << "'";
@@ -282,6 +285,20 @@ TEST_F(Search, BothWaysOfFindingAWordsFormsAgree) {
     }
   }
   EXPECT_GT(with_several, 3u);  // the corpus has ال/و/plural forms of several of these words
+}
+
+// A word's synonym is a tree fixed by its candidate forms alone: a form the index lacks is
+// left out without moving the others, so looked-up forms (local) and all candidates (remote)
+// give the same frequency estimates, and so the same weights, on every shard layout.
+TEST(SynonymTree, ShapeDependsOnTheWordNotOnWhichFormsAreIndexed) {
+  WordForms all{{"a", "b", "c", "d", "e"}, {true, true, true, true, true}};
+  EXPECT_EQ(forms_query(all, Xapian::Query::OP_SYNONYM).get_description(),
+            "Query(((a SYNONYM b) SYNONYM (c SYNONYM (d SYNONYM e))))");
+  WordForms some{all.terms, {true, false, true, false, true}};
+  EXPECT_EQ(forms_query(some, Xapian::Query::OP_SYNONYM).get_description(), "Query((a SYNONYM (c SYNONYM e)))");
+  EXPECT_EQ(forms_query(some, Xapian::Query::OP_OR).get_description(), "Query((a OR c OR e))");
+  WordForms none{all.terms, {false, false, false, false, false}};
+  EXPECT_TRUE(forms_query(none, Xapian::Query::OP_SYNONYM).empty());
 }
 
 }  // namespace

@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
     // No database here: each word stands for its stem, as one indexed form.
     nsearch::ParsedQuery q = nsearch::parse_query(text, analyzer, [](std::string_view prefix, const nsearch::Token& w) {
-      return std::vector<std::string>{std::string(prefix) + w.term};
+      return nsearch::WordForms{{std::string(prefix) + w.term}, {true}};
     });
     for (const auto& phrase : q.highlight.phrases) {
       if (phrase.empty()) std::abort();
