@@ -100,7 +100,10 @@ IndexStore::IndexStore(const fs::path& dir, const Options& options) : dir_(dir),
   }
   if (!existing.empty() && !options_.rebuild) open_existing(existing);
   else create_generation(existing.empty() ? "" : current_generation(dir_));
-  for (const auto& path : shard_paths_) readers_.emplace_back((dir_ / path).string());
+  for (const auto& path : shard_paths_) {
+    readers_.emplace_back((dir_ / path).string());
+    indexed_ += readers_.back().get_doccount();
+  }
 }
 
 IndexStore::~IndexStore() {
@@ -226,7 +229,12 @@ void IndexStore::set_roots(const std::vector<std::string>& roots) {
 }
 
 void IndexStore::maybe_commit() {
-  if (pending_ >= options_.batch_size) checkpoint();
+  if (pending_ >= batch_limit()) checkpoint();
+}
+
+std::size_t IndexStore::batch_limit() const {
+  constexpr std::size_t kLargestBatch = 32000;
+  return std::max(options_.batch_size, std::min(indexed_ / 16, kLargestBatch));
 }
 
 std::size_t IndexStore::prune(const FileRecord& record) {
@@ -275,7 +283,11 @@ void IndexStore::checkpoint() {
   records_.clear();
   metadata_.clear();
   pending_ = 0;
-  for (auto& r : readers_) r.reopen();
+  indexed_ = 0;
+  for (auto& r : readers_) {
+    r.reopen();
+    indexed_ += r.get_doccount();
+  }
 }
 
 void IndexStore::finish() {

@@ -50,9 +50,10 @@ class IndexStore {
   struct Options {
     bool rebuild = false;
     bool wait = false;               // wait for the lock instead of failing
-    // Articles per checkpoint. Measured on the 32k-article bench corpus (docs/performance.md):
-    // Xapian's flush gets slower per article as a batch grows (2 shards: 2,000 -> 39 s,
-    // 10,000 -> 59 s, 30,000 -> 73 s), and more commits cost more below ~1,000 per shard.
+    // Articles per checkpoint, at least. Measured on the 32k-article bench corpus
+    // (docs/performance.md): Xapian's flush gets slower per article as a batch grows (2 shards:
+    // 2,000 -> 39 s, 10,000 -> 59 s, 30,000 -> 73 s), and more commits cost more below ~1,000
+    // per shard. In a large index the batch grows with it (batch_limit()).
     std::size_t batch_size = 2000;
     unsigned shards = 0;  // 0: as the index has; for a new index, default_shards()
   };
@@ -88,6 +89,12 @@ class IndexStore {
   void open_existing(const std::vector<std::string>& shard_paths);
   void create_generation(const std::string& current);
   void checkpoint();
+  // A commit rewrites every B-tree block its batch touches, and a batch of fixed size touches
+  // more blocks as the index grows: at 1M articles (4 shards) a 2,000-article commit took 1.9 s
+  // against 0.4 s to add those articles, and the last 10% of the build ran 3.1x slower than the
+  // first. So a batch is 1/16 of the articles already indexed, between --batch-size and 32,000
+  // (memory grows with the batch: docs/robustness.md).
+  std::size_t batch_limit() const;
   std::size_t prune(const FileRecord& record);
   ShardWriter& shard_for(const std::string& id_term);
   Xapian::Database& reader_for(const std::string& id_term);
@@ -102,6 +109,7 @@ class IndexStore {
   std::vector<std::unique_ptr<ShardWriter>> writers_;
   std::vector<Xapian::Database> readers_;      // committed state, one per shard
   std::size_t pending_ = 0;
+  std::size_t indexed_ = 0;  // articles in the index at the last checkpoint
   std::vector<FileRecord> records_;
   std::map<std::string, std::string> metadata_;  // written at the next checkpoint
   std::unordered_set<std::string> named_sources_;

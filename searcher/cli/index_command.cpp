@@ -151,7 +151,7 @@ void add_index_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--no-delete", opt->no_delete, "Keep articles whose file has disappeared");
   cmd->add_flag("--wait", opt->wait, "Wait for another running `nsearch index` instead of failing");
   cmd->add_flag("-q,--quiet", opt->quiet, "No progress and no summary (problems are still reported)");
-  cmd->add_option("--batch-size", opt->batch_size, "Articles per commit")->capture_default_str();
+  cmd->add_option("--batch-size", opt->batch_size, "Articles per commit, at least: in a large index a batch is 1/16 of it, up to 32,000")->capture_default_str();
   cmd->add_option("--shards", opt->shards,
                   "Spread a new (or --rebuild) index over N databases, written in parallel (default for a new "
                   "index: one per core, at most 4; else as the index has)")
