@@ -143,8 +143,7 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   return result;
 }
 
-WordForms Searcher::forms_of(std::string_view prefix, const std::string& normalized,
-                                           const std::string& stem) const {
+WordForms Searcher::forms_of(std::string_view prefix, const std::string& normalized, const std::string& stem) const {
   return indexed_forms(db_, analyzer_, prefix, normalized, stem, form_search_);
 }
 
