@@ -53,8 +53,10 @@ class IndexStore {
     // Articles per checkpoint, at least. Measured on the 32k-article bench corpus
     // (docs/performance.md): Xapian's flush gets slower per article as a batch grows (2 shards:
     // 2,000 -> 39 s, 10,000 -> 59 s, 30,000 -> 73 s), and more commits cost more below ~1,000
-    // per shard. In a large index the batch grows with it (batch_limit()).
+    // per shard. In a large index the batch grows with it (batch_limit()), unless
+    // grow_batch is off (`--batch-size` given: every batch is exactly batch_size).
     std::size_t batch_size = 2000;
+    bool grow_batch = true;
     unsigned shards = 0;  // 0: as the index has; for a new index, default_shards()
   };
 
@@ -92,7 +94,7 @@ class IndexStore {
   // A commit rewrites every B-tree block its batch touches, and a batch of fixed size touches
   // more blocks as the index grows: at 1M articles (4 shards) a 2,000-article commit took 1.9 s
   // against 0.4 s to add those articles, and the last 10% of the build ran 3.1x slower than the
-  // first. So a batch is 1/16 of the articles already indexed, between --batch-size and 32,000
+  // first. So a batch is 1/16 of the articles already indexed, between batch_size and 32,000
   // (memory grows with the batch: docs/robustness.md).
   std::size_t batch_limit() const;
   std::size_t prune(const FileRecord& record);

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include <fmt/core.h>
@@ -25,7 +26,7 @@ struct IndexOptions {
   bool no_delete = false;
   bool wait = false;
   bool quiet = false;
-  std::size_t batch_size = IndexStore::Options{}.batch_size;
+  std::optional<std::size_t> batch_size;  // given: every checkpoint is exactly this size
   unsigned shards = 0;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::string format = "text";
@@ -88,7 +89,10 @@ void run(const IndexOptions& opt, int& exit_code) {
   request.no_delete = opt.no_delete;
   request.store.rebuild = opt.rebuild;
   request.store.wait = opt.wait;
-  request.store.batch_size = opt.batch_size ? opt.batch_size : 1;
+  if (opt.batch_size) {
+    request.store.batch_size = std::max<std::size_t>(*opt.batch_size, 1);
+    request.store.grow_batch = false;
+  }
   request.store.shards = opt.shards;
   request.jobs = opt.jobs;
   request.report = [](const std::string& line) { std::fprintf(stderr, "nsearch: %s\n", line.c_str()); };
@@ -151,7 +155,9 @@ void add_index_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--no-delete", opt->no_delete, "Keep articles whose file has disappeared");
   cmd->add_flag("--wait", opt->wait, "Wait for another running `nsearch index` instead of failing");
   cmd->add_flag("-q,--quiet", opt->quiet, "No progress and no summary (problems are still reported)");
-  cmd->add_option("--batch-size", opt->batch_size, "Articles per commit, at least: in a large index a batch is 1/16 of it, up to 32,000")->capture_default_str();
+  cmd->add_option("--batch-size", opt->batch_size,
+                  "Articles per commit (default: 2000, or 1/16 of the articles already indexed when that is "
+                  "more, up to 32000)");
   cmd->add_option("--shards", opt->shards,
                   "Spread a new (or --rebuild) index over N databases, written in parallel (default for a new "
                   "index: one per core, at most 4; else as the index has)")
