@@ -233,9 +233,8 @@ void IndexStore::maybe_commit() {
 }
 
 std::size_t IndexStore::batch_limit() const {
-  constexpr std::size_t kLargestBatch = 32000;
   if (!options_.grow_batch) return options_.batch_size;
-  return std::max(options_.batch_size, std::min(indexed_ / 16, kLargestBatch));
+  return std::max(options_.batch_size, std::min(indexed_ / 16, Options::kLargestGrownBatch));
 }
 
 std::size_t IndexStore::prune(const FileRecord& record) {

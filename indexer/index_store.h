@@ -57,6 +57,7 @@ class IndexStore {
     // grow_batch is off (`--batch-size` given: every batch is exactly batch_size).
     std::size_t batch_size = 2000;
     bool grow_batch = true;
+    static constexpr std::size_t kLargestGrownBatch = 32000;  // bounds memory (docs/robustness.md)
     unsigned shards = 0;  // 0: as the index has; for a new index, default_shards()
   };
 

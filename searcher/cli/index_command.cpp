@@ -156,8 +156,9 @@ void add_index_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--wait", opt->wait, "Wait for another running `nsearch index` instead of failing");
   cmd->add_flag("-q,--quiet", opt->quiet, "No progress and no summary (problems are still reported)");
   cmd->add_option("--batch-size", opt->batch_size,
-                  "Articles per commit (default: 2000, or 1/16 of the articles already indexed when that is "
-                  "more, up to 32000)");
+                  fmt::format("Articles per commit (default: {}, or 1/16 of the articles already indexed when "
+                              "that is more, up to {})",
+                              IndexStore::Options{}.batch_size, IndexStore::Options::kLargestGrownBatch));
   cmd->add_option("--shards", opt->shards,
                   "Spread a new (or --rebuild) index over N databases, written in parallel (default for a new "
                   "index: one per core, at most 4; else as the index has)")
