@@ -102,10 +102,13 @@ Xapian::Database open_part(const Part& part) {
 
 IndexSet open_index_set(const std::vector<fs::path>& locations, bool allow_partial) {
   IndexSet set;
+  set.locations = locations;
+  set.allow_partial = allow_partial;
   for (const auto& location : locations) {
     for (const Part& part : parts_of(location)) {
       try {
-        set.db.add_database(open_part(part));
+        set.shards.push_back(open_part(part));
+        set.db.add_database(set.shards.back());
         set.parts.push_back(part.name());
         set.has_remote |= !part.remote_host.empty();
       } catch (const Xapian::NetworkError& e) {

@@ -13,7 +13,8 @@ namespace nsearch::schema {
 
 // Bumped when the layout below changes; an index with another version is refused
 // ("run `nsearch index --rebuild`").
-inline constexpr int kSchemaVersion = 3;  // 2: slot 7 (oldest-first sort key); 3: words unstemmed, no XE
+inline constexpr int kSchemaVersion = 4;  // 2: slot 7 (oldest-first sort key); 3: words unstemmed, no XE;
+                                          // 4: facet codes in metadata
 
 // ---- Term prefixes -------------------------------------------------------------------------
 // (no prefix) Words of title and body as the analyzer normalizes them, NOT stemmed, with
@@ -91,6 +92,19 @@ inline constexpr std::string_view kMetaShards = "nsearch:shards";
 inline constexpr std::string_view kMetaFilePrefix = "nsearch:file:";
 // Prefix of source display names: key kMetaSourcePrefix + source key, value display name.
 inline constexpr std::string_view kMetaSourcePrefix = "nsearch:source:";
+
+// Facet codes (common/facet_codes.h), per shard, written at every commit of that shard: each
+// article's source and date as one number, so that counting facets over a million matches
+// reads a few MB of metadata instead of two values per match.
+// Prefix of the code chunks: key + chunk number (8 hex digits), value kFacetChunkDocs
+// little-endian uint32 codes for docids chunk * kFacetChunkDocs + 1 onwards.
+inline constexpr std::string_view kMetaFacetCodesPrefix = "nsearch:facet_codes:";
+// The shard's source keys in code order (code 1 first), one per line.
+inline constexpr std::string_view kMetaFacetSources = "nsearch:facet_sources";
+// The shard's last docid when the codes were written (decimal). xapian-compact merging several
+// databases renumbers documents, and the codes no longer fit: then this differs from the
+// database's last docid, and the searcher counts from the value slots instead.
+inline constexpr std::string_view kMetaFacetStamp = "nsearch:facet_stamp";
 
 // ---- Weights and layout ---------------------------------------------------------------------
 inline constexpr Xapian::termcount kTitleWdf = 3;   // wdf per title occurrence (body: 1)

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "indexer/facet_code_writer.h"
+
 namespace nsearch {
 
 namespace {
@@ -74,6 +76,9 @@ void ShardWriter::write(const BuiltDocument& built) {
   db_.replace_document(built.id_term, built.doc);
 }
 
-void ShardWriter::commit() { db_.commit(); }
+void ShardWriter::commit() {
+  store_facet_codes(db_);
+  db_.commit();
+}
 
 }  // namespace nsearch

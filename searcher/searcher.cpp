@@ -1,12 +1,14 @@
 #include "searcher/searcher.h"
 
-#include <cstdlib>
 #include <algorithm>
+#include <cstdlib>
+#include <future>
 #include <map>
 #include <memory>
 
 #include "common/errors.h"
 #include "common/schema.h"
+#include "searcher/match_counter.h"
 #include "searcher/query_parser.h"
 #include "searcher/term_forms.h"
 #include "searcher/weighting.h"
@@ -23,11 +25,10 @@ constexpr Xapian::doccount kRareWord = 3;
 constexpr Xapian::doccount kSuggestionFactor = 10;
 
 
-Xapian::valueno facet_slot(const std::string& name) {
-  if (name == "source") return schema::kSlotSource;
-  if (name == "year") return schema::kSlotYear;
-  if (name == "month") return schema::kSlotMonth;
-  throw Error(kExitUsage, "unknown facet '" + name + "'; use source, year or month");
+void check_facet(const std::string& name) {
+  if (name != "source" && name != "year" && name != "month") {
+    throw Error(kExitUsage, "unknown facet '" + name + "'; use source, year or month");
+  }
 }
 
 Xapian::Query with_flag_filters(Xapian::Query q, const SearchRequest& r) {
@@ -46,7 +47,8 @@ Xapian::Query with_flag_filters(Xapian::Query q, const SearchRequest& r) {
 }  // namespace
 
 Searcher::Searcher(IndexSet index)
-    : db_(std::move(index.db)),
+    : db_(index.db),
+      counting_(open_index_set(index.locations, index.allow_partial)),
       missing_(std::move(index.missing)),
       form_search_(index.has_remote ? FormSearch::AllCandidates : FormSearch::LookUpCandidates),
       analyzer_(AnalyzerOptions::variant([&] {
@@ -71,6 +73,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt > 0) throw Error(kExitIo, "the index changed during the search twice in a row; try again");
       db_.reopen();
+      counting_.db.reopen();
     }
   }
 }
@@ -81,25 +84,22 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   });
   Xapian::Query query = with_flag_filters(parsed.query, request);
 
+  for (const auto& name : request.facets) check_facet(name);
+  // Two passes at once, each on its own handles: this thread ranks, stopping as soon as no
+  // other match can reach the page (Xapian's early termination: the same top 100 as visiting
+  // every match, for all 1,856 development questions on 1 and 4 shards); the other visits every
+  // match, unweighted, for the exact total and the facet counts.
+  auto counting = std::async(std::launch::async, [this, copy = Xapian::Query::unserialise(query.serialise()),
+                                                  facets = request.facets] { return count_matches(counting_, copy, facets); });
+
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(*weighting_);
   // Undated articles last either way (see the two slots in common/schema.h).
   if (request.sort == SortOrder::Newest) enquire.set_sort_by_value_then_relevance(schema::kSlotDateStart, true);
   if (request.sort == SortOrder::Oldest) enquire.set_sort_by_value_then_relevance(schema::kSlotOldestKey, false);
-
-  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-  for (const auto& name : request.facets) {
-    spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(name)));
-    enquire.add_matchspy(spies.back().get());
-  }
-  // Every match is visited: facet counts and totals are then exact, and so is the ranking.
-  // Xapian 1.4's early termination can drop a document that belongs in the top k under our
-  // BM25 settings, differently on one index and on shards: bench/shards_check found 35 of
-  // 1,856 development questions ranked differently at top 100 between 1 and 4 shards, and
-  // docs/scaling.md has the figures with exhaustive matching. Facet queries paid this already.
-  Xapian::doccount check = db_.get_doccount();
-  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check);
+  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
+  MatchCount counted = counting.get();
 
   SearchResult result;
   result.query = query_text;
@@ -109,8 +109,7 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   result.partial = !missing_.empty();
   result.offset = request.offset;
   result.limit = request.limit;
-  result.total = mset.get_matches_estimated();
-  result.total_is_estimate = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
+  result.total = counted.total;
 
   Xapian::doccount rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -124,16 +123,11 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
     }
     result.hits.push_back(std::move(hit));
   }
-  for (std::size_t i = 0; i < spies.size(); ++i) {
-    Facet f{request.facets[i], {}};
-    for (auto v = spies[i]->top_values_begin(100); v != spies[i]->top_values_end(100); ++v) {
-      std::string value = *v;
-      if (value.empty()) continue;
-      if (f.name == "source") {
-        std::string display = db_.get_metadata(std::string(schema::kMetaSourcePrefix) + value);
-        if (!display.empty()) value = display;
-      }
-      f.values.push_back({value, v.get_termfreq()});
+  for (auto& counts : counted.facets) {
+    Facet f{counts.name, {}};
+    for (auto& [value, count] : counts.values) {
+      std::string display = f.name == "source" ? db_.get_metadata(std::string(schema::kMetaSourcePrefix) + value) : "";
+      f.values.push_back({display.empty() ? value : display, count});
     }
     result.facets.push_back(std::move(f));
   }

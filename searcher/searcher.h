@@ -80,6 +80,7 @@ class Searcher {
   WordForms forms_of(std::string_view prefix, const std::string& normalized, const std::string& stem) const;
 
   Xapian::Database db_;
+  IndexSet counting_;  // the same index opened again, for the counting thread (match_counter.h)
   std::vector<std::string> missing_;
   FormSearch form_search_;  // how query words find their indexed forms (term_forms.h)
   Analyzer analyzer_;
