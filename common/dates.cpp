@@ -9,10 +9,15 @@ namespace {
 
 bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
+}  // namespace
+
 int days_in_month(int y, int m) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
 }
+
+namespace {
+
 
 // Reads exactly n ASCII digits at pos; -1 when they are not there.
 int digits(std::string_view s, size_t pos, size_t n) {

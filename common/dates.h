@@ -27,4 +27,7 @@ struct Date {
 // range (month 13, 31 February).
 std::optional<Date> parse_date(std::string_view text);
 
+// Days in month m (1-12) of year y.
+int days_in_month(int y, int m);
+
 }  // namespace nsearch

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include <fmt/format.h>
+
 #include "common/dates.h"
 #include "common/errors.h"
 #include "common/schema.h"
@@ -336,7 +338,41 @@ std::string yyyymmdd_bound(const std::string& text, bool upper, const std::strin
   return upper ? d->last_day() : d->first_day();
 }
 
+// The articles whose dates lie within [lo, hi] ("YYYYMMDD" both), as boolean terms: whole
+// years by XY, whole months by XM, the days left over by XD. An article dated only to a year or
+// a month has no XM or XD term, so it matches only when its whole year or month is inside,
+// which is what containment means. Terms skip through postings where the value slots would be
+// read for every candidate (at 1M articles, a one-year filter on a common word: 68 ms -> ...).
+// Empty when the cover would take more than kMaxDateTerms terms.
+constexpr std::size_t kMaxDateTerms = 64;
+std::vector<Xapian::Query> date_cover(const std::string& lo, const std::string& hi) {
+  int y = std::stoi(lo.substr(0, 4)), m = std::stoi(lo.substr(4, 2)), d = std::stoi(lo.substr(6, 2));
+  std::vector<Xapian::Query> terms;
+  auto key = [&](int n) { return fmt::format("{:04}{:02}{:02}", y, m, d).substr(0, n); };
+  while (key(8) <= hi) {
+    if (terms.size() == kMaxDateTerms) return {};
+    if (m == 1 && d == 1 && fmt::format("{:04}1231", y) <= hi) {
+      terms.emplace_back(std::string(schema::kYear) + key(4));
+      ++y;
+    } else if (d == 1 && key(6) + fmt::format("{:02}", days_in_month(y, m)) <= hi) {
+      terms.emplace_back(std::string(schema::kMonth) + key(6));
+      if (++m > 12) m = 1, ++y;
+    } else {
+      terms.emplace_back(std::string(schema::kDay) + key(8));
+      if (++d > days_in_month(y, m)) {
+        d = 1;
+        if (++m > 12) m = 1, ++y;
+      }
+    }
+  }
+  return terms;
+}
+
 Xapian::Query containment(const std::string& lo, const std::string& hi) {
+  if (!lo.empty() && !hi.empty()) {
+    std::vector<Xapian::Query> cover = date_cover(lo, hi);
+    if (!cover.empty()) return Xapian::Query(Xapian::Query::OP_OR, cover.begin(), cover.end());
+  }
   std::vector<Xapian::Query> qs;
   if (!lo.empty()) qs.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kSlotDateStart, lo);
   if (!hi.empty()) qs.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kSlotDateEnd, hi);
