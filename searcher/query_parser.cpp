@@ -342,7 +342,8 @@ std::string yyyymmdd_bound(const std::string& text, bool upper, const std::strin
 // years by XY, whole months by XM, the days left over by XD. An article dated only to a year or
 // a month has no XM or XD term, so it matches only when its whole year or month is inside,
 // which is what containment means. Terms skip through postings where the value slots would be
-// read for every candidate (at 1M articles, a one-year filter on a common word: 68 ms -> ...).
+// read for every candidate: at 1M articles the 71 date-filtered queries of bench/scale took a
+// mean of 26.3 ms with value ranges and 12.8 ms with terms.
 // Empty when the cover would take more than kMaxDateTerms terms.
 constexpr std::size_t kMaxDateTerms = 64;
 std::vector<Xapian::Query> date_cover(const std::string& lo, const std::string& hi) {
