@@ -1,4 +1,5 @@
-// Runs one query: parse -> filters -> Enquire (DLH, sort, facets) -> hits with snippets.
+// Runs one query: parse -> filters -> a ranked pass (DLH, sort; early termination) beside a
+// counting pass on a second thread (exact total, facets: match_counter.h) -> hits with snippets.
 #pragma once
 
 #include <memory>
