@@ -3,8 +3,6 @@
 // bench/scale merges shards into layouts this way; this rewrites each layout's codes with the
 // function `nsearch index` runs at every commit, so every layout is timed as nsearch builds it.
 //   refresh_facet_codes DB...
-#include <cstdio>
-
 #include "indexer/facet_code_writer.h"
 
 int main(int argc, char** argv) {

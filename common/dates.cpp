@@ -18,7 +18,6 @@ int days_in_month(int y, int m) {
 
 namespace {
 
-
 // Reads exactly n ASCII digits at pos; -1 when they are not there.
 int digits(std::string_view s, size_t pos, size_t n) {
   if (pos + n > s.size()) return -1;

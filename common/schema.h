@@ -96,8 +96,8 @@ inline constexpr std::string_view kMetaSourcePrefix = "nsearch:source:";
 // Facet codes (common/facet_codes.h), per shard, written at every commit of that shard: each
 // article's source and date as one number, so that counting facets over a million matches
 // reads a few MB of metadata instead of two values per match.
-// Prefix of the code chunks: key + chunk number (8 hex digits), value kFacetChunkDocs
-// little-endian uint32 codes for docids chunk * kFacetChunkDocs + 1 onwards.
+// Prefix of the code chunks: key + chunk number (8 hex digits), value facet_codes::kChunkDocs
+// little-endian uint32 codes for docids chunk * kChunkDocs + 1 onwards.
 inline constexpr std::string_view kMetaFacetCodesPrefix = "nsearch:facet_codes:";
 // The shard's source keys in code order (code 1 first), one per line.
 inline constexpr std::string_view kMetaFacetSources = "nsearch:facet_sources";

@@ -1,5 +1,6 @@
 #include "indexer/facet_code_writer.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -23,6 +24,11 @@ void for_each_posting(const Xapian::Database& db, std::string_view prefix, F f) 
   }
 }
 
+// Metadata writes rewrite B-tree blocks: skip those that would change nothing.
+void set_if_changed(Xapian::WritableDatabase& db, const std::string& key, const std::string& value) {
+  if (db.get_metadata(key) != value) db.set_metadata(key, value);
+}
+
 }  // namespace
 
 void store_facet_codes(Xapian::WritableDatabase& db) {
@@ -35,7 +41,7 @@ void store_facet_codes(Xapian::WritableDatabase& db) {
   });
   if (sources.size() > fc::kMaxSources) {
     // Too many sources to code: no stamp, and the searcher reads the value slots.
-    db.set_metadata(std::string(schema::kMetaFacetStamp), "");
+    set_if_changed(db, std::string(schema::kMetaFacetStamp), "");
     return;
   }
   for_each_posting(db, schema::kYear, [&](const std::string& year, Xapian::docid d) {
@@ -47,15 +53,10 @@ void store_facet_codes(Xapian::WritableDatabase& db) {
   });
   for (Xapian::docid first = 1; first <= last; first += fc::kChunkDocs) {
     std::size_t n = std::min<std::size_t>(fc::kChunkDocs, last - first + 1);
-    std::string key = fc::chunk_key(fc::chunk_of(first));
-    std::string value = fc::encode(&codes[first], n);
-    if (db.get_metadata(key) != value) db.set_metadata(key, value);
+    set_if_changed(db, fc::chunk_key(fc::chunk_of(first)), fc::encode(&codes[first], n));
   }
-  std::string joined = fc::join_sources(sources);
-  if (db.get_metadata(std::string(schema::kMetaFacetSources)) != joined) {
-    db.set_metadata(std::string(schema::kMetaFacetSources), joined);
-  }
-  db.set_metadata(std::string(schema::kMetaFacetStamp), std::to_string(last));
+  set_if_changed(db, std::string(schema::kMetaFacetSources), fc::join_sources(sources));
+  set_if_changed(db, std::string(schema::kMetaFacetStamp), std::to_string(last));
 }
 
 }  // namespace nsearch
