@@ -72,8 +72,13 @@ SearchResult Searcher::search(const SearchRequest& request) {
       return result;
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt > 0) throw Error(kExitIo, "the index changed during the search twice in a row; try again");
-      db_.reopen();
-      counting_.db.reopen();
+      reopen();
+    } catch (const Xapian::DatabaseCorruptError&) {
+      // A reader that a writer has overtaken can read a block the writer has since reused, and
+      // Xapian 1.4 sometimes reports that as corruption ("Expected block 21 to be level 1, not
+      // 0": tests/concurrency_test.cpp, about once in 5 suite runs). If the index has a newer
+      // revision, that is what happened: retry on it. If not, the corruption is real.
+      if (attempt > 0 || !reopen()) throw;
     }
   }
 }
@@ -135,6 +140,12 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
     result.suggestion = suggest(parsed.words, query_text);
   }
   return result;
+}
+
+bool Searcher::reopen() {
+  bool ranked = db_.reopen();
+  bool counting = counting_.db.reopen();
+  return ranked || counting;
 }
 
 WordForms Searcher::forms_of(std::string_view prefix, const std::string& normalized, const std::string& stem) const {

@@ -76,6 +76,8 @@ class Searcher {
 
  private:
   SearchResult run(const SearchRequest& request, const std::string& query_text);
+  // Both handles onto the latest revision; true when either moved.
+  bool reopen();
   std::optional<std::string> suggest(const std::vector<std::string>& words, const std::string& query_text);
   // A word's indexed forms under prefix, found the way this index set needs (term_forms.h).
   WordForms forms_of(std::string_view prefix, const std::string& normalized, const std::string& stem) const;
