@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "common/errors.h"
 #include "common/facet_codes.h"
 #include "common/schema.h"
 
@@ -21,7 +22,8 @@ using Counts = std::map<std::string, Xapian::doccount>;
 Xapian::valueno slot_of(const std::string& facet) {
   if (facet == "source") return schema::kSlotSource;
   if (facet == "year") return schema::kSlotYear;
-  return schema::kSlotMonth;
+  if (facet == "month") return schema::kSlotMonth;
+  throw Error(kExitUsage, "unknown facet '" + facet + "'; use source, year or month");
 }
 
 // Most frequent first, ties by value: the order ValueCountMatchSpy::top_values_begin gives.
@@ -127,6 +129,8 @@ bool codes_usable(const IndexSet& index) {
 }
 
 }  // namespace
+
+void check_facet(const std::string& name) { slot_of(name); }
 
 MatchCount count_matches(const IndexSet& index, const Xapian::Query& query, const std::vector<std::string>& facets) {
   MatchCount out;

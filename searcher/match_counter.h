@@ -24,7 +24,10 @@ struct MatchCount {
   std::vector<FacetCount> facets;  // in the order asked; most frequent first, then by value
 };
 
-// Facet names are known ones (searcher.cpp checks). Local shards whose facet codes are current
+// Throws Error(kExitUsage) unless name is a facet: source, year or month.
+void check_facet(const std::string& name);
+
+// Facet names are known ones (check_facet). Local shards whose facet codes are current
 // (common/facet_codes.h) are counted from the codes; otherwise (remote shards, a shard merged
 // by xapian-compact) from the value slots, with Xapian's ValueCountMatchSpy.
 MatchCount count_matches(const IndexSet& index, const Xapian::Query& query, const std::vector<std::string>& facets);

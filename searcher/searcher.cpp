@@ -25,12 +25,6 @@ constexpr Xapian::doccount kRareWord = 3;
 constexpr Xapian::doccount kSuggestionFactor = 10;
 
 
-void check_facet(const std::string& name) {
-  if (name != "source" && name != "year" && name != "month") {
-    throw Error(kExitUsage, "unknown facet '" + name + "'; use source, year or month");
-  }
-}
-
 Xapian::Query with_flag_filters(Xapian::Query q, const SearchRequest& r) {
   std::vector<Xapian::Query> filters;
   if (!r.sources.empty()) {
