@@ -53,7 +53,10 @@ Searcher::Searcher(IndexSet index)
       weighting_(weighting_from_environment()) {}
 
 SearchResult Searcher::search(const SearchRequest& request) {
-  // A writer committing meanwhile can invalidate what this reader holds: reopen, retry once.
+  // Start from the latest revision: a long-lived searcher (--batch) would otherwise start each
+  // query on handles many commits old, which a writer overtakes at once. A writer committing
+  // meanwhile can still invalidate what this reader holds: reopen, retry once.
+  reopen();
   for (int attempt = 0;; ++attempt) {
     try {
       SearchResult result = run(request, request.query);
