@@ -162,16 +162,10 @@ void IndexStore::create_generation(const std::string& current) {
   if (current.empty()) write_stub(dir_, shard_paths_);  // a brand-new index is visible (empty) at once
 }
 
-ShardWriter& IndexStore::shard_for(const std::string& id_term) {
-  return *writers_[fnv1a(id_term) % writers_.size()];
-}
-
-Xapian::Database& IndexStore::reader_for(const std::string& id_term) {
-  return readers_[fnv1a(id_term) % readers_.size()];
-}
+std::size_t IndexStore::shard_of(const std::string& id_term) const { return fnv1a(id_term) % writers_.size(); }
 
 std::optional<std::string> IndexStore::stored_hash(const std::string& id_term) {
-  Xapian::Database& db = reader_for(id_term);
+  Xapian::Database& db = readers_[shard_of(id_term)];
   for (int attempt = 0;; ++attempt) {
     try {
       Xapian::PostingIterator it = db.postlist_begin(id_term);
@@ -190,7 +184,7 @@ void IndexStore::put(BuiltDocument built) {
     std::string key = meta_key(schema::kMetaSourcePrefix, built.source_key);
     if (readers_.front().get_metadata(key).empty()) metadata_.emplace(key, built.source_display);
   }
-  shard_for(built.id_term).put(std::move(built));
+  writers_[shard_of(built.id_term)]->put(std::move(built));
   ++pending_;
 }
 
@@ -237,18 +231,24 @@ std::size_t IndexStore::batch_limit() const {
   return std::max(options_.batch_size, std::min(indexed_ / 16, Options::kLargestGrownBatch));
 }
 
+// Each article has one Q term and each Q term one article, so the kept articles are found by
+// looking up their ids' postings; reading every article's termlist for its id instead took
+// about 9 s for a 1M-article file (docs/performance.md).
 std::size_t IndexStore::prune(const FileRecord& record) {
-  std::string term = std::string(schema::kFile) + record.file_key;
+  std::vector<std::vector<Xapian::docid>> kept(writers_.size());
+  for (const auto& id_term : record.keep) {
+    std::size_t k = shard_of(id_term);
+    Xapian::WritableDatabase& db = writers_[k]->db();
+    if (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term)) kept[k].push_back(*it);
+  }
+  const std::string file_term = std::string(schema::kFile) + record.file_key;
   std::size_t removed = 0;
-  for (auto& writer : writers_) {
-    Xapian::WritableDatabase& db = writer->db();
+  for (std::size_t k = 0; k < writers_.size(); ++k) {
+    Xapian::WritableDatabase& db = writers_[k]->db();
+    std::sort(kept[k].begin(), kept[k].end());
     std::vector<Xapian::docid> doomed;
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-      Xapian::Document doc = db.get_document(*it, Xapian::DOC_ASSUME_VALID);
-      auto q = doc.termlist_begin();
-      q.skip_to(std::string(schema::kId));
-      if (q != doc.termlist_end() && std::binary_search(record.keep.begin(), record.keep.end(), *q)) continue;
-      doomed.push_back(*it);
+    for (auto it = db.postlist_begin(file_term); it != db.postlist_end(file_term); ++it) {
+      if (!std::binary_search(kept[k].begin(), kept[k].end(), *it)) doomed.push_back(*it);
     }
     for (auto id : doomed) db.delete_document(id);
     removed += doomed.size();

@@ -99,8 +99,7 @@ class IndexStore {
   // (memory grows with the batch: docs/robustness.md).
   std::size_t batch_limit() const;
   std::size_t prune(const FileRecord& record);
-  ShardWriter& shard_for(const std::string& id_term);
-  Xapian::Database& reader_for(const std::string& id_term);
+  std::size_t shard_of(const std::string& id_term) const;  // fnv1a(Q term) % N
   Xapian::WritableDatabase& meta() { return writers_.front()->db(); }  // only at checkpoints
 
   std::filesystem::path dir_;
