@@ -82,6 +82,20 @@ std::string current_generation(const fs::path& dir) {
   return path.substr(0, path.find('/'));
 }
 
+// Reads through a handle on the last checkpoint. A writer that flushed on its own more than
+// once since then invalidates what the handle holds (DatabaseModifiedError): reopen, retry.
+template <typename F>
+auto read_committed(Xapian::Database& db, F read) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return read(db);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == 2) throw;
+      db.reopen();
+    }
+  }
+}
+
 }  // namespace
 
 IndexStore::IndexStore(const fs::path& dir, const Options& options) : dir_(dir), options_(options) {
@@ -165,17 +179,18 @@ void IndexStore::create_generation(const std::string& current) {
 std::size_t IndexStore::shard_of(const std::string& id_term) const { return fnv1a(id_term) % writers_.size(); }
 
 std::optional<std::string> IndexStore::stored_hash(const std::string& id_term) {
-  Xapian::Database& db = readers_[shard_of(id_term)];
-  for (int attempt = 0;; ++attempt) {
-    try {
-      Xapian::PostingIterator it = db.postlist_begin(id_term);
-      if (it == db.postlist_end(id_term)) return std::nullopt;
-      return db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotContentHash);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == 2) throw;
-      db.reopen();  // the writer flushed on its own more than once since our last checkpoint
-    }
-  }
+  return read_committed(readers_[shard_of(id_term)], [&](Xapian::Database& db) -> std::optional<std::string> {
+    Xapian::PostingIterator it = db.postlist_begin(id_term);
+    if (it == db.postlist_end(id_term)) return std::nullopt;
+    return db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotContentHash);
+  });
+}
+
+bool IndexStore::has_articles_from(const std::string& file_key) {
+  const std::string term = std::string(schema::kFile) + file_key;
+  return std::any_of(readers_.begin(), readers_.end(), [&](Xapian::Database& reader) {
+    return read_committed(reader, [&](Xapian::Database& db) { return db.term_exists(term); });
+  });
 }
 
 void IndexStore::put(BuiltDocument built) {

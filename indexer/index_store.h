@@ -75,6 +75,8 @@ class IndexStore {
   void record_file(FileRecord record);
 
   std::optional<FileManifest> manifest(const std::string& path);
+  // Whether any committed article came from the file with this key (its F term).
+  bool has_articles_from(const std::string& file_key);
   std::vector<std::string> manifest_paths();
   // The analyzer variant recorded when the index was created ("default" for users).
   std::string analyzer_variant();

@@ -218,6 +218,9 @@ class IndexRun {
 
   void index_json_lines(const fs::path& path, const std::string& key, FileManifest* m) {
     std::string where = path == "-" ? "<stdin>" : path.string();
+    // A file with no articles in the index yet has none to prune afterwards: all it will have
+    // are those written from it now, and their ids are all kept.
+    const bool prune = m && store_.has_articles_from(key);
     std::map<std::string, long> seen;  // id -> first line
     bool complete = true;
     try {
@@ -257,7 +260,7 @@ class IndexRun {
     std::vector<std::string> keep;
     for (const auto& [id, line] : seen) keep.push_back(std::string(schema::kId) + id);
     std::sort(keep.begin(), keep.end());
-    enqueue(FileRecord{path.string(), *m, key, true, std::move(keep)});
+    enqueue(FileRecord{path.string(), *m, key, prune, std::move(keep)});
   }
 
   // Decides added / updated / unchanged; returns false when the article was not accepted.

@@ -271,6 +271,30 @@ TEST(CrashSafety, KilledRunsAreCompletedWithNothingLostOrDuplicated) {
   EXPECT_EQ(hit.out, "k2999\n");
 }
 
+// A run killed after committing a file's articles but before its manifest entry leaves
+// articles that the next run must still prune when the file has lost some of them meanwhile.
+TEST(CrashSafety, ArticlesCommittedWithoutTheirManifestEntryAreStillPruned) {
+  TempDir tmp;
+  fs::path feed = tmp / "in" / "feed.jsonl";
+  write_file(feed, synthetic_jsonl(20));
+  std::vector<std::string> args = {"index", "--index", (tmp / "idx").string(), "--shards", "2", (tmp / "in").string()};
+  ASSERT_EQ(run_nsearch(args).exit_code, 0);
+  {
+    std::string stub = read_file(tmp / "idx" / "XAPIANDB");
+    std::string shard0 = stub.substr(stub.find(' ') + 1, stub.find('\n') - stub.find(' ') - 1);
+    Xapian::WritableDatabase meta((tmp / "idx" / shard0).string(), Xapian::DB_OPEN);
+    std::string key = std::string(schema::kMetaFilePrefix) + fs::weakly_canonical(feed).string();
+    ASSERT_FALSE(meta.get_metadata(key).empty()) << "no manifest entry under " << key;
+    meta.set_metadata(key, "");
+    meta.commit();
+  }
+  write_file(feed, synthetic_jsonl(10));
+  ASSERT_EQ(run_nsearch(args).exit_code, 0);
+  std::set<std::string> expected;
+  for (int i = 0; i < 10; ++i) expected.insert(std::string("k").append(std::to_string(i)));
+  EXPECT_EQ(ids_in(tmp / "idx"), expected);
+}
+
 TEST(CrashSafety, KilledRebuildLeavesTheOldIndexServing) {
   TempDir tmp;
   write_file(tmp / "in" / "feed.jsonl", synthetic_jsonl(2000));
