@@ -6,6 +6,7 @@
 
 #include "common/analyzer.h"
 #include "common/errors.h"
+#include "common/overtaken_read.h"
 #include "common/schema.h"
 
 namespace nsearch {
@@ -20,9 +21,12 @@ fs::path resolve_index_dir(const std::string& flag_value) {
   return fs::path(home && *home ? home : ".") / ".local" / "share" / "nsearch" / "index";
 }
 
-void check_index_versions(const Xapian::Database& db, const std::string& where) {
-  const std::string schema = db.get_metadata(std::string(schema::kMetaSchemaVersion));
-  const std::string analyzer = db.get_metadata(std::string(schema::kMetaAnalyzerVersion));
+void check_index_versions(Xapian::Database& db, const std::string& where) {
+  auto metadata = [&](std::string_view key) {
+    return read_newest(db, [&](Xapian::Database& d) { return d.get_metadata(std::string(key)); });
+  };
+  const std::string schema = metadata(schema::kMetaSchemaVersion);
+  const std::string analyzer = metadata(schema::kMetaAnalyzerVersion);
   if (schema != std::to_string(schema::kSchemaVersion) || analyzer != std::to_string(Analyzer::kVersion)) {
     throw Error(kExitIncompatible,
                 "index " + where + " was written with schema " + (schema.empty() ? "?" : schema) + ", analyzer " +
@@ -39,7 +43,8 @@ Xapian::Database open_index_for_reading(const fs::path& dir) {
   }
   Xapian::Database db;
   try {
-    db = Xapian::Database(dir.string());
+    // A fresh open is always on the newest revision.
+    db = read_newest([&] { return Xapian::Database(dir.string()); }, [] { return true; });
   } catch (const Xapian::DatabaseNotFoundError&) {
     throw Error(kExitNoIndex, "no index at " + dir.string() + "; create one with `nsearch index PATH`");
   } catch (const Xapian::DatabaseOpeningError& e) {

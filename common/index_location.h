@@ -38,6 +38,6 @@ struct IndexSet {
 IndexSet open_index_set(const std::vector<std::filesystem::path>& locations, bool allow_partial);
 
 // Throws Error(kExitIncompatible) unless db records our schema and analyzer versions.
-void check_index_versions(const Xapian::Database& db, const std::string& where);
+void check_index_versions(Xapian::Database& db, const std::string& where);
 
 }  // namespace nsearch

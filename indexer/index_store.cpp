@@ -15,6 +15,7 @@
 
 #include "common/analyzer.h"
 #include "common/errors.h"
+#include "common/overtaken_read.h"
 #include "common/index_location.h"
 #include "common/schema.h"
 
@@ -80,20 +81,6 @@ std::string current_generation(const fs::path& dir) {
   if (lines.empty()) return "";
   const std::string& path = lines.front().second;
   return path.substr(0, path.find('/'));
-}
-
-// Reads through a handle on the last checkpoint. A writer that flushed on its own more than
-// once since then invalidates what the handle holds (DatabaseModifiedError): reopen, retry.
-template <typename F>
-auto read_committed(Xapian::Database& db, F read) {
-  for (int attempt = 0;; ++attempt) {
-    try {
-      return read(db);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == 2) throw;
-      db.reopen();
-    }
-  }
 }
 
 }  // namespace
@@ -179,7 +166,7 @@ void IndexStore::create_generation(const std::string& current) {
 std::size_t IndexStore::shard_of(const std::string& id_term) const { return fnv1a(id_term) % writers_.size(); }
 
 std::optional<std::string> IndexStore::stored_hash(const std::string& id_term) {
-  return read_committed(readers_[shard_of(id_term)], [&](Xapian::Database& db) -> std::optional<std::string> {
+  return read_newest(readers_[shard_of(id_term)], [&](Xapian::Database& db) -> std::optional<std::string> {
     Xapian::PostingIterator it = db.postlist_begin(id_term);
     if (it == db.postlist_end(id_term)) return std::nullopt;
     return db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotContentHash);
@@ -189,7 +176,7 @@ std::optional<std::string> IndexStore::stored_hash(const std::string& id_term) {
 bool IndexStore::has_articles_from(const std::string& file_key) {
   const std::string term = std::string(schema::kFile) + file_key;
   return std::any_of(readers_.begin(), readers_.end(), [&](Xapian::Database& reader) {
-    return read_committed(reader, [&](Xapian::Database& db) { return db.term_exists(term); });
+    return read_newest(reader, [&](Xapian::Database& db) { return db.term_exists(term); });
   });
 }
 

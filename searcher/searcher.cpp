@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "common/errors.h"
+#include "common/overtaken_read.h"
 #include "common/schema.h"
 #include "searcher/match_counter.h"
 #include "searcher/query_parser.h"
@@ -46,7 +47,7 @@ Searcher::Searcher(IndexSet index)
       missing_(std::move(index.missing)),
       form_search_(index.has_remote ? FormSearch::AllCandidates : FormSearch::LookUpCandidates),
       analyzer_(AnalyzerOptions::variant([&] {
-        std::string v = db_.get_metadata(std::string(schema::kMetaAnalyzerVariant));
+        std::string v = read_newest(db_, [](Xapian::Database& db) { return db.get_metadata(std::string(schema::kMetaAnalyzerVariant)); });
         return v.empty() ? std::string("default") : v;
       }())),
       speller_(analyzer_),
@@ -54,30 +55,20 @@ Searcher::Searcher(IndexSet index)
 
 SearchResult Searcher::search(const SearchRequest& request) {
   // Start from the latest revision: a long-lived searcher (--batch) would otherwise start each
-  // query on handles many commits old, which a writer overtakes at once. A writer committing
-  // meanwhile can still invalidate what this reader holds: reopen, retry once.
+  // query on handles many commits old, which a writer overtakes at once.
   reopen();
-  for (int attempt = 0;; ++attempt) {
-    try {
-      SearchResult result = run(request, request.query);
-      if (result.total == 0 && request.spelling == SpellingMode::Auto && result.suggestion) {
-        std::string original = request.query;
-        SearchResult again = run(request, *result.suggestion);
-        again.warnings.insert(again.warnings.begin(), "no results for '" + original + "'; showing results for '" + *result.suggestion + "'");
-        return again;
-      }
-      return result;
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt > 0) throw Error(kExitIo, "the index changed during the search twice in a row; try again");
-      reopen();
-    } catch (const Xapian::DatabaseCorruptError&) {
-      // A reader that a writer has overtaken can read a block the writer has since reused, and
-      // Xapian 1.4 sometimes reports that as corruption ("Expected block 21 to be level 1, not
-      // 0": tests/concurrency_test.cpp, about once in 5 suite runs). If the index has a newer
-      // revision, that is what happened: retry on it. If not, the corruption is real.
-      if (attempt > 0 || !reopen()) throw;
-    }
-  }
+  return read_newest(
+      [&] {
+        SearchResult result = run(request, request.query);
+        if (result.total == 0 && request.spelling == SpellingMode::Auto && result.suggestion) {
+          std::string original = request.query;
+          SearchResult again = run(request, *result.suggestion);
+          again.warnings.insert(again.warnings.begin(), "no results for '" + original + "'; showing results for '" + *result.suggestion + "'");
+          return again;
+        }
+        return result;
+      },
+      [&] { return reopen(); });
 }
 
 SearchResult Searcher::run(const SearchRequest& request, const std::string& query_text) {

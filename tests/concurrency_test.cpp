@@ -93,7 +93,7 @@ TEST(Concurrency, SearchesDuringIndexingSeeWholeArticlesOrATransientError) {
         args.insert(args.end(), q.begin(), q.end());
         auto r = run_nsearch(args);
         ++searches;
-        if (r.exit_code == 7 && r.err.find("changed during the search") != std::string::npos) {
+        if (r.exit_code == 7 && r.err.find("the index changed while being read") != std::string::npos) {
           ++transient;
           continue;
         }
