@@ -15,8 +15,8 @@
 
 #include "common/analyzer.h"
 #include "common/errors.h"
-#include "common/overtaken_read.h"
 #include "common/index_location.h"
+#include "common/overtaken_read.h"
 #include "common/schema.h"
 
 namespace nsearch {

@@ -98,6 +98,7 @@ class IndexRun {
     drain();
     if (!request_.no_delete) remove_vanished(roots, seen);
     store_.finish();
+    if (request_.progress) request_.progress(progress_);  // complete, the last commit included
     summary_.counts.removed = store_.removed();
     summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     summary_.input_bytes = progress_.bytes_done;

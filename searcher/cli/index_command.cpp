@@ -3,7 +3,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -107,29 +106,21 @@ void run(const IndexOptions& opt, int& exit_code) {
     request.progress = [progress](const IndexProgress& p) { (*progress)(p); };
   }
   std::shared_ptr<std::FILE> log;
-  IndexProgress last_progress;
-  std::function<void(const IndexProgress&)> log_line;
   if (!opt.progress_log.empty()) {
     log.reset(std::fopen(opt.progress_log.c_str(), "w"), std::fclose);
     if (!log) throw Error(kExitUsage, "cannot write the progress log " + opt.progress_log);
-    log_line = [log, start = std::chrono::steady_clock::now(), &last_progress](const IndexProgress& p) {
-      last_progress = p;
+    auto start = std::chrono::steady_clock::now();
+    auto screen = request.progress;
+    request.progress = [log, start, screen](const IndexProgress& p) {
       double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::fprintf(log.get(), "%.3f %llu %llu\n", secs, static_cast<unsigned long long>(p.articles),
                    static_cast<unsigned long long>(p.bytes_done));
-    };
-    auto screen = request.progress;
-    request.progress = [log_line, screen](const IndexProgress& p) {
-      log_line(p);
       if (screen) screen(p);
     };
   }
   IndexSummary summary;
   try {
     summary = run_index(dir, request);
-    // The last line is written after the final checkpoint, so the last 10% of a build
-    // includes its last commit.
-    if (log_line) log_line(last_progress);
   } catch (const Xapian::DatabaseError& e) {
     // A failed write (full disk, quota, I/O error) loses only the uncommitted batch.
     std::string why = e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : "";
