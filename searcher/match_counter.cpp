@@ -10,6 +10,7 @@
 #include "common/errors.h"
 #include "common/facet_codes.h"
 #include "common/schema.h"
+#include "searcher/match_bitmap.h"
 
 namespace nsearch {
 
@@ -71,91 +72,138 @@ class ShardCodes {
   std::vector<Xapian::doccount> by_source_;
 };
 
-// Facet counts from the codes, one shard at a time: in a combined database Xapian 1.4 hands a
-// match spy each shard's own docids, so each shard gets its own pass (counts just add up).
-class CodeCounts {
+// Dates by code: every shard codes a date alike, so one thread's shards share these counts,
+// turned into year and month values once at the end.
+class DateCounts {
  public:
-  explicit CodeCounts(const std::vector<Xapian::Database>& shards) : by_date_(fc::date_code(9999, 12) + 1, 0) {
-    for (const auto& db : shards) shards_.emplace_back(db);
-  }
-  std::size_t size() const { return shards_.size(); }
-  void count(std::size_t shard, Xapian::docid local) {
-    std::uint32_t code = shards_[shard].code(local);
-    shards_[shard].count_source(code);
-    std::uint32_t date = fc::date_of(code);
+  void add(std::uint32_t date) {
+    if (by_date_.empty()) by_date_.assign(fc::date_code(9999, 12) + 1, 0);
     if (date < by_date_.size()) ++by_date_[date];
   }
-  Counts counts(const std::string& facet) const {
-    Counts out;
-    if (facet == "source") {
-      for (const auto& s : shards_) s.add_sources_to(out);
-      return out;
-    }
+  void add_to(const std::string& facet, Counts& out) const {
     for (std::uint32_t date = 1; date < by_date_.size(); ++date) {
       if (!by_date_[date]) continue;
       int year = fc::year_of(date), month = fc::month_of(date);
       if (facet == "year") out[fmt::format("{:04}", year)] += by_date_[date];
       else if (month) out[fmt::format("{:04}-{:02}", year, month)] += by_date_[date];
     }
-    return out;
   }
 
  private:
-  std::vector<ShardCodes> shards_;
   std::vector<Xapian::doccount> by_date_;
 };
 
-class ShardSpy : public Xapian::MatchSpy {
+// In a combined database Xapian 1.4 hands a match spy each shard's own docids, so codes are
+// only ever looked up in a pass over one shard.
+class CodeSpy : public Xapian::MatchSpy {
  public:
-  ShardSpy(CodeCounts& counts, std::size_t shard) : counts_(counts), shard_(shard) {}
-  void operator()(const Xapian::Document& doc, double) override { counts_.count(shard_, doc.get_docid()); }
+  CodeSpy(ShardCodes& codes, DateCounts& dates) : codes_(codes), dates_(dates) {}
+  void operator()(const Xapian::Document& doc, double) override { count(doc.get_docid()); }
+  void count(Xapian::docid did) {
+    std::uint32_t code = codes_.code(did);
+    codes_.count_source(code);
+    dates_.add(fc::date_of(code));
+  }
 
  private:
-  CodeCounts& counts_;
-  std::size_t shard_;
+  ShardCodes& codes_;
+  DateCounts& dates_;
 };
 
-Xapian::MSet every_match(const Xapian::Database& db, const Xapian::Query& query, const std::vector<Xapian::MatchSpy*>& spies) {
+Xapian::doccount every_match(const Xapian::Database& db, const Xapian::Query& query, const std::vector<Xapian::MatchSpy*>& spies) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   for (auto* spy : spies) enquire.add_matchspy(spy);
-  return enquire.get_mset(0, 0, db.get_doccount());
+  return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
 }
 
-bool codes_usable(const IndexSet& index) {
-  if (index.has_remote) return false;  // a shard server cannot run our spy
-  return std::all_of(index.shards.begin(), index.shards.end(), ShardCodes::current);
+// What one thread counted, from the shards it took.
+struct Share {
+  Xapian::doccount total = 0;
+  std::vector<Counts> counts;  // per facet; the date facets from `dates` only at the end
+  DateCounts dates;
+};
+
+void count_by_codes(const Xapian::Database& shard, const Xapian::Query& query, const std::vector<std::string>& facets, Share& share) {
+  ShardCodes codes(shard);
+  CodeSpy spy(codes, share.dates);
+  if (auto matches = match_bitmap(shard, query)) {
+    share.total += matches->count();
+    matches->for_each([&](Xapian::docid did) { spy.count(did); });
+  } else {
+    share.total += every_match(shard, query, {&spy});
+  }
+  for (std::size_t i = 0; i < facets.size(); ++i) {
+    if (facets[i] == "source") codes.add_sources_to(share.counts[i]);
+  }
+}
+
+void count_total(const Xapian::Database& shard, const Xapian::Query& query, Share& share) {
+  auto matches = match_bitmap(shard, query);
+  share.total += matches ? matches->count() : every_match(shard, query, {});
+}
+
+void count_by_values(const Xapian::Database& shard, const Xapian::Query& query, const std::vector<std::string>& facets, Share& share) {
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+  std::vector<Xapian::MatchSpy*> attach;
+  for (const auto& f : facets) {
+    spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot_of(f)));
+    attach.push_back(spies.back().get());
+  }
+  share.total += every_match(shard, query, attach);
+  for (std::size_t i = 0; i < facets.size(); ++i) {
+    for (auto v = spies[i]->values_begin(); v != spies[i]->values_end(); ++v) share.counts[i][*v] += v.get_termfreq();
+  }
 }
 
 }  // namespace
 
 void check_facet(const std::string& name) { slot_of(name); }
 
-MatchCount count_matches(const IndexSet& index, const Xapian::Query& query, const std::vector<std::string>& facets) {
-  MatchCount out;
-  std::vector<Counts> counts(facets.size());
-  if (!facets.empty() && codes_usable(index)) {
-    CodeCounts codes(index.shards);
-    for (std::size_t s = 0; s < codes.size(); ++s) {
-      ShardSpy spy(codes, s);
-      out.total += every_match(index.shards[s], query, {&spy}).get_matches_estimated();
-    }
-    for (std::size_t i = 0; i < facets.size(); ++i) counts[i] = codes.counts(facets[i]);
-  } else {
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-    std::vector<Xapian::MatchSpy*> attach;
-    for (const auto& f : facets) {
-      spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot_of(f)));
-      attach.push_back(spies.back().get());
-    }
-    out.total = every_match(index.db, query, attach).get_matches_estimated();
-    for (std::size_t i = 0; i < facets.size(); ++i) {
-      for (auto v = spies[i]->values_begin(); v != spies[i]->values_end(); ++v) counts[i][*v] = v.get_termfreq();
+MatchCounter::MatchCounter(std::vector<std::string> facets, std::size_t shards)
+    : facets_(std::move(facets)), shards_(shards), counts_(facets_.size()) {}
+
+void MatchCounter::count_with(const IndexSet& handles, const Xapian::Query& query) {
+  Share share;
+  share.counts.resize(facets_.size());
+  bool counted_codes = false;
+  for (std::size_t s = next_++; s < shards_; s = next_++) {
+    const Xapian::Database& shard = handles.shards.at(s);
+    // A shard server cannot run our spy, and reading its codes or posting lists from here
+    // would cost a round trip each.
+    if (handles.has_remote) {
+      count_by_values(shard, query, facets_, share);
+    } else if (facets_.empty()) {
+      count_total(shard, query, share);
+    } else if (ShardCodes::current(shard)) {
+      count_by_codes(shard, query, facets_, share);
+      counted_codes = true;
+    } else {
+      count_by_values(shard, query, facets_, share);
     }
   }
-  for (std::size_t i = 0; i < facets.size(); ++i) out.facets.push_back({facets[i], top(counts[i])});
+  for (std::size_t i = 0; i < facets_.size() && counted_codes; ++i) {
+    if (facets_[i] != "source") share.dates.add_to(facets_[i], share.counts[i]);
+  }
+  std::lock_guard<std::mutex> lock(merge_);
+  total_ += share.total;
+  for (std::size_t i = 0; i < facets_.size(); ++i) {
+    for (const auto& [value, count] : share.counts[i]) counts_[i][value] += count;
+  }
+}
+
+MatchCount MatchCounter::result() const {
+  MatchCount out;
+  out.total = total_;
+  for (std::size_t i = 0; i < facets_.size(); ++i) out.facets.push_back({facets_[i], top(counts_[i])});
   return out;
+}
+
+MatchCount count_matches(const IndexSet& index, const Xapian::Query& query, const std::vector<std::string>& facets) {
+  MatchCounter counter(facets, index.shards.size());
+  counter.count_with(index, query);
+  return counter.result();
 }
 
 }  // namespace nsearch

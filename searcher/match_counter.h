@@ -1,9 +1,14 @@
 // The unweighted pass that visits every match: the exact number of matches and the facet
-// counts. The searcher runs it on a second thread, on handles of its own, while the ranked
-// pass finds the top hits with early termination: at a million articles each pass alone is
-// about as slow as the two are together on two cores (docs/performance.md).
+// counts. Totals and counts add up across shards, so the pass is dealt out shard by shard to
+// whichever thread is free: the searcher starts it on a second thread, and the ranked pass
+// (early termination, usually done first) joins in on its own handles when its page is ranked.
+// At a million articles each pass alone is about as slow as both together on two cores
+// (docs/performance.md).
 #pragma once
 
+#include <atomic>
+#include <map>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,9 +32,29 @@ struct MatchCount {
 // Throws Error(kExitUsage) unless name is a facet: source, year or month.
 void check_facet(const std::string& name);
 
-// Facet names are known ones (check_facet). Local shards whose facet codes are current
-// (common/facet_codes.h) are counted from the codes; otherwise (remote shards, a shard merged
-// by xapian-compact) from the value slots, with Xapian's ValueCountMatchSpy.
+// One counting pass, shared by the threads that call count_with(). A local shard whose facet
+// codes are current (common/facet_codes.h) is counted from the codes; any other (a remote
+// shard, a shard merged by xapian-compact) from its value slots, with ValueCountMatchSpy.
+class MatchCounter {
+ public:
+  // facets: known names (check_facet); shards: how many the index set has.
+  MatchCounter(std::vector<std::string> facets, std::size_t shards);
+  // Counts shards that no other thread has taken until none is left. handles: this thread's own
+  // opening of the index (a Xapian::Database must not be shared by threads), query: its own copy.
+  void count_with(const IndexSet& handles, const Xapian::Query& query);
+  // Once every count_with() has returned.
+  MatchCount result() const;
+
+ private:
+  std::vector<std::string> facets_;
+  std::size_t shards_;
+  std::atomic<std::size_t> next_{0};
+  std::mutex merge_;
+  Xapian::doccount total_ = 0;
+  std::vector<std::map<std::string, Xapian::doccount>> counts_;  // per facet, by value
+};
+
+// The whole pass on this thread.
 MatchCount count_matches(const IndexSet& index, const Xapian::Query& query, const std::vector<std::string>& facets);
 
 // At most this many values per facet.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <future>
+#include <limits>
 #include <map>
 #include <memory>
 
@@ -11,6 +12,7 @@
 #include "common/schema.h"
 #include "searcher/match_counter.h"
 #include "searcher/query_parser.h"
+#include "searcher/ranked_parts.h"
 #include "searcher/term_forms.h"
 #include "searcher/weighting.h"
 
@@ -42,10 +44,11 @@ Xapian::Query with_flag_filters(Xapian::Query q, const SearchRequest& r) {
 }  // namespace
 
 Searcher::Searcher(IndexSet index)
-    : db_(index.db),
-      counting_(open_index_set(index.locations, index.allow_partial)),
-      missing_(std::move(index.missing)),
-      form_search_(index.has_remote ? FormSearch::AllCandidates : FormSearch::LookUpCandidates),
+    : ranking_(std::move(index)),
+      db_(ranking_.db),
+      counting_(open_index_set(ranking_.locations, ranking_.allow_partial)),
+      missing_(ranking_.missing),
+      form_search_(ranking_.has_remote ? FormSearch::AllCandidates : FormSearch::LookUpCandidates),
       analyzer_(AnalyzerOptions::variant([&] {
         std::string v = read_newest(db_, [](Xapian::Database& db) { return db.get_metadata(std::string(schema::kMetaAnalyzerVariant)); });
         return v.empty() ? std::string("default") : v;
@@ -78,21 +81,36 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   Xapian::Query query = with_flag_filters(parsed.query, request);
 
   for (const auto& name : request.facets) check_facet(name);
-  // Two passes at once, each on its own handles: this thread ranks, stopping as soon as no
-  // other match can reach the page (Xapian's early termination: the same top 100 as visiting
-  // every match, for all 1,856 development questions on 1 and 4 shards); the other visits every
-  // match, unweighted, for the exact total and the facet counts.
-  auto counting = std::async(std::launch::async, [this, copy = Xapian::Query::unserialise(query.serialise()),
-                                                  facets = request.facets] { return count_matches(counting_, copy, facets); });
-
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(query);
-  enquire.set_weighting_scheme(*weighting_);
+  // Two threads, each on its own handles. Each ranks one docid slice of the index, stopping as
+  // soon as no other match of its slice can reach the page (Xapian's early termination: the
+  // same top 100 as visiting every match, for all 1,856 development questions on 1 and 4
+  // shards), then counts shards for the exact total and the facet counts (match_counter.h),
+  // taking each shard the other has not. At a million articles a common word's ranking costs
+  // three times its counting and a phrase's half of it, so the work is shared out both ways.
+  // The slices cannot be sent to a shard server, and --allow-partial may leave a different
+  // set of shards out of each opening: then this thread ranks all and the other counts all.
+  RankOrder order;
   // Undated articles last either way (see the two slots in common/schema.h).
-  if (request.sort == SortOrder::Newest) enquire.set_sort_by_value_then_relevance(schema::kSlotDateStart, true);
-  if (request.sort == SortOrder::Oldest) enquire.set_sort_by_value_then_relevance(schema::kSlotOldestKey, false);
-  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
-  MatchCount counted = counting.get();
+  if (request.sort == SortOrder::Newest) order = {schema::kSlotDateStart, true};
+  if (request.sort == SortOrder::Oldest) order = {schema::kSlotOldestKey, false};
+  const Xapian::doccount page_end = request.offset + std::min(request.limit, std::numeric_limits<Xapian::doccount>::max() - request.offset);
+  const bool same_shards = ranking_.parts == counting_.parts;
+  const unsigned slices = same_shards && !ranking_.has_remote ? 2 : 1;
+  MatchCounter counter(request.facets, counting_.shards.size());
+  std::vector<RankedMatch> other_slice;
+  auto helper = std::async(std::launch::async, [&, copy = Xapian::Query::unserialise(query.serialise())] {
+    if (slices == 2) other_slice = rank_part(counting_.db, copy, *weighting_, order, page_end, 1, 2);
+    counter.count_with(counting_, copy);
+  });
+  std::vector<RankedMatch> page = rank_part(db_, query, *weighting_, order, page_end, 0, slices);
+  if (same_shards) counter.count_with(ranking_, query);
+  helper.get();
+  if (slices == 2) {
+    page = merge_parts({std::move(page), std::move(other_slice)}, order, request.offset, request.limit);
+  } else {
+    page.erase(page.begin(), page.begin() + std::min<std::size_t>(request.offset, page.size()));
+  }
+  MatchCount counted = counter.result();
 
   SearchResult result;
   result.query = query_text;
@@ -105,11 +123,11 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   result.total = counted.total;
 
   Xapian::doccount rank = request.offset;
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
+  for (const RankedMatch& match : page) {
     Hit hit;
     hit.rank = ++rank;
-    hit.score = it.get_weight();
-    hit.article = Article::from_json(it.get_document().get_data());
+    hit.score = match.weight;
+    hit.article = Article::from_json(db_.get_document(match.did).get_data());
     if (request.snippets) {
       hit.title = highlight_all(hit.article.title, parsed.highlight, analyzer_);
       hit.snippet = best_snippet(hit.article.body, parsed.highlight, analyzer_, request.snippet_chars);

@@ -1,5 +1,6 @@
 // Runs one query: parse -> filters -> a ranked pass (DLH, sort; early termination) beside a
-// counting pass on a second thread (exact total, facets: match_counter.h) -> hits with snippets.
+// counting pass on a second thread, which the ranked pass joins once its page is ranked
+// (exact total, facets: match_counter.h) -> hits with snippets.
 #pragma once
 
 #include <memory>
@@ -82,8 +83,9 @@ class Searcher {
   // A word's indexed forms under prefix, found the way this index set needs (term_forms.h).
   WordForms forms_of(std::string_view prefix, const std::string& normalized, const std::string& stem) const;
 
-  Xapian::Database db_;
-  IndexSet counting_;  // the same index opened again, for the counting thread (match_counter.h)
+  IndexSet ranking_;    // the ranked pass's handles; it counts shards with them once done
+  Xapian::Database db_;  // ranking_.db, sharing its handles
+  IndexSet counting_;    // the same index opened again, for the counting thread (match_counter.h)
   std::vector<std::string> missing_;
   FormSearch form_search_;  // how query words find their indexed forms (term_forms.h)
   Analyzer analyzer_;

@@ -1,0 +1,36 @@
+// The ranked pass, split by docid so that two threads can share it: part k of n ranks only
+// the k-th slice of every shard's documents, weighted with the whole index's statistics (a
+// filter adds no weight and changes no statistic), so each match gets the weight one pass
+// would give it. Merged in Xapian's own order, the parts' pages are that one pass's page.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace nsearch {
+
+struct RankOrder {
+  std::optional<Xapian::valueno> sort_slot;  // empty: by relevance; else by this value, then relevance
+  bool descending = false;                   // the value order
+};
+
+struct RankedMatch {
+  Xapian::docid did = 0;  // in the combined database: the same in every opening of an index set
+  double weight = 0;
+  std::string sort_key;  // the sort slot's value, when sorting by one
+};
+
+// The first `count` matches of docid slice `part` (0-based) of `parts`. Every opening of the
+// same index set numbers documents alike, so parts may be ranked on different handles.
+std::vector<RankedMatch> rank_part(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Weight& weighting,
+                                   const RankOrder& order, Xapian::doccount count, unsigned part, unsigned parts);
+
+// The parts' matches in the order of one pass (sort value, weight descending, then docid),
+// from `offset`, at most `limit`.
+std::vector<RankedMatch> merge_parts(std::vector<std::vector<RankedMatch>> parts, const RankOrder& order,
+                                     Xapian::doccount offset, Xapian::doccount limit);
+
+}  // namespace nsearch
