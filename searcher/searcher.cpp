@@ -26,6 +26,8 @@ namespace {
 constexpr Xapian::doccount kFewResults = 10;
 constexpr Xapian::doccount kRareWord = 3;
 constexpr Xapian::doccount kSuggestionFactor = 10;
+// Reopens that may find a writer's new commit before the two openings are left unaligned.
+constexpr int kAlignTries = 3;
 
 
 Xapian::Query with_flag_filters(Xapian::Query q, const SearchRequest& r) {
@@ -87,15 +89,17 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   // shards), then counts shards for the exact total and the facet counts (match_counter.h),
   // taking each shard the other has not. At a million articles a common word's ranking costs
   // three times its counting and a phrase's half of it, so the work is shared out both ways.
-  // The slices cannot be sent to a shard server, and --allow-partial may leave a different
-  // set of shards out of each opening: then this thread ranks all and the other counts all.
+  // Sharing needs both openings on the same revision of every shard (the slices are cut at
+  // each shard's last docid, and what is counted must be what is ranked), which rules out
+  // shard servers (no revision to compare, and they cannot run the slices) and a writer that
+  // kept committing while the handles were reopened: then this thread ranks all and the other
+  // counts all, as one revision or two.
   RankOrder order;
   // Undated articles last either way (see the two slots in common/schema.h).
   if (request.sort == SortOrder::Newest) order = {schema::kSlotDateStart, true};
   if (request.sort == SortOrder::Oldest) order = {schema::kSlotOldestKey, false};
   const Xapian::doccount page_end = request.offset + std::min(request.limit, std::numeric_limits<Xapian::doccount>::max() - request.offset);
-  const bool same_shards = ranking_.parts == counting_.parts;
-  const unsigned slices = same_shards && !ranking_.has_remote ? 2 : 1;
+  const unsigned slices = aligned_ ? 2 : 1;
   MatchCounter counter(request.facets, counting_.shards.size());
   std::vector<RankedMatch> other_slice;
   auto helper = std::async(std::launch::async, [&, copy = Xapian::Query::unserialise(query.serialise())] {
@@ -103,7 +107,7 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
     counter.count_with(counting_, copy);
   });
   std::vector<RankedMatch> page = rank_part(db_, query, *weighting_, order, page_end, 0, slices);
-  if (same_shards) counter.count_with(ranking_, query);
+  if (aligned_) counter.count_with(ranking_, query);
   helper.get();
   if (slices == 2) {
     page = merge_parts({std::move(page), std::move(other_slice)}, order, request.offset, request.limit);
@@ -149,9 +153,26 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
 }
 
 bool Searcher::reopen() {
-  bool ranked = db_.reopen();
-  bool counting = counting_.db.reopen();
-  return ranked || counting;
+  bool moved = false;
+  for (int tries = 0; tries < kAlignTries; ++tries) {
+    moved |= db_.reopen();
+    moved |= counting_.db.reopen();
+    aligned_ = same_revisions();
+    if (aligned_) break;
+  }
+  return moved;
+}
+
+bool Searcher::same_revisions() const {
+  if (ranking_.has_remote || ranking_.parts != counting_.parts) return false;
+  try {
+    for (std::size_t i = 0; i < ranking_.shards.size(); ++i) {
+      if (ranking_.shards[i].get_revision() != counting_.shards[i].get_revision()) return false;
+    }
+  } catch (const Xapian::InvalidOperationError&) {
+    return false;  // not a glass database: no revision to compare
+  }
+  return true;
 }
 
 WordForms Searcher::forms_of(std::string_view prefix, const std::string& normalized, const std::string& stem) const {

@@ -77,8 +77,9 @@ class Searcher {
 
  private:
   SearchResult run(const SearchRequest& request, const std::string& query_text);
-  // Both handles onto the latest revision; true when either moved.
+  // Both openings onto the latest revision, the same one if a writer allows; true when either moved.
   bool reopen();
+  bool same_revisions() const;
   std::optional<std::string> suggest(const std::vector<std::string>& words, const std::string& query_text);
   // A word's indexed forms under prefix, found the way this index set needs (term_forms.h).
   WordForms forms_of(std::string_view prefix, const std::string& normalized, const std::string& stem) const;
@@ -86,6 +87,7 @@ class Searcher {
   IndexSet ranking_;    // the ranked pass's handles; it counts shards with them once done
   Xapian::Database db_;  // ranking_.db, sharing its handles
   IndexSet counting_;    // the same index opened again, for the counting thread (match_counter.h)
+  bool aligned_ = false;  // both openings at the same revision of every shard (reopen)
   std::vector<std::string> missing_;
   FormSearch form_search_;  // how query words find their indexed forms (term_forms.h)
   Analyzer analyzer_;

@@ -45,6 +45,12 @@ std::string version_of(const std::string& text) {
 
 // Checks one JSON result; returns "" when it is consistent, else what is wrong.
 std::string check_result(const json& r) {
+  // The total and the hits come from the same revision: a page with room for every match
+  // holds every match.
+  std::size_t total = r["total"], limit = r["limit"];
+  if (total <= limit && r["hits"].size() != total) {
+    return fmt::format("{} hits for a total of {} (limit {})", r["hits"].size(), total, limit);
+  }
   std::set<std::string> ids;
   for (const auto& h : r["hits"]) {
     std::string id = h["id"];
@@ -83,13 +89,17 @@ TEST(Concurrency, SearchesDuringIndexingSeeWholeArticlesOrATransientError) {
   std::vector<std::thread> readers;
   for (int k = 0; k < 3; ++k) {
     readers.emplace_back([&, k] {
+      // Snippets as long as the body: the whole body is compared with the title. A version's
+      // articles change in number with every commit: all of them fit on the page.
+      const std::vector<std::string> page = {"--limit", "40", "--snippet-length", "5000"};
+      const std::vector<std::string> every = {"--limit", "2000", "--snippet-length", "5000"};
       const std::vector<std::vector<std::string>> queries = {
-          {"طرابلس"}, {"خبر رقم"}, {"\"خبر رقم\""}, {"طرابلس", "--facets", "source,year"}};
+          {"طرابلس"}, {"خبر رقم"}, {"\"خبر رقم\""}, {"طرابلس", "--facets", "source,year"}, {"v2"}, {"v3", "--facets", "source"}};
       for (int n = 0; indexing || n < 2; ++n) {
-        // Snippets as long as the body: the whole body is compared with the title.
-        std::vector<std::string> args = {"search", "--index", index, "--format", "json", "--limit", "40",
-                                         "--snippet-length", "5000"};
         const auto& q = queries[(n + k) % queries.size()];
+        std::vector<std::string> args = {"search", "--index", index, "--format", "json"};
+        const auto& sizes = q.front().front() == 'v' ? every : page;
+        args.insert(args.end(), sizes.begin(), sizes.end());
         args.insert(args.end(), q.begin(), q.end());
         auto r = run_nsearch(args);
         ++searches;
@@ -97,7 +107,8 @@ TEST(Concurrency, SearchesDuringIndexingSeeWholeArticlesOrATransientError) {
           ++transient;
           continue;
         }
-        if (r.exit_code != 0) {
+        // 1: no matches, as for v3 before the first commit of version 3.
+        if (r.exit_code != 0 && r.exit_code != 1) {
           fail("search exited " + std::to_string(r.exit_code) + ": " + r.err);
           continue;
         }
