@@ -1,6 +1,5 @@
 #include "searcher/match_bitmap.h"
 
-#include <algorithm>
 
 namespace nsearch {
 

@@ -1,9 +1,7 @@
-// The unweighted pass that visits every match: the exact number of matches and the facet
-// counts. Totals and counts add up across shards, so the pass is dealt out shard by shard to
-// whichever thread is free: the searcher starts it on a second thread, and the ranked pass
-// (early termination, usually done first) joins in on its own handles when its page is ranked.
-// At a million articles each pass alone is about as slow as both together on two cores
-// (docs/performance.md).
+// The pass that finds every match: the exact number of matches and the facet counts. Totals
+// and counts add up across shards, so the pass is dealt out shard by shard to whichever of the
+// searcher's two threads has finished its slice of the ranking (searcher.h). Boolean queries
+// are counted from bitmaps of the posting lists (match_bitmap.h), the rest by Xapian's matcher.
 #pragma once
 
 #include <atomic>
