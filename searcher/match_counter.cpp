@@ -172,11 +172,10 @@ void MatchCounter::count_with(const IndexSet& handles, const Xapian::Query& quer
     const Xapian::Database& shard = handles.shards.at(s);
     // A shard server cannot run our spy, and reading its codes or posting lists from here
     // would cost a round trip each.
-    if (handles.has_remote) {
-      count_by_values(shard, query, facets_, share);
-    } else if (facets_.empty()) {
+    const bool local = !handles.has_remote;
+    if (local && facets_.empty()) {
       count_total(shard, query, share);
-    } else if (ShardCodes::current(shard)) {
+    } else if (local && ShardCodes::current(shard)) {
       count_by_codes(shard, query, facets_, share);
       counted_codes = true;
     } else {
@@ -198,12 +197,6 @@ MatchCount MatchCounter::result() const {
   out.total = total_;
   for (std::size_t i = 0; i < facets_.size(); ++i) out.facets.push_back({facets_[i], top(counts_[i])});
   return out;
-}
-
-MatchCount count_matches(const IndexSet& index, const Xapian::Query& query, const std::vector<std::string>& facets) {
-  MatchCounter counter(facets, index.shards.size());
-  counter.count_with(index, query);
-  return counter.result();
 }
 
 }  // namespace nsearch

@@ -52,9 +52,6 @@ class MatchCounter {
   std::vector<std::map<std::string, Xapian::doccount>> counts_;  // per facet, by value
 };
 
-// The whole pass on this thread.
-MatchCount count_matches(const IndexSet& index, const Xapian::Query& query, const std::vector<std::string>& facets);
-
 // At most this many values per facet.
 inline constexpr std::size_t kFacetValues = 100;
 
