@@ -19,12 +19,23 @@ def percentiles(path):
 
 
 def steady(path):
+    """Wall seconds of the first and the last 10% of the articles (the target), each decile, and
+    the same for CPU seconds of all threads when the log has them (a noisy machine moves wall
+    time between deciles; CPU time shows whether the work per article grew)."""
     rows = [tuple(map(float, line.split())) for line in open(path)]
     total = rows[-1][1]
-    first = next(t for t, a, _ in rows if a >= 0.1 * total)
-    t90 = next(t for t, a, _ in rows if a >= 0.9 * total)
-    last = rows[-1][0] - t90
-    return {"first_10pct_s": first, "last_10pct_s": last, "last_over_first": last / first}
+    # The first row at or past each tenth; the last row is the complete run.
+    marks = [next(r for r in rows if r[1] >= k / 10 * total) for k in range(1, 10)] + [rows[-1]]
+    out = {}
+    for name, col in (("", 0), ("cpu_", 3)):
+        if len(rows[-1]) <= col:
+            continue
+        ends = [m[col] for m in marks]
+        deciles = [b - a for a, b in zip([0.0] + ends, ends)]
+        out.update({name + "first_10pct_s": deciles[0], name + "last_10pct_s": deciles[-1],
+                    name + "last_over_first": deciles[-1] / deciles[0],
+                    name + "deciles_s": [round(d, 1) for d in deciles]})
+    return out
 
 
 def main():

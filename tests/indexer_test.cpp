@@ -13,6 +13,7 @@
 #include <fstream>
 #include <random>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -269,6 +270,38 @@ TEST(CrashSafety, KilledRunsAreCompletedWithNothingLostOrDuplicated) {
   EXPECT_EQ(ids_in(tmp / "idx"), expected);
   auto hit = run_nsearch({"search", "--index", (tmp / "idx").string(), "title:2999", "--format", "ids"});
   EXPECT_EQ(hit.out, "k2999\n");
+}
+
+// bench/scale reads the progress log for its decile figures: wall and CPU time must only grow,
+// and the last line must come after the final commit, with every article counted.
+TEST(ProgressLog, EveryLineHasTimesThatOnlyGrowAndTheLastCountsTheWholeRun) {
+  TempDir tmp;
+  const int n = 700;
+  write_file(tmp / "in" / "feed.jsonl", synthetic_jsonl(n));
+  auto r = index(tmp / "idx", {"--progress-log", (tmp / "progress.log").string(), (tmp / "in").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(read_file(tmp / "progress.log"));
+  std::string line;
+  double wall = 0, cpu = 0;
+  unsigned long long articles = 0, bytes = 0, rows = 0;
+  while (std::getline(lines, line)) {
+    std::istringstream fields(line);
+    double w = -1, c = -1;
+    unsigned long long a = 0, b = 0;
+    std::string extra;
+    ASSERT_TRUE(fields >> w >> a >> b >> c) << line;
+    EXPECT_FALSE(fields >> extra) << line;
+    EXPECT_GE(w, wall) << line;
+    EXPECT_GE(c, cpu) << line;
+    EXPECT_GE(a, articles) << line;
+    EXPECT_GE(b, bytes) << line;
+    wall = w, cpu = c, articles = a, bytes = b;
+    ++rows;
+  }
+  EXPECT_EQ(rows, n / 256 + 1u);  // every 256 articles, then once when complete
+  EXPECT_EQ(articles, static_cast<unsigned long long>(n));
+  EXPECT_EQ(bytes, fs::file_size(tmp / "in" / "feed.jsonl"));
+  EXPECT_GT(cpu, 0.0);
 }
 
 // A run killed after committing a file's articles but before its manifest entry leaves

@@ -1,4 +1,5 @@
 // `nsearch index`: create or incrementally update the index from article files and JSONL.
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -32,6 +33,15 @@ struct IndexOptions {
   std::string format = "text";
   std::string progress_log;
 };
+
+// CPU time of every thread so far. Beside wall time in the progress log, it tells a build that
+// does more work per article late from one that shared a noisy machine (docs/performance.md).
+double cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto secs = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  return secs(usage.ru_utime) + secs(usage.ru_stime);
+}
 
 // Redraws one status line on the terminal at most five times a second.
 class ProgressLine {
@@ -113,8 +123,8 @@ void run(const IndexOptions& opt, int& exit_code) {
     auto screen = request.progress;
     request.progress = [log, start, screen](const IndexProgress& p) {
       double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      std::fprintf(log.get(), "%.3f %llu %llu\n", secs, static_cast<unsigned long long>(p.articles),
-                   static_cast<unsigned long long>(p.bytes_done));
+      std::fprintf(log.get(), "%.3f %llu %llu %.3f\n", secs, static_cast<unsigned long long>(p.articles),
+                   static_cast<unsigned long long>(p.bytes_done), cpu_seconds());
       if (screen) screen(p);
     };
   }
@@ -168,7 +178,8 @@ void add_index_command(CLI::App& app, int& exit_code) {
       ->check(CLI::Range(1u, 256u));
   cmd->add_option("--format", opt->format, "Summary format: text or json")->capture_default_str();
   cmd->add_option("--progress-log", opt->progress_log,
-                  "Write 'seconds articles input-bytes' every 256 articles to FILE, and once more when the run is complete (for benchmarks)");
+                  "Write 'seconds articles input-bytes cpu-seconds' every 256 articles to FILE, and once more when the run is "
+                  "complete (for benchmarks)");
   cmd->callback([opt, &exit_code] { run(*opt, exit_code); });
 }
 
