@@ -1,5 +1,6 @@
 #include "searcher/match_bitmap.h"
 
+#include <string>
 
 namespace nsearch {
 
