@@ -84,8 +84,10 @@ inline constexpr std::string_view kMetaAnalyzerVariant = "nsearch:analyzer_varia
 inline constexpr std::string_view kMetaRoots = "nsearch:roots";
 // ISO 8601 UTC time of the last completed commit of an `nsearch index` run.
 inline constexpr std::string_view kMetaLastUpdate = "nsearch:last_update";
-// Number of shards the index was created with (decimal string; absent: 1). An article's
-// shard is fnv1a(its Q term) % this, so the count is fixed until `--rebuild --shards N`.
+// Number of shards N the index was created with (decimal string; absent: every database of
+// the stub is one). Each shard is a chain of databases of which only the last, open one takes
+// new articles (indexer/index_store.h): the last N databases of the stub. A new article goes
+// to open database fnv1a(its Q term) % N; N is fixed until `--rebuild --shards N`.
 inline constexpr std::string_view kMetaShards = "nsearch:shards";
 // Prefix of per-file manifest entries: key kMetaFilePrefix + absolute path, value JSON
 // {"size","mtime","hash","articles"}. Committed only after all the file's articles are.

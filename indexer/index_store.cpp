@@ -75,6 +75,9 @@ std::string meta_key(std::string_view prefix, const std::string& rest) { return 
 // build is 2.0x faster than 1 shard on 2 cores; searching 2 local shards costs little).
 unsigned default_shards() { return std::clamp(std::thread::hardware_concurrency(), 1u, 4u); }
 
+// Database i of generation G.
+std::string database_path(const std::string& generation, std::size_t i) { return fmt::format("{}/{}", generation, i); }
+
 // The current generation's directory name ("" when none), from DIR/XAPIANDB.
 std::string current_generation(const fs::path& dir) {
   auto lines = read_stub(dir);
@@ -101,10 +104,8 @@ IndexStore::IndexStore(const fs::path& dir, const Options& options) : dir_(dir),
   }
   if (!existing.empty() && !options_.rebuild) open_existing(existing);
   else create_generation(existing.empty() ? "" : current_generation(dir_));
-  for (const auto& path : shard_paths_) {
-    readers_.emplace_back((dir_ / path).string());
-    indexed_ += readers_.back().get_doccount();
-  }
+  reopen_readers();
+  map_ids();
 }
 
 IndexStore::~IndexStore() {
@@ -113,18 +114,25 @@ IndexStore::~IndexStore() {
 }
 
 void IndexStore::open_existing(const std::vector<std::string>& shard_paths) {
-  if (options_.shards && options_.shards != shard_paths.size()) {
-    throw Error(kExitUsage, fmt::format("index {} has {} shard(s); to change that run `nsearch index --rebuild "
-                                        "--shards {}`",
-                                        dir_.string(), shard_paths.size(), options_.shards));
-  }
   shard_paths_ = shard_paths;
   generation_ = current_generation(dir_);
-  for (const auto& path : shard_paths_) {
-    Xapian::WritableDatabase db((dir_ / path).string(), Xapian::DB_OPEN);
-    if (writers_.empty()) check_index_versions(db, dir_.string());
-    writers_.push_back(std::make_unique<ShardWriter>(std::move(db)));
+  writers_.resize(shard_paths_.size());
+  Xapian::WritableDatabase& first = writer(0).db();
+  check_index_versions(first, dir_.string());
+  // Absent before segments: then every database of the stub was a lane.
+  std::string lanes = first.get_metadata(std::string(schema::kMetaShards));
+  lanes_ = lanes.empty() ? static_cast<unsigned>(shard_paths_.size()) : static_cast<unsigned>(std::stoul(lanes));
+  if (lanes_ == 0 || lanes_ > shard_paths_.size()) {
+    throw Error(kExitIo, fmt::format("index {} says it has {} shard(s) but lists {} database(s); rebuild it with "
+                                     "`nsearch index --rebuild`",
+                                     dir_.string(), lanes, shard_paths_.size()));
   }
+  if (options_.shards && options_.shards != lanes_) {
+    throw Error(kExitUsage, fmt::format("index {} has {} shard(s); to change that run `nsearch index --rebuild "
+                                        "--shards {}`",
+                                        dir_.string(), lanes_, options_.shards));
+  }
+  for (std::size_t i = open_base(); i < shard_paths_.size(); ++i) writer(i);
 }
 
 void IndexStore::create_generation(const std::string& current) {
@@ -139,34 +147,61 @@ void IndexStore::create_generation(const std::string& current) {
   }
   if (!n) n = default_shards();
   generation_ = fmt::format("db-{}", generation_number(current) + 1);
+  lanes_ = n;
   std::error_code ec;
   fs::remove_all(dir_ / generation_, ec);  // a rebuild killed before its swap left this behind
-  if (n == 1) {
-    shard_paths_ = {generation_};
-  } else {
-    fs::create_directories(dir_ / generation_);
-    for (unsigned k = 0; k < n; ++k) shard_paths_.push_back(fmt::format("{}/{}", generation_, k));
-  }
-  for (const auto& path : shard_paths_) {
-    Xapian::WritableDatabase db((dir_ / path).string(), Xapian::DB_CREATE);
-    // Versions in every shard: a shard served alone (xapian-tcpsrv) is checked on its own.
-    db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
-    db.set_metadata(std::string(schema::kMetaAnalyzerVersion), std::to_string(Analyzer::kVersion));
-    db.set_metadata(std::string(schema::kMetaAnalyzerVariant), AnalyzerOptions::variant_from_environment());
-    if (writers_.empty()) {
-      db.set_metadata(std::string(schema::kMetaShards), std::to_string(n));
-      if (!old_roots.empty()) db.set_metadata(std::string(schema::kMetaRoots), old_roots);
-    }
-    db.commit();
-    writers_.push_back(std::make_unique<ShardWriter>(std::move(db)));
-  }
+  fs::create_directories(dir_ / generation_);
+  std::string variant = AnalyzerOptions::variant_from_environment();
+  for (unsigned k = 0; k < n; ++k) add_database(database_path(generation_, k), variant);
+  Xapian::WritableDatabase& first = writer(0).db();
+  first.set_metadata(std::string(schema::kMetaShards), std::to_string(n));
+  if (!old_roots.empty()) first.set_metadata(std::string(schema::kMetaRoots), old_roots);
+  first.commit();
   if (current.empty()) write_stub(dir_, shard_paths_);  // a brand-new index is visible (empty) at once
 }
 
-std::size_t IndexStore::shard_of(const std::string& id_term) const { return fnv1a(id_term) % writers_.size(); }
+// A new empty database at the end of the stub's list, committed, with its writer.
+void IndexStore::add_database(const std::string& path, const std::string& variant) {
+  Xapian::WritableDatabase db((dir_ / path).string(), Xapian::DB_CREATE_OR_OVERWRITE);
+  // Versions in every database: one served alone (xapian-tcpsrv) is checked on its own.
+  db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  db.set_metadata(std::string(schema::kMetaAnalyzerVersion), std::to_string(Analyzer::kVersion));
+  db.set_metadata(std::string(schema::kMetaAnalyzerVariant), variant);
+  db.commit();
+  shard_paths_.push_back(path);
+  writers_.push_back(std::make_unique<ShardWriter>(std::move(db)));
+}
+
+ShardWriter& IndexStore::writer(std::size_t i) {
+  if (!writers_[i]) {
+    writers_[i] = std::make_unique<ShardWriter>(Xapian::WritableDatabase((dir_ / shard_paths_[i]).string(), Xapian::DB_OPEN));
+  }
+  return *writers_[i];
+}
+
+void IndexStore::reopen_readers() {
+  while (readers_.size() < shard_paths_.size()) readers_.emplace_back((dir_ / shard_paths_[readers_.size()]).string());
+  open_indexed_ = 0;
+  for (std::size_t i = 0; i < readers_.size(); ++i) {
+    readers_[i].reopen();
+    if (i >= open_base()) open_indexed_ += readers_[i].get_doccount();
+  }
+}
+
+void IndexStore::map_ids() {
+  const std::string prefix(schema::kId);
+  for (std::size_t i = 0; i < readers_.size(); ++i) {
+    Xapian::Database& db = readers_[i];
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+      where_.insert_or_assign(*it, static_cast<std::uint32_t>(i));
+    }
+  }
+}
 
 std::optional<std::string> IndexStore::stored_hash(const std::string& id_term) {
-  return read_newest(readers_[shard_of(id_term)], [&](Xapian::Database& db) -> std::optional<std::string> {
+  auto where = where_.find(id_term);
+  if (where == where_.end()) return std::nullopt;
+  return read_newest(readers_[where->second], [&](Xapian::Database& db) -> std::optional<std::string> {
     Xapian::PostingIterator it = db.postlist_begin(id_term);
     if (it == db.postlist_end(id_term)) return std::nullopt;
     return db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotContentHash);
@@ -186,7 +221,11 @@ void IndexStore::put(BuiltDocument built) {
     std::string key = meta_key(schema::kMetaSourcePrefix, built.source_key);
     if (readers_.front().get_metadata(key).empty()) metadata_.emplace(key, built.source_display);
   }
-  writers_[shard_of(built.id_term)]->put(std::move(built));
+  // A new article goes to an open database; one already indexed (or put earlier in this
+  // batch) stays where it is.
+  auto lane = static_cast<std::uint32_t>(open_base() + fnv1a(built.id_term) % lanes_);
+  std::uint32_t i = where_.try_emplace(built.id_term, lane).first->second;
+  writer(i).put(std::move(built));
   ++pending_;
 }
 
@@ -230,23 +269,30 @@ void IndexStore::maybe_commit() {
 
 std::size_t IndexStore::batch_limit() const {
   if (!options_.grow_batch) return options_.batch_size;
-  return std::max(options_.batch_size, std::min(indexed_ / 16, Options::kLargestGrownBatch));
+  return std::max(options_.batch_size, std::min(open_indexed_ / 16, Options::kLargestGrownBatch));
 }
 
 // Each article has one Q term and each Q term one article, so the kept articles are found by
 // looking up their ids' postings. Reading every article's termlist for its id instead made
 // the final checkpoint of re-indexing a 1M-article file 7.9 s, against 2.4 s (docs/performance.md).
 std::size_t IndexStore::prune(const FileRecord& record) {
+  const std::string file_term = std::string(schema::kFile) + record.file_key;
+  // Only the databases holding some of the file's articles: most sealed ones stay closed.
+  std::vector<bool> holds(writers_.size());
+  for (std::size_t k = 0; k < writers_.size(); ++k) {
+    holds[k] = writers_[k] ? writers_[k]->db().term_exists(file_term) : readers_[k].term_exists(file_term);
+  }
   std::vector<std::vector<Xapian::docid>> kept(writers_.size());
   for (const auto& id_term : record.keep) {
-    std::size_t k = shard_of(id_term);
-    Xapian::WritableDatabase& db = writers_[k]->db();
-    if (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term)) kept[k].push_back(*it);
+    auto where = where_.find(id_term);
+    if (where == where_.end() || !holds[where->second]) continue;
+    Xapian::WritableDatabase& db = writer(where->second).db();
+    if (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term)) kept[where->second].push_back(*it);
   }
-  const std::string file_term = std::string(schema::kFile) + record.file_key;
   std::size_t removed = 0;
   for (std::size_t k = 0; k < writers_.size(); ++k) {
-    Xapian::WritableDatabase& db = writers_[k]->db();
+    if (!holds[k]) continue;
+    Xapian::WritableDatabase& db = writer(k).db();
     std::sort(kept[k].begin(), kept[k].end());
     std::vector<Xapian::docid> doomed;
     for (auto it = db.postlist_begin(file_term); it != db.postlist_end(file_term); ++it) {
@@ -259,9 +305,9 @@ std::size_t IndexStore::prune(const FileRecord& record) {
 }
 
 void IndexStore::checkpoint() {
-  // 1. Every shard commits its articles, in parallel.
-  for (auto& w : writers_) w->request_commit();
-  for (auto& w : writers_) w->wait_committed();
+  // 1. Every open writer commits its articles, in parallel.
+  for (auto& w : writers_) if (w) w->request_commit();
+  for (auto& w : writers_) if (w) w->wait_committed();
   // 2. The writers are idle: prunes, then the manifest. Shard 0 goes last, in a transaction,
   //    so its manifest entries never outlive an unfinished change (Xapian would otherwise
   //    commit pending changes when a failed run closes the database).
@@ -280,16 +326,29 @@ void IndexStore::checkpoint() {
   }
   for (const auto& [key, value] : metadata_) meta.set_metadata(key, value);
   meta.set_metadata(std::string(schema::kMetaLastUpdate), utc_now());
-  for (std::size_t k = 1; k < writers_.size(); ++k) writers_[k]->db().commit();
+  for (std::size_t k = 1; k < writers_.size(); ++k) if (writers_[k]) writers_[k]->db().commit();
   meta.commit_transaction();
   records_.clear();
   metadata_.clear();
   pending_ = 0;
-  indexed_ = 0;
-  for (auto& r : readers_) {
-    r.reopen();
-    indexed_ += r.get_doccount();
-  }
+  reopen_readers();
+  maybe_seal();
+}
+
+void IndexStore::maybe_seal() {
+  // An index from before segments is one database in the generation's place: it only grows.
+  if (shard_paths_.front().find('/') == std::string::npos) return;
+  bool full = false;
+  for (std::size_t i = open_base(); i < readers_.size(); ++i) full |= readers_[i].get_doccount() >= options_.segment_size;
+  if (!full) return;
+  // Sealed databases are rarely written again (an update, a prune): close all but database 0,
+  // which every checkpoint writes, so threads and open files stay few.
+  for (std::size_t i = std::max<std::size_t>(open_base(), 1); i < writers_.size(); ++i) writers_[i].reset();
+  std::string variant = analyzer_variant();
+  std::size_t next = shard_paths_.size();
+  for (unsigned k = 0; k < lanes_; ++k) add_database(database_path(generation_, next + k), variant);
+  if (!options_.rebuild) write_stub(dir_, shard_paths_);
+  reopen_readers();
 }
 
 void IndexStore::finish() {

@@ -1,16 +1,25 @@
-// The on-disk index directory. DIR/XAPIANDB is a stub naming the current generation: one
-// line "glass db-G" for a single database, or one line per shard "glass db-G/K" for an index
-// of N shards. DIR/.lock is held (flock) by the one `nsearch index` that may write.
+// The on-disk index directory. DIR/XAPIANDB is a stub naming the current generation's
+// databases, one line "glass db-G/i" each (an index from before segments may be the single
+// line "glass db-G"). DIR/.lock is held (flock) by the one `nsearch index` that may write.
 // `--rebuild` writes generation G+1 and renames a new stub over XAPIANDB only when it is
 // complete, so readers always open a whole index, the old one until the swap.
 //
-// An article lives in shard fnv1a(Q term) % N, so an update replaces it where it is. Shard 0
-// holds the index's metadata (versions, roots, manifest, source names): Xapian reads
-// metadata from the first database of a combined set.
+// An index is written in N lanes (`--shards N`), in parallel: the last N databases of the
+// stub are open and take new articles, a new article going to open database fnv1a(Q term) % N.
+// When an open database holds Options::segment_size articles at a checkpoint, the N open ones
+// are sealed and N empty ones appended to the stub. Why: a commit costs more per article the
+// larger the database it writes into (glass rewrites a block per term touched, all over a
+// growing position table), so databases that stop growing keep the build rate steady
+// (docs/performance.md). An article already indexed is replaced where it is, in whichever
+// database holds it: an in-memory map from Q term to database says which. Database 0 holds the
+// index's metadata (versions, roots, manifest, source names): Xapian reads metadata from the
+// first database of a combined set.
 //
-// Commit order keeps a killed run safe: at a checkpoint every shard commits the articles
-// written so far (in parallel); only then are the finished files' prunes and manifest entries
-// written and committed, shard 0 last. A file is in the manifest only if all its articles are.
+// Commit order keeps a killed run safe: at a checkpoint every database with changes commits
+// (in parallel); only then are the finished files' prunes and manifest entries written and
+// committed, database 0 last. A file is in the manifest only if all its articles are. New
+// databases are listed in the stub only once created and committed empty, so a run killed
+// while sealing leaves at most unlisted directories, which the next run overwrites.
 #pragma once
 
 #include <cstdint>
@@ -19,6 +28,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -58,7 +68,11 @@ class IndexStore {
     std::size_t batch_size = 2000;
     bool grow_batch = true;
     static constexpr std::size_t kLargestGrownBatch = 32000;  // bounds memory (docs/robustness.md)
-    unsigned shards = 0;  // 0: as the index has; for a new index, default_shards()
+    unsigned shards = 0;  // lanes; 0: as the index has; for a new index, default_shards()
+    // Articles an open database takes before the open ones are sealed (checked at checkpoints).
+    // 2^16: a million articles in 2 lanes make 16 databases, the count that searched fastest at
+    // 1M (docs/performance.md: 32 databases raised p99 from 41 to 47 ms).
+    std::size_t segment_size = 65536;
   };
 
   // Takes the lock and opens (or creates) the writable generation. Throws Error(kExitLocked).
@@ -95,25 +109,35 @@ class IndexStore {
   void create_generation(const std::string& current);
   void checkpoint();
   // A commit rewrites every B-tree block its batch touches, and a batch of fixed size touches
-  // more blocks as the index grows: at 1M articles (4 shards) a 2,000-article commit took 1.9 s
-  // against 0.4 s to add those articles, and the last 10% of the build ran 3.1x slower than the
-  // first. So a batch is 1/16 of the articles already indexed, between batch_size and 32,000
-  // (memory grows with the batch: docs/robustness.md).
+  // more blocks as a database grows: at 1M articles (4 shards, before segments) a 2,000-article
+  // commit took 1.9 s against 0.4 s to add those articles. So a batch is 1/16 of the articles in
+  // the open databases, between batch_size and 32,000 (memory grows with the batch:
+  // docs/robustness.md).
   std::size_t batch_limit() const;
   std::size_t prune(const FileRecord& record);
-  std::size_t shard_of(const std::string& id_term) const;  // fnv1a(Q term) % N
-  Xapian::WritableDatabase& meta() { return writers_.front()->db(); }  // only at checkpoints
+  // Seals the open databases if one is full (see the top of this file).
+  void maybe_seal();
+  void add_database(const std::string& path, const std::string& variant);
+  void reopen_readers();
+  void map_ids();  // fills where_ from the committed Q terms
+  std::size_t open_base() const { return shard_paths_.size() - lanes_; }
+  // The writer of database i, opened if it was sealed and closed.
+  ShardWriter& writer(std::size_t i);
+  Xapian::WritableDatabase& meta() { return writer(0).db(); }  // only at checkpoints
 
   std::filesystem::path dir_;
   Options options_;
   int lock_fd_ = -1;
   std::string generation_;                     // db-G being written
   std::vector<std::string> shard_paths_;       // relative to dir_, as in the stub
+  unsigned lanes_ = 1;                         // N: the last N databases are open
   std::filesystem::path replaced_;             // old generation to remove after a rebuild swap
+  // One per database; empty for a sealed one until an update or prune needs it.
   std::vector<std::unique_ptr<ShardWriter>> writers_;
-  std::vector<Xapian::Database> readers_;      // committed state, one per shard
+  std::vector<Xapian::Database> readers_;      // committed state, one per database
+  std::unordered_map<std::string, std::uint32_t> where_;  // Q term -> database (committed or pending)
   std::size_t pending_ = 0;
-  std::size_t indexed_ = 0;  // articles in the index at the last checkpoint
+  std::size_t open_indexed_ = 0;  // articles in the open databases at the last checkpoint
   std::vector<FileRecord> records_;
   std::map<std::string, std::string> metadata_;  // written at the next checkpoint
   std::unordered_set<std::string> named_sources_;

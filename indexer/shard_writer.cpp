@@ -74,11 +74,14 @@ void ShardWriter::loop() {
 
 void ShardWriter::write(const BuiltDocument& built) {
   db_.replace_document(built.id_term, built.doc);
+  written_ = true;
 }
 
 void ShardWriter::commit() {
-  store_facet_codes(db_);
+  // A sealed database 0 commits at every checkpoint; its codes only change when it is written.
+  if (written_) store_facet_codes(db_);
   db_.commit();
+  written_ = false;
 }
 
 }  // namespace nsearch

@@ -47,6 +47,7 @@ class ShardWriter {
   std::condition_variable changed_;
   std::deque<Item> queue_;
   std::size_t commits_requested_ = 0, commits_done_ = 0;
+  bool written_ = false;  // documents written since the last commit (writer thread only)
   bool stopping_ = false;
   std::exception_ptr error_;
   std::thread thread_;

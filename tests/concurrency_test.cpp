@@ -66,7 +66,10 @@ TEST(Concurrency, SearchesDuringIndexingSeeWholeArticlesOrATransientError) {
   TempDir t;
   std::string index = (t / "idx").string();
   write_file(t / "in" / "news.jsonl", corpus(1, kArticles));
-  ASSERT_EQ(run_nsearch({"index", "--index", index, "--batch-size", "150", (t / "in").string()}).exit_code, 0);
+  // Sealed every 300 articles: the updates below are written into sealed databases too.
+  ASSERT_EQ(run_nsearch({"index", "--index", index, "--batch-size", "150", "--segment-size", "300", (t / "in").string()})
+                .exit_code,
+            0);
 
   std::atomic<bool> indexing{true};
   std::atomic<int> searches{0}, transient{0};

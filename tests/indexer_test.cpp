@@ -253,7 +253,9 @@ TEST(CrashSafety, KilledRunsAreCompletedWithNothingLostOrDuplicated) {
   std::set<std::string> expected;
   for (int i = 0; i < n; ++i) expected.insert(std::string("k").append(std::to_string(i)));
   std::mt19937 rng(7);
-  std::vector<std::string> args = {"index", "--index", (tmp / "idx").string(), "--batch-size", "150", (tmp / "in").string()};
+  // Databases sealed every ~800 articles, so kills also land while new ones are being added.
+  std::vector<std::string> args = {"index", "--index", (tmp / "idx").string(), "--batch-size", "150",
+                                   "--segment-size", "400", (tmp / "in").string()};
   for (int trial = 0; trial < 4; ++trial) {
     pid_t pid = spawn_nsearch(args);
     std::this_thread::sleep_for(std::chrono::milliseconds(100 + rng() % 900));
@@ -343,6 +345,83 @@ TEST(CrashSafety, KilledRebuildLeavesTheOldIndexServing) {
   auto again = run_nsearch({"index", "--index", (tmp / "idx").string(), "--rebuild"});
   EXPECT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(ids_in(tmp / "idx").size(), 2000u);
+}
+
+// ---- Sealed databases: a full database stops growing; updates and prunes still reach it --------
+class Sealing : public ::testing::Test {
+ protected:
+  // 2 lanes, a database sealed once it holds 50 articles, a checkpoint every 20 articles.
+  RunResult run(const std::string& feed_text) {
+    write_file(in_ / "feed.jsonl", feed_text);
+    return index(idx_, {"--shards", "2", "--segment-size", "50", "--batch-size", "20", in_.string()});
+  }
+  std::vector<fs::path> databases() {
+    std::istringstream stub(read_file(idx_ / "XAPIANDB"));
+    std::vector<fs::path> paths;
+    std::string backend, path;
+    while (stub >> backend >> path) paths.push_back(idx_ / path);
+    return paths;
+  }
+  // The database (index in the stub) holding the article with this id; -1 if none.
+  int database_of(const std::string& id) {
+    auto dbs = databases();
+    for (std::size_t i = 0; i < dbs.size(); ++i) {
+      if (Xapian::Database(dbs[i].string()).term_exists(std::string(schema::kId) + id)) return static_cast<int>(i);
+    }
+    return -1;
+  }
+  TempDir tmp_;
+  fs::path in_ = tmp_ / "in";
+  fs::path idx_ = tmp_ / "idx";
+};
+
+TEST_F(Sealing, FullDatabasesStopGrowingAndNewArticlesGoToFreshOnes) {
+  auto r = run(synthetic_jsonl(300));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto dbs = databases();
+  ASSERT_GE(dbs.size(), 6u) << read_file(idx_ / "XAPIANDB");
+  ASSERT_EQ(dbs.size() % 2, 0u);  // sealed and opened two at a time
+  for (std::size_t i = 0; i + 2 < dbs.size(); i += 2) {
+    auto a = Xapian::Database(dbs[i].string()).get_doccount(), b = Xapian::Database(dbs[i + 1].string()).get_doccount();
+    EXPECT_GE(std::max(a, b), 50u) << "sealed before full: " << dbs[i];
+    EXPECT_LT(std::max(a, b), 50u + 20u) << "grew on after it was full: " << dbs[i];
+  }
+  std::set<std::string> expected;
+  for (int i = 0; i < 300; ++i) expected.insert(std::string("k").append(std::to_string(i)));
+  EXPECT_EQ(ids_in(idx_), expected);
+  EXPECT_EQ(database_of("k0") / 2, 0) << "the first articles are in the first pair";
+  EXPECT_EQ(run_nsearch({"search", "--index", idx_.string(), "title:299", "--format", "ids"}).out, "k299\n");
+}
+
+TEST_F(Sealing, UpdatesAndRemovalsReachSealedDatabases) {
+  ASSERT_EQ(run(synthetic_jsonl(300)).exit_code, 0);
+  const int home = database_of("k0");
+  const std::size_t before = databases().size();
+  // k0 changed, k250-k299 gone, k300-k309 new.
+  std::istringstream lines(synthetic_jsonl(310));
+  std::string line, changed;
+  for (int i = 0; std::getline(lines, line); ++i) {
+    if (i >= 250 && i < 300) continue;
+    if (i == 0) {
+      json j = json::parse(line);
+      j["title"] = "عنوان معدل";
+      line = j.dump();
+    }
+    changed += line + "\n";
+  }
+  auto r = run(changed);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto s = summary_of(r);
+  EXPECT_EQ(s["added"], 10) << s;
+  EXPECT_EQ(s["updated"], 1) << s;
+  EXPECT_EQ(s["removed"], 50) << s;
+  std::set<std::string> expected;
+  for (int i = 0; i < 310; ++i) if (i < 250 || i >= 300) expected.insert(std::string("k").append(std::to_string(i)));
+  EXPECT_EQ(ids_in(idx_), expected);  // also: every id once
+  EXPECT_EQ(database_of("k0"), home) << "updated in place, not added to an open database";
+  auto j = json::parse(run_nsearch({"show", "--index", idx_.string(), "k0", "--format", "json"}).out);
+  EXPECT_EQ(j["title"], "عنوان معدل");
+  EXPECT_GE(databases().size(), before);
 }
 
 // ---- Lock, versions, missing index ----------------------------------------------------------------

@@ -29,6 +29,7 @@ struct IndexOptions {
   bool quiet = false;
   std::optional<std::size_t> batch_size;  // given: every checkpoint is exactly this size
   unsigned shards = 0;
+  std::optional<std::size_t> segment_size;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::string format = "text";
   std::string progress_log;
@@ -104,6 +105,7 @@ void run(const IndexOptions& opt, int& exit_code) {
     request.store.grow_batch = false;
   }
   request.store.shards = opt.shards;
+  if (opt.segment_size) request.store.segment_size = std::max<std::size_t>(*opt.segment_size, 1);
   request.jobs = opt.jobs;
   request.report = [](const std::string& line) { std::fprintf(stderr, "nsearch: %s\n", line.c_str()); };
   auto progress = std::make_shared<ProgressLine>();
@@ -173,6 +175,10 @@ void add_index_command(CLI::App& app, int& exit_code) {
                   "Spread a new (or --rebuild) index over N databases, written in parallel (default for a new "
                   "index: one per core, at most 4; else as the index has)")
       ->check(CLI::Range(1u, 64u));
+  cmd->add_option("--segment-size", opt->segment_size,
+                  fmt::format("Articles a shard's database takes before it is sealed and a new one started, so that "
+                              "commits stay fast as the index grows (default: {})",
+                              IndexStore::Options{}.segment_size));
   cmd->add_option("--jobs", opt->jobs, "Threads analyzing articles (each shard also has its own writer thread)")
       ->capture_default_str()
       ->check(CLI::Range(1u, 256u));
