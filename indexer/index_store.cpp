@@ -105,7 +105,6 @@ IndexStore::IndexStore(const fs::path& dir, const Options& options) : dir_(dir),
   if (!existing.empty() && !options_.rebuild) open_existing(existing);
   else create_generation(existing.empty() ? "" : current_generation(dir_));
   reopen_readers();
-  map_ids();
 }
 
 IndexStore::~IndexStore() {
@@ -143,7 +142,9 @@ void IndexStore::create_generation(const std::string& current) {
     Xapian::Database old(dir_.string());
     // A bare `nsearch index --rebuild` re-reads the roots, and keeps the shard count.
     old_roots = old.get_metadata(std::string(schema::kMetaRoots));
-    if (!n) n = static_cast<unsigned>(read_stub(dir_).size());
+    // Not the stub's line count: that includes every sealed database.
+    std::string shards = old.get_metadata(std::string(schema::kMetaShards));
+    if (!n) n = shards.empty() ? static_cast<unsigned>(read_stub(dir_).size()) : static_cast<unsigned>(std::stoul(shards));
   }
   if (!n) n = default_shards();
   generation_ = fmt::format("db-{}", generation_number(current) + 1);
@@ -189,6 +190,8 @@ void IndexStore::reopen_readers() {
 }
 
 void IndexStore::map_ids() {
+  if (mapped_) return;
+  mapped_ = true;
   const std::string prefix(schema::kId);
   for (std::size_t i = 0; i < readers_.size(); ++i) {
     Xapian::Database& db = readers_[i];
@@ -199,6 +202,7 @@ void IndexStore::map_ids() {
 }
 
 std::optional<std::string> IndexStore::stored_hash(const std::string& id_term) {
+  map_ids();
   auto where = where_.find(id_term);
   if (where == where_.end()) return std::nullopt;
   return read_newest(readers_[where->second], [&](Xapian::Database& db) -> std::optional<std::string> {
@@ -223,6 +227,7 @@ void IndexStore::put(BuiltDocument built) {
   }
   // A new article goes to an open database; one already indexed (or put earlier in this
   // batch) stays where it is.
+  map_ids();
   auto lane = static_cast<std::uint32_t>(open_base() + fnv1a(built.id_term) % lanes_);
   std::uint32_t i = where_.try_emplace(built.id_term, lane).first->second;
   writer(i).put(std::move(built));
@@ -283,6 +288,7 @@ std::size_t IndexStore::prune(const FileRecord& record) {
     holds[k] = writers_[k] ? writers_[k]->db().term_exists(file_term) : readers_[k].term_exists(file_term);
   }
   std::vector<std::vector<Xapian::docid>> kept(writers_.size());
+  map_ids();
   for (const auto& id_term : record.keep) {
     auto where = where_.find(id_term);
     if (where == where_.end() || !holds[where->second]) continue;

@@ -391,6 +391,10 @@ TEST_F(Sealing, FullDatabasesStopGrowingAndNewArticlesGoToFreshOnes) {
   EXPECT_EQ(ids_in(idx_), expected);
   EXPECT_EQ(database_of("k0") / 2, 0) << "the first articles are in the first pair";
   EXPECT_EQ(run_nsearch({"search", "--index", idx_.string(), "title:299", "--format", "ids"}).out, "k299\n");
+  // A bare rebuild keeps the 2 shards (not one per database), now unsealed at the default size.
+  ASSERT_EQ(index(idx_, {"--rebuild"}).exit_code, 0);
+  EXPECT_EQ(databases().size(), 2u) << read_file(idx_ / "XAPIANDB");
+  EXPECT_EQ(ids_in(idx_), expected);
 }
 
 TEST_F(Sealing, UpdatesAndRemovalsReachSealedDatabases) {

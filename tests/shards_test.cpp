@@ -140,6 +140,7 @@ TEST_F(Shards, StubListsEveryShardAndStatsCountsThem) {
   auto single = json::parse(run_nsearch({"stats", "--format", "json", "--index", idx("single")}).out);
   auto sharded = json::parse(run_nsearch({"stats", "--format", "json", "--index", idx("sharded")}).out);
   EXPECT_EQ(sharded["shards"], 3);
+  EXPECT_EQ(sharded["databases"], 3);
   EXPECT_GT(single["documents"].get<int>(), 20);
   EXPECT_EQ(single["documents"], sharded["documents"]);
   EXPECT_EQ(single["sources"], sharded["sources"]);

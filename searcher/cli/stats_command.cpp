@@ -54,6 +54,9 @@ nlohmann::json collect(const IndexSet& set, const fs::path& dir) {
   return {{"format_version", 1},
           {"index", dir.string()},
           {"documents", db.get_doccount()},
+          // A shard is a chain of databases once full ones are sealed: the count searched is
+          // the databases'. "shards" was that count before sealing and stays, for scripts.
+          {"databases", set.parts.size()},
           {"shards", set.parts.size()},
           {"sources", sources},
           {"date_from", yyyymmdd_to_iso(db.get_value_lower_bound(schema::kSlotDateStart))},
@@ -69,7 +72,7 @@ nlohmann::json collect(const IndexSet& set, const fs::path& dir) {
 void print_text(const nlohmann::json& s) {
   std::string out = fmt::format("index       {}\ndocuments   {}\nsize        {:.1f} MB\n", s["index"].get<std::string>(),
                                 s["documents"].get<Xapian::doccount>(), s["size_bytes"].get<double>() / 1e6);
-  out += fmt::format("shards      {}\n", s["shards"].get<std::size_t>());
+  out += fmt::format("databases   {}\n", s["databases"].get<std::size_t>());
   out += fmt::format("dates       {} .. {}\n", s["date_from"].get<std::string>(), s["date_to"].get<std::string>());
   out += fmt::format("versions    schema {}, analyzer {} ({})\n", s["schema_version"].get<std::string>(),
                      s["analyzer_version"].get<std::string>(), s["analyzer_variant"].get<std::string>());
