@@ -349,7 +349,7 @@ void IndexStore::maybe_seal() {
   if (!full) return;
   // Sealed databases are rarely written again (an update, a prune): close all but database 0,
   // which every checkpoint writes, so threads and open files stay few.
-  for (std::size_t i = std::max<std::size_t>(open_base(), 1); i < writers_.size(); ++i) writers_[i].reset();
+  for (std::size_t i = 1; i < writers_.size(); ++i) writers_[i].reset();
   std::string variant = analyzer_variant();
   std::size_t next = shard_paths_.size();
   for (unsigned k = 0; k < lanes_; ++k) add_database(database_path(generation_, next + k), variant);
