@@ -168,7 +168,7 @@ void add_index_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--wait", opt->wait, "Wait for another running `nsearch index` instead of failing");
   cmd->add_flag("-q,--quiet", opt->quiet, "No progress and no summary (problems are still reported)");
   cmd->add_option("--batch-size", opt->batch_size,
-                  fmt::format("Articles per commit (default: {}, or 1/16 of the articles already indexed when "
+                  fmt::format("Articles per commit (default: {}, or 1/16 of the articles in the open databases when "
                               "that is more, up to {})",
                               IndexStore::Options{}.batch_size, IndexStore::Options::kLargestGrownBatch));
   cmd->add_option("--shards", opt->shards,
