@@ -75,6 +75,13 @@ std::string meta_key(std::string_view prefix, const std::string& rest) { return 
 // build is 2.0x faster than 1 shard on 2 cores; searching 2 local shards costs little).
 unsigned default_shards() { return std::clamp(std::thread::hardware_concurrency(), 1u, 4u); }
 
+// The shard count of an existing index of this many databases. nsearch:shards is absent in an
+// index from before sealing, where every database of the stub was a shard.
+unsigned recorded_shards(const Xapian::Database& db, std::size_t databases) {
+  std::string shards = db.get_metadata(std::string(schema::kMetaShards));
+  return shards.empty() ? static_cast<unsigned>(databases) : static_cast<unsigned>(std::stoul(shards));
+}
+
 // Database i of generation G.
 std::string database_path(const std::string& generation, std::size_t i) { return fmt::format("{}/{}", generation, i); }
 
@@ -118,13 +125,11 @@ void IndexStore::open_existing(const std::vector<std::string>& shard_paths) {
   writers_.resize(shard_paths_.size());
   Xapian::WritableDatabase& first = writer(0).db();
   check_index_versions(first, dir_.string());
-  // Absent before segments: then every database of the stub was a lane.
-  std::string lanes = first.get_metadata(std::string(schema::kMetaShards));
-  lanes_ = lanes.empty() ? static_cast<unsigned>(shard_paths_.size()) : static_cast<unsigned>(std::stoul(lanes));
+  lanes_ = recorded_shards(first, shard_paths_.size());
   if (lanes_ == 0 || lanes_ > shard_paths_.size()) {
     throw Error(kExitIo, fmt::format("index {} says it has {} shard(s) but lists {} database(s); rebuild it with "
                                      "`nsearch index --rebuild`",
-                                     dir_.string(), lanes, shard_paths_.size()));
+                                     dir_.string(), lanes_, shard_paths_.size()));
   }
   if (options_.shards && options_.shards != lanes_) {
     throw Error(kExitUsage, fmt::format("index {} has {} shard(s); to change that run `nsearch index --rebuild "
@@ -143,8 +148,7 @@ void IndexStore::create_generation(const std::string& current) {
     // A bare `nsearch index --rebuild` re-reads the roots, and keeps the shard count.
     old_roots = old.get_metadata(std::string(schema::kMetaRoots));
     // Not the stub's line count: that includes every sealed database.
-    std::string shards = old.get_metadata(std::string(schema::kMetaShards));
-    if (!n) n = shards.empty() ? static_cast<unsigned>(read_stub(dir_).size()) : static_cast<unsigned>(std::stoul(shards));
+    if (!n) n = recorded_shards(old, read_stub(dir_).size());
   }
   if (!n) n = default_shards();
   generation_ = fmt::format("db-{}", generation_number(current) + 1);
