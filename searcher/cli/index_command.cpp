@@ -172,8 +172,8 @@ void add_index_command(CLI::App& app, int& exit_code) {
                               "that is more, up to {})",
                               IndexStore::Options{}.batch_size, IndexStore::Options::kLargestGrownBatch));
   cmd->add_option("--shards", opt->shards,
-                  "Spread a new (or --rebuild) index over N databases, written in parallel (default for a new "
-                  "index: one per core, at most 4; else as the index has)")
+                  "Spread a new (or --rebuild) index over N shards, written in parallel, each a chain of "
+                  "databases (default for a new index: one per core, at most 4; else as the index has)")
       ->check(CLI::Range(1u, 64u));
   cmd->add_option("--segment-size", opt->segment_size,
                   fmt::format("Articles a shard's database takes before it is sealed and a new one started, so that "
