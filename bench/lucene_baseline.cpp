@@ -10,8 +10,8 @@
 #include <iostream>
 #include <string>
 
-#include <lucene++/LuceneHeaders.h>
 #include <lucene++/ArabicAnalyzer.h>
+#include <lucene++/LuceneHeaders.h>
 #include <lucene++/MultiFieldQueryParser.h>
 
 #include "bench/bench_io.h"

@@ -35,15 +35,24 @@ StemRules stem_rules(const AnalyzerOptions& o) {
 AnalyzerOptions AnalyzerOptions::variant(std::string_view name) {
   AnalyzerOptions o;
   if (name.empty() || name == "default") return o;
-  if (name == "nostem") o.stem = false;
-  else if (name == "noprefix") o.strip_prefixes = false;
-  else if (name == "nosuffix") o.strip_suffixes = o.pronoun_suffixes = false;
-  else if (name == "pronoun") o.pronoun_suffixes = true;
-  else if (name == "light10") o.extra_endings = true;
-  else if (name == "nohamzafold") o.fold_hamza_seats = false;
-  else if (name == "nostop") o.stopwords = false;
-  else if (name.substr(0, 8) == "endings=") o.endings = name.substr(8);
-  else throw std::invalid_argument("unknown analyzer variant '" + std::string(name) + "'");
+  if (name == "nostem")
+    o.stem = false;
+  else if (name == "noprefix")
+    o.strip_prefixes = false;
+  else if (name == "nosuffix")
+    o.strip_suffixes = o.pronoun_suffixes = false;
+  else if (name == "pronoun")
+    o.pronoun_suffixes = true;
+  else if (name == "light10")
+    o.extra_endings = true;
+  else if (name == "nohamzafold")
+    o.fold_hamza_seats = false;
+  else if (name == "nostop")
+    o.stopwords = false;
+  else if (name.substr(0, 8) == "endings=")
+    o.endings = name.substr(8);
+  else
+    throw std::invalid_argument("unknown analyzer variant '" + std::string(name) + "'");
   return o;
 }
 

@@ -5,9 +5,8 @@
 namespace nsearch {
 
 std::string Article::to_json() const {
-  nlohmann::json j = {{"id", id},     {"title", title}, {"body", body},     {"source", source},
-                      {"date", date.text()}, {"url", url},     {"author", author}, {"path", path},
-                      {"line", line}};
+  nlohmann::json j = {{"id", id},   {"title", title},   {"body", body}, {"source", source}, {"date", date.text()},
+                      {"url", url}, {"author", author}, {"path", path}, {"line", line}};
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

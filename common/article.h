@@ -16,8 +16,8 @@ struct Article {
   Date date;           // empty() when unknown or unparseable
   std::string url;
   std::string author;
-  std::string path;    // file it came from (absolute), "-" for stdin
-  long line = 0;       // 1-based line for JSONL records, 0 for whole files
+  std::string path;  // file it came from (absolute), "-" for stdin
+  long line = 0;     // 1-based line for JSONL records, 0 for whole files
 
   // Serialized into the Xapian document data (see schema.h) and back.
   std::string to_json() const;

@@ -1,7 +1,7 @@
 #include "common/dates.h"
 
-#include <cctype>
 #include <fmt/core.h>
+#include <cctype>
 
 namespace nsearch {
 

@@ -8,15 +8,15 @@ namespace nsearch {
 
 // Exit codes, documented in README.md and in `nsearch --help`. grep-like for search.
 enum ExitCode : int {
-  kExitOk = 0,            // search: hits; index: everything indexed
-  kExitNoHits = 1,        // search: no hits
-  kExitUsage = 2,         // bad command line or query the parser rejects
-  kExitSkipped = 3,       // index: finished, but some inputs were skipped (see stderr)
-  kExitNoIndex = 4,       // no index at the given location
-  kExitIncompatible = 5,  // index written by another schema/analyzer version
-  kExitLocked = 6,        // index locked by another `nsearch index`
-  kExitIo = 7,            // I/O or database error (disk full, corrupt index, ...)
-  kExitInterrupted = 130, // SIGINT
+  kExitOk = 0,             // search: hits; index: everything indexed
+  kExitNoHits = 1,         // search: no hits
+  kExitUsage = 2,          // bad command line or query the parser rejects
+  kExitSkipped = 3,        // index: finished, but some inputs were skipped (see stderr)
+  kExitNoIndex = 4,        // no index at the given location
+  kExitIncompatible = 5,   // index written by another schema/analyzer version
+  kExitLocked = 6,         // index locked by another `nsearch index`
+  kExitIo = 7,             // I/O or database error (disk full, corrupt index, ...)
+  kExitInterrupted = 130,  // SIGINT
 };
 
 class Error : public std::runtime_error {

@@ -6,9 +6,7 @@
 
 namespace nsearch::facet_codes {
 
-std::string chunk_key(std::uint32_t chunk) {
-  return fmt::format("{}{:08x}", schema::kMetaFacetCodesPrefix, chunk);
-}
+std::string chunk_key(std::uint32_t chunk) { return fmt::format("{}{:08x}", schema::kMetaFacetCodesPrefix, chunk); }
 
 std::string encode(const std::uint32_t* codes, std::size_t n) {
   std::string out(n * 4, '\0');

@@ -28,11 +28,11 @@ void check_index_versions(Xapian::Database& db, const std::string& where) {
   const std::string schema = metadata(schema::kMetaSchemaVersion);
   const std::string analyzer = metadata(schema::kMetaAnalyzerVersion);
   if (schema != std::to_string(schema::kSchemaVersion) || analyzer != std::to_string(Analyzer::kVersion)) {
-    throw Error(kExitIncompatible,
-                "index " + where + " was written with schema " + (schema.empty() ? "?" : schema) + ", analyzer " +
-                    (analyzer.empty() ? "?" : analyzer) + "; this nsearch uses schema " +
-                    std::to_string(schema::kSchemaVersion) + ", analyzer " + std::to_string(Analyzer::kVersion) +
-                    ": run `nsearch index --rebuild`");
+    throw Error(kExitIncompatible, "index " + where + " was written with schema " + (schema.empty() ? "?" : schema) +
+                                       ", analyzer " + (analyzer.empty() ? "?" : analyzer) +
+                                       "; this nsearch uses schema " + std::to_string(schema::kSchemaVersion) +
+                                       ", analyzer " + std::to_string(Analyzer::kVersion) +
+                                       ": run `nsearch index --rebuild`");
   }
 }
 
@@ -61,7 +61,9 @@ struct Part {
   std::string remote_host;  // empty: local
   unsigned remote_port = 0;
   fs::path local;
-  std::string name() const { return remote_host.empty() ? local.string() : remote_host + ":" + std::to_string(remote_port); }
+  std::string name() const {
+    return remote_host.empty() ? local.string() : remote_host + ":" + std::to_string(remote_port);
+  }
 };
 
 Part parse_remote(const std::string& address, const fs::path& stub) {
@@ -89,8 +91,10 @@ std::vector<Part> parts_of(const fs::path& location) {
     std::string backend, rest;
     if (!(words >> backend) || backend[0] == '#') continue;
     std::getline(words >> std::ws, rest);
-    if (backend == "remote") parts.push_back(parse_remote(rest, stub));
-    else parts.push_back(Part{"", 0, fs::path(rest).is_absolute() ? fs::path(rest) : stub.parent_path() / rest});
+    if (backend == "remote")
+      parts.push_back(parse_remote(rest, stub));
+    else
+      parts.push_back(Part{"", 0, fs::path(rest).is_absolute() ? fs::path(rest) : stub.parent_path() / rest});
   }
   if (parts.empty()) throw Error(kExitNoIndex, stub.string() + " lists no databases");
   return parts;
@@ -117,8 +121,8 @@ IndexSet open_index_set(const std::vector<fs::path>& locations, bool allow_parti
         set.parts.push_back(part.name());
         set.has_remote |= !part.remote_host.empty();
       } catch (const Xapian::NetworkError& e) {
-        std::string why = "shard server " + part.name() + " (listed in " + location.string() +
-                          ") cannot be reached: " + e.get_msg();
+        std::string why =
+            "shard server " + part.name() + " (listed in " + location.string() + ") cannot be reached: " + e.get_msg();
         if (!allow_partial) throw Error(kExitIo, why + "; pass --allow-partial to search the other shards");
         set.missing.push_back(why);
       }

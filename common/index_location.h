@@ -27,9 +27,9 @@ Xapian::Database open_index_for_reading(const std::filesystem::path& dir);
 struct IndexSet {
   Xapian::Database db;
   std::vector<Xapian::Database> shards;  // each part on its own (sharing db's handles), in db's order
-  std::vector<std::string> parts;    // what was opened, for messages
-  std::vector<std::string> missing;  // "HOST:PORT: why", left out (allow_partial)
-  bool has_remote = false;           // a look-up costs a round trip: the searcher asks less often
+  std::vector<std::string> parts;        // what was opened, for messages
+  std::vector<std::string> missing;      // "HOST:PORT: why", left out (allow_partial)
+  bool has_remote = false;               // a look-up costs a round trip: the searcher asks less often
   // What it was opened from: open_index_set(locations, allow_partial) opens it again, with
   // handles of its own (a Xapian::Database must not be used by two threads at once).
   std::vector<std::filesystem::path> locations;

@@ -25,27 +25,33 @@ bool needs_nfkc(UChar32 c) {
 // (ZWNJ/ZWJ, bidi marks and embeddings, ALM, BOM, soft hyphen) that must never split or
 // distinguish words.
 bool is_removed(UChar32 c) {
-  return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED) ||
-         c == 0x0640 || (c >= 0x200B && c <= 0x200F) || c == 0x061C ||
-         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF ||
-         c == 0x00AD;
+  return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED) || c == 0x0640 ||
+         (c >= 0x200B && c <= 0x200F) || c == 0x061C || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+         c == 0xFEFF || c == 0x00AD;
 }
 
 // One row of the table per case; returns the replacement code point.
 UChar32 fold_arabic(UChar32 c, bool fold_hamza_seats) {
   switch (c) {
-    case 0x0622: case 0x0623: case 0x0625: case 0x0671: case 0x0672: case 0x0673:
-      return 0x0627;  // آ أ إ ٱ ٲ ٳ -> ا
-    case 0x0649: case 0x06CC: case 0x06D2:
-      return 0x064A;  // ى ی ے -> ي
-    case 0x0629: case 0x06C0: case 0x06C1: case 0x06BE: case 0x06D5:
-      return 0x0647;  // ة ۀ ہ ھ ە -> ه
-    case 0x06A9: case 0x06AA:
-      return 0x0643;  // ک ڪ -> ك
-    case 0x0624: case 0x0626:
-      return fold_hamza_seats ? 0x0621 : c;  // ؤ ئ -> ء
-    default:
-      return c;
+    case 0x0622:
+    case 0x0623:
+    case 0x0625:
+    case 0x0671:
+    case 0x0672:
+    case 0x0673: return 0x0627;  // آ أ إ ٱ ٲ ٳ -> ا
+    case 0x0649:
+    case 0x06CC:
+    case 0x06D2: return 0x064A;  // ى ی ے -> ي
+    case 0x0629:
+    case 0x06C0:
+    case 0x06C1:
+    case 0x06BE:
+    case 0x06D5: return 0x0647;  // ة ۀ ہ ھ ە -> ه
+    case 0x06A9:
+    case 0x06AA: return 0x0643;  // ک ڪ -> ك
+    case 0x0624:
+    case 0x0626: return fold_hamza_seats ? 0x0621 : c;  // ؤ ئ -> ء
+    default: return c;
   }
 }
 

@@ -8,9 +8,9 @@
 namespace nsearch {
 
 struct NormalizedWord {
-  bool has_latin = false;   // some character is a Latin letter
-  bool all_digits = true;   // every kept character is an ASCII digit (after folding)
-  bool all_arabic = true;   // every kept character is an Arabic letter (stemmable)
+  bool has_latin = false;  // some character is a Latin letter
+  bool all_digits = true;  // every kept character is an ASCII digit (after folding)
+  bool all_arabic = true;  // every kept character is an Arabic letter (stemmable)
 };
 
 // Replaces out with the normalized form of word. Invalid UTF-8 bytes become U+FFFD.

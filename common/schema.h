@@ -6,8 +6,8 @@
 // positions) unless a comment says otherwise.
 #pragma once
 
-#include <string_view>
 #include <xapian.h>
+#include <string_view>
 
 namespace nsearch::schema {
 
@@ -109,7 +109,7 @@ inline constexpr std::string_view kMetaFacetSources = "nsearch:facet_sources";
 inline constexpr std::string_view kMetaFacetStamp = "nsearch:facet_stamp";
 
 // ---- Weights and layout ---------------------------------------------------------------------
-inline constexpr Xapian::termcount kTitleWdf = 3;   // wdf per title occurrence (body: 1)
-inline constexpr Xapian::termpos kFieldGap = 100;   // positions skipped between title and body
+inline constexpr Xapian::termcount kTitleWdf = 3;  // wdf per title occurrence (body: 1)
+inline constexpr Xapian::termpos kFieldGap = 100;  // positions skipped between title and body
 
 }  // namespace nsearch::schema

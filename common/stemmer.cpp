@@ -16,8 +16,8 @@ constexpr size_t kMinStem = 3 * kLetter;
 
 // Conjunction + preposition + article combinations, longest first so وبالكتاب loses all of
 // وبال (Lucene strips only one prefix) and والكتاب loses وال (Snowball keeps it).
-constexpr std::array<std::string_view, 12> kArticles = {
-    "وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"};
+constexpr std::array<std::string_view, 12> kArticles = {"وبال", "فبال", "وكال", "فكال", "ولل", "فلل",
+                                                        "وال",  "فال",  "بال",  "كال",  "لل",  "ال"};
 
 // Attached pronouns, stripped once, outermost first (they follow any plural ending).
 constexpr std::array<std::string_view, 6> kPronouns = {"هما", "كما", "هم", "هن", "كم", "نا"};

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+#include <nlohmann/json.hpp>
 
 namespace nsearch {
 
@@ -48,8 +48,10 @@ int json_depth(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (c == '[' || c == '{') {
@@ -118,12 +120,18 @@ bool read_front_matter(std::string_view& rest, Article& a, ParseResult& result) 
     if (colon == std::string_view::npos) continue;
     std::string key(trim(line.substr(0, colon)));
     std::string_view value = trim(line.substr(colon + 1));
-    if (key == "id") a.id = value;
-    else if (key == "title") a.title = value;
-    else if (key == "source") a.source = value;
-    else if (key == "date") set_date(a, value, result);
-    else if (key == "url") a.url = value;
-    else if (key == "author") a.author = value;
+    if (key == "id")
+      a.id = value;
+    else if (key == "title")
+      a.title = value;
+    else if (key == "source")
+      a.source = value;
+    else if (key == "date")
+      set_date(a, value, result);
+    else if (key == "url")
+      a.url = value;
+    else if (key == "author")
+      a.author = value;
   }
   return false;  // no closing `---`: the whole file is body
 }
@@ -133,8 +141,10 @@ void fill_from_body(Article& a) {
   while (!scan.empty() && (a.title.empty() || a.source.empty())) {
     std::string_view line = trim(next_line(scan));
     if (line.empty()) continue;
-    if (a.title.empty()) a.title = line;
-    else if (a.source.empty()) a.source = source_from_line(line);
+    if (a.title.empty())
+      a.title = line;
+    else if (a.source.empty())
+      a.source = source_from_line(line);
   }
 }
 
@@ -227,9 +237,12 @@ ParseResult parse_json_article(std::string_view line) {
     a.url = string_field(j, "url");
     a.author = string_field(j, "author");
     set_date(a, string_field(j, "date"), result);
-    if (a.id.empty()) result.error = "no 'id'";
-    else if (trim(a.title).empty() && trim(a.body).empty()) result.error = "no title and no body";
-    else accept(std::move(a), result);
+    if (a.id.empty())
+      result.error = "no 'id'";
+    else if (trim(a.title).empty() && trim(a.body).empty())
+      result.error = "no title and no body";
+    else
+      accept(std::move(a), result);
   } catch (const std::invalid_argument& e) {
     result.error = e.what();
   }

@@ -16,9 +16,9 @@ namespace nsearch {
 
 struct BuiltDocument {
   Xapian::Document doc;
-  std::string id_term;                 // Q + id
-  std::string source_key;              // XS value, "" when unknown
-  std::string source_display;          // the source as written, for facets
+  std::string id_term;         // Q + id
+  std::string source_key;      // XS value, "" when unknown
+  std::string source_display;  // the source as written, for facets
 };
 
 // FNV-1a: fast, stable across runs and machines (it picks an article's shard).

@@ -44,9 +44,8 @@ void store_facet_codes(Xapian::WritableDatabase& db) {
     set_if_changed(db, std::string(schema::kMetaFacetStamp), "");
     return;
   }
-  for_each_posting(db, schema::kYear, [&](const std::string& year, Xapian::docid d) {
-    codes[d] |= fc::date_code(std::stoi(year), 0);
-  });
+  for_each_posting(db, schema::kYear,
+                   [&](const std::string& year, Xapian::docid d) { codes[d] |= fc::date_code(std::stoi(year), 0); });
   for_each_posting(db, schema::kMonth, [&](const std::string& yyyymm, Xapian::docid d) {
     // XM implies XY for the same year: add the month on top of year * 13.
     codes[d] += static_cast<std::uint32_t>(std::stoi(yyyymm.substr(4)));

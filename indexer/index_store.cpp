@@ -37,9 +37,7 @@ int take_lock(const fs::path& dir, bool wait) {
   return fd;
 }
 
-int generation_number(const std::string& name) {
-  return name.rfind("db-", 0) == 0 ? std::atoi(name.c_str() + 3) : 0;
-}
+int generation_number(const std::string& name) { return name.rfind("db-", 0) == 0 ? std::atoi(name.c_str() + 3) : 0; }
 
 // The stub's database lines as (backend, path) pairs.
 std::vector<std::pair<std::string, std::string>> read_stub(const fs::path& dir) {
@@ -109,8 +107,10 @@ IndexStore::IndexStore(const fs::path& dir, const Options& options) : dir_(dir),
     }
     existing.push_back(path);
   }
-  if (!existing.empty() && !options_.rebuild) open_existing(existing);
-  else create_generation(existing.empty() ? "" : current_generation(dir_));
+  if (!existing.empty() && !options_.rebuild)
+    open_existing(existing);
+  else
+    create_generation(existing.empty() ? "" : current_generation(dir_));
   reopen_readers();
 }
 
@@ -179,7 +179,8 @@ void IndexStore::add_database(const std::string& path, const std::string& varian
 
 ShardWriter& IndexStore::writer(std::size_t i) {
   if (!writers_[i]) {
-    writers_[i] = std::make_unique<ShardWriter>(Xapian::WritableDatabase((dir_ / shard_paths_[i]).string(), Xapian::DB_OPEN));
+    writers_[i] =
+        std::make_unique<ShardWriter>(Xapian::WritableDatabase((dir_ / shard_paths_[i]).string(), Xapian::DB_OPEN));
   }
   return *writers_[i];
 }
@@ -316,8 +317,10 @@ std::size_t IndexStore::prune(const FileRecord& record) {
 
 void IndexStore::checkpoint() {
   // 1. Every open writer commits its articles, in parallel.
-  for (auto& w : writers_) if (w) w->request_commit();
-  for (auto& w : writers_) if (w) w->wait_committed();
+  for (auto& w : writers_)
+    if (w) w->request_commit();
+  for (auto& w : writers_)
+    if (w) w->wait_committed();
   // 2. The writers are idle: prunes, then the manifest. Shard 0 goes last, in a transaction,
   //    so its manifest entries never outlive an unfinished change (Xapian would otherwise
   //    commit pending changes when a failed run closes the database).
@@ -331,12 +334,14 @@ void IndexStore::checkpoint() {
       continue;
     }
     const FileManifest& m = *record.manifest;
-    meta.set_metadata(key, nlohmann::json{{"size", m.size}, {"mtime", m.mtime_ns}, {"hash", m.hash},
-                                          {"articles", m.articles}}.dump());
+    meta.set_metadata(
+        key,
+        nlohmann::json{{"size", m.size}, {"mtime", m.mtime_ns}, {"hash", m.hash}, {"articles", m.articles}}.dump());
   }
   for (const auto& [key, value] : metadata_) meta.set_metadata(key, value);
   meta.set_metadata(std::string(schema::kMetaLastUpdate), utc_now());
-  for (std::size_t k = 1; k < writers_.size(); ++k) if (writers_[k]) writers_[k]->db().commit();
+  for (std::size_t k = 1; k < writers_.size(); ++k)
+    if (writers_[k]) writers_[k]->db().commit();
   meta.commit_transaction();
   records_.clear();
   metadata_.clear();
@@ -349,7 +354,8 @@ void IndexStore::maybe_seal() {
   // An index from before segments is one database in the generation's place: it only grows.
   if (shard_paths_.front().find('/') == std::string::npos) return;
   bool full = false;
-  for (std::size_t i = open_base(); i < readers_.size(); ++i) full |= readers_[i].get_doccount() >= options_.segment_size;
+  for (std::size_t i = open_base(); i < readers_.size(); ++i)
+    full |= readers_[i].get_doccount() >= options_.segment_size;
   if (!full) return;
   // Sealed databases are rarely written again (an update, a prune): close all but database 0,
   // which every checkpoint writes, so threads and open files stay few.

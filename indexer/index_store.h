@@ -48,18 +48,18 @@ struct FileManifest {
 
 // What to record about one input file once its articles are committed.
 struct FileRecord {
-  std::string path;                       // absolute; the manifest key
-  std::optional<FileManifest> manifest;   // empty: the file vanished, forget it
-  std::string file_key;                   // for pruning
-  bool prune = false;                     // remove the file's articles whose Q term is not in keep
-  std::vector<std::string> keep;          // sorted Q terms
+  std::string path;                      // absolute; the manifest key
+  std::optional<FileManifest> manifest;  // empty: the file vanished, forget it
+  std::string file_key;                  // for pruning
+  bool prune = false;                    // remove the file's articles whose Q term is not in keep
+  std::vector<std::string> keep;         // sorted Q terms
 };
 
 class IndexStore {
  public:
   struct Options {
     bool rebuild = false;
-    bool wait = false;               // wait for the lock instead of failing
+    bool wait = false;  // wait for the lock instead of failing
     // Articles per checkpoint, at least. Measured on the 32k-article bench corpus
     // (docs/performance.md): Xapian's flush gets slower per article as a batch grows (2 shards:
     // 2,000 -> 39 s, 10,000 -> 59 s, 30,000 -> 73 s), and more commits cost more below ~1,000
@@ -130,13 +130,13 @@ class IndexStore {
   std::filesystem::path dir_;
   Options options_;
   int lock_fd_ = -1;
-  std::string generation_;                     // db-G being written
-  std::vector<std::string> shard_paths_;       // relative to dir_, as in the stub
-  unsigned lanes_ = 1;                         // N: the last N databases are open
-  std::filesystem::path replaced_;             // old generation to remove after a rebuild swap
+  std::string generation_;                // db-G being written
+  std::vector<std::string> shard_paths_;  // relative to dir_, as in the stub
+  unsigned lanes_ = 1;                    // N: the last N databases are open
+  std::filesystem::path replaced_;        // old generation to remove after a rebuild swap
   // One per database; empty for a sealed one until an update or prune needs it.
   std::vector<std::unique_ptr<ShardWriter>> writers_;
-  std::vector<Xapian::Database> readers_;      // committed state, one per database
+  std::vector<Xapian::Database> readers_;                 // committed state, one per database
   std::unordered_map<std::string, std::uint32_t> where_;  // Q term -> database (committed or pending)
   bool mapped_ = false;
   std::size_t pending_ = 0;

@@ -50,15 +50,17 @@ InputKind kind_of(const fs::path& p) {
 std::string id_from_path(const std::string& rel) {
   std::string id;
   for (unsigned char c : rel) {
-    if (c < 0x20 || c == 0x7F) id += fmt::format("%{:02X}", c);
-    else id += static_cast<char>(c);
+    if (c < 0x20 || c == 0x7F)
+      id += fmt::format("%{:02X}", c);
+    else
+      id += static_cast<char>(c);
   }
   return id;
 }
 
 struct InputFile {
-  fs::path path;       // absolute
-  std::string id_base; // path relative to its root, for ids
+  fs::path path;        // absolute
+  std::string id_base;  // path relative to its root, for ids
   InputKind kind;
   std::uint64_t size;
   std::int64_t mtime_ns;
@@ -85,8 +87,10 @@ class IndexRun {
     std::vector<InputFile> files;
     bool read_stdin = false;
     for (const auto& root : roots) {
-      if (root == "-") read_stdin = true;
-      else list_inputs(root, files);
+      if (root == "-")
+        read_stdin = true;
+      else
+        list_inputs(root, files);
     }
     for (const auto& f : files) progress_.bytes_total += f.size;
     std::vector<std::string> seen;
@@ -115,7 +119,8 @@ class IndexRun {
   std::vector<std::string> resolve_roots() {
     std::vector<std::string> recorded = store_.roots();
     if (request_.paths.empty()) {
-      if (recorded.empty()) throw Error(kExitUsage, "no paths given and the index has none recorded; try `nsearch index PATH`");
+      if (recorded.empty())
+        throw Error(kExitUsage, "no paths given and the index has none recorded; try `nsearch index PATH`");
       return recorded;
     }
     std::vector<std::string> roots;
@@ -135,7 +140,7 @@ class IndexRun {
   }
 
   void add_input(const fs::path& path, const fs::path& root, InputKind kind) {
-    struct stat st{};
+    struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
       report(path.string() + ": cannot read: " + std::strerror(errno), true);
       return;
@@ -152,8 +157,10 @@ class IndexRun {
     std::error_code ec;
     if (fs::is_regular_file(root, ec)) {
       InputKind kind = kind_of(root);
-      if (kind == InputKind::None) report(root_str + ": not an article file (.txt, .md) or JSON Lines (.jsonl[.gz|.xz])", true);
-      else add_input(root, root, kind);
+      if (kind == InputKind::None)
+        report(root_str + ": not an article file (.txt, .md) or JSON Lines (.jsonl[.gz|.xz])", true);
+      else
+        add_input(root, root, kind);
     } else {
       fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
       if (ec) report(root_str + ": cannot read directory: " + ec.message(), true);
@@ -178,8 +185,10 @@ class IndexRun {
       return;
     }
     FileManifest m{f.size, f.mtime_ns, "", 0};
-    if (f.kind == InputKind::ArticleFile) index_article_file(f, m, old);
-    else index_json_lines(f.path, file_key(path), &m);
+    if (f.kind == InputKind::ArticleFile)
+      index_article_file(f, m, old);
+    else
+      index_json_lines(f.path, file_key(path), &m);
   }
 
   void index_article_file(const InputFile& f, FileManifest& m, const std::optional<FileManifest>& old) {
@@ -296,7 +305,8 @@ class IndexRun {
     if (pending_.empty()) return;
     auto build = [this](std::vector<Item> items) {
       for (auto& item : items) {
-        if (auto* t = std::get_if<Task>(&item)) t->built = build_document(t->article, std::move(t->data), t->hash, t->file_key, analyzer_);
+        if (auto* t = std::get_if<Task>(&item))
+          t->built = build_document(t->article, std::move(t->data), t->hash, t->file_key, analyzer_);
       }
       return items;
     };
@@ -315,8 +325,10 @@ class IndexRun {
     std::vector<Item> items = in_flight_.front().get();
     in_flight_.pop_front();
     for (auto& item : items) {
-      if (auto* t = std::get_if<Task>(&item)) store_.put(std::move(t->built));
-      else store_.record_file(std::move(std::get<FileRecord>(item)));
+      if (auto* t = std::get_if<Task>(&item))
+        store_.put(std::move(t->built));
+      else
+        store_.record_file(std::move(std::get<FileRecord>(item)));
       store_.maybe_commit();
     }
   }

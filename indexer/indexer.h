@@ -34,8 +34,8 @@ struct IndexRequest {
   bool no_delete = false;          // keep articles whose file disappeared
   unsigned jobs = 1;               // threads analyzing articles (each shard also has a writer)
   IndexStore::Options store;
-  std::function<void(const std::string&)> report;           // one line per skip or warning
-  std::function<void(const IndexProgress&)> progress;      // called now and then, and once when complete
+  std::function<void(const std::string&)> report;      // one line per skip or warning
+  std::function<void(const IndexProgress&)> progress;  // called now and then, and once when complete
 };
 
 struct IndexSummary {

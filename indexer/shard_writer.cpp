@@ -55,8 +55,10 @@ void ShardWriter::loop() {
     changed_.notify_all();  // room in the queue
     lock.unlock();
     try {
-      if (item.built) write(*item.built);
-      else commit();
+      if (item.built)
+        write(*item.built);
+      else
+        commit();
     } catch (...) {
       lock.lock();
       error_ = std::current_exception();

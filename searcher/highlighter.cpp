@@ -60,7 +60,8 @@ Snippet highlight_all(const std::string& text, const HighlightSet& set, const An
   return cut(text, find_matches(text, set, analyzer).matches, 0, text.size());
 }
 
-Snippet best_snippet(const std::string& text, const HighlightSet& set, const Analyzer& analyzer, std::size_t max_chars) {
+Snippet best_snippet(const std::string& text, const HighlightSet& set, const Analyzer& analyzer,
+                     std::size_t max_chars) {
   Analyzed a = find_matches(text, set, analyzer);
   if (a.tokens.empty()) return {};
   // Character offsets of every token, so the window test is O(1).

@@ -33,8 +33,7 @@ bool boolean_only(const Q& q) {
   if (q.empty()) return true;
   switch (q.get_type()) {
     case Q::LEAF_TERM:
-    case Q::LEAF_MATCH_ALL:
-      return true;
+    case Q::LEAF_MATCH_ALL: return true;
     case Q::OP_OR:
     case Q::OP_SYNONYM:
     case Q::OP_AND:
@@ -46,8 +45,7 @@ bool boolean_only(const Q& q) {
         if (!boolean_only(q.get_subquery(i))) return false;
       }
       return q.get_num_subqueries() > 0;
-    default:
-      return false;
+    default: return false;
   }
 }
 
@@ -67,8 +65,10 @@ class Evaluator {
     if (type == Q::OP_AND_MAYBE || type == Q::OP_SCALE_WEIGHT) return out;  // the rest only weighs
     for (std::size_t i = 1; i < q.get_num_subqueries(); ++i) {
       DocBitmap sub = matches(q.get_subquery(i));
-      if (type == Q::OP_AND_NOT) out.and_not(sub);
-      else out.and_with(sub);  // OP_AND, OP_FILTER
+      if (type == Q::OP_AND_NOT)
+        out.and_not(sub);
+      else
+        out.and_with(sub);  // OP_AND, OP_FILTER
     }
     return out;
   }

@@ -84,8 +84,10 @@ class DateCounts {
     for (std::uint32_t date = 1; date < by_date_.size(); ++date) {
       if (!by_date_[date]) continue;
       int year = fc::year_of(date), month = fc::month_of(date);
-      if (facet == "year") out[fmt::format("{:04}", year)] += by_date_[date];
-      else if (month) out[fmt::format("{:04}-{:02}", year, month)] += by_date_[date];
+      if (facet == "year")
+        out[fmt::format("{:04}", year)] += by_date_[date];
+      else if (month)
+        out[fmt::format("{:04}-{:02}", year, month)] += by_date_[date];
     }
   }
 
@@ -110,7 +112,8 @@ class CodeSpy : public Xapian::MatchSpy {
   DateCounts& dates_;
 };
 
-Xapian::doccount every_match(const Xapian::Database& db, const Xapian::Query& query, const std::vector<Xapian::MatchSpy*>& spies) {
+Xapian::doccount every_match(const Xapian::Database& db, const Xapian::Query& query,
+                             const std::vector<Xapian::MatchSpy*>& spies) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -125,7 +128,8 @@ struct Share {
   DateCounts dates;
 };
 
-void count_by_codes(const Xapian::Database& shard, const Xapian::Query& query, const std::vector<std::string>& facets, Share& share) {
+void count_by_codes(const Xapian::Database& shard, const Xapian::Query& query, const std::vector<std::string>& facets,
+                    Share& share) {
   ShardCodes codes(shard);
   CodeSpy spy(codes, share.dates);
   if (auto matches = match_bitmap(shard, query)) {
@@ -144,7 +148,8 @@ void count_total(const Xapian::Database& shard, const Xapian::Query& query, Shar
   share.total += matches ? matches->count() : every_match(shard, query, {});
 }
 
-void count_by_values(const Xapian::Database& shard, const Xapian::Query& query, const std::vector<std::string>& facets, Share& share) {
+void count_by_values(const Xapian::Database& shard, const Xapian::Query& query, const std::vector<std::string>& facets,
+                     Share& share) {
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
   std::vector<Xapian::MatchSpy*> attach;
   for (const auto& f : facets) {

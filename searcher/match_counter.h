@@ -18,7 +18,7 @@
 namespace nsearch {
 
 struct FacetCount {
-  std::string name;                                          // "source", "year", "month"
+  std::string name;                                              // "source", "year", "month"
   std::vector<std::pair<std::string, Xapian::doccount>> values;  // source keys, "2025", "2025-10"
 };
 

@@ -18,8 +18,8 @@ OutputFormat parse_output_format(const std::string& name);
 
 struct PrintOptions {
   OutputFormat format = OutputFormat::Text;
-  bool color = false;   // ANSI highlight; otherwise plain markers
-  std::string qid;      // batch mode: the query id ("" for a single search)
+  bool color = false;  // ANSI highlight; otherwise plain markers
+  std::string qid;     // batch mode: the query id ("" for a single search)
 };
 
 void print_result(const SearchResult& result, const PrintOptions& options, std::FILE* out);

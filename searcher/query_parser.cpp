@@ -44,21 +44,42 @@ class Lexer {
       while (i_ < s_.size() && is_space(s_[i_])) ++i_;
       if (i_ >= s_.size()) break;
       char c = s_[i_];
-      if (c == '(') { ++i_; out.push_back({TokKind::LParen, "", ""}); continue; }
-      if (c == ')') { ++i_; out.push_back({TokKind::RParen, "", ""}); continue; }
-      if (c == '"') { out.push_back({TokKind::Phrase, quoted(), ""}); continue; }
-      if (c == '-' && at_word_start(i_ + 1)) { ++i_; out.push_back({TokKind::Minus, "", ""}); continue; }
+      if (c == '(') {
+        ++i_;
+        out.push_back({TokKind::LParen, "", ""});
+        continue;
+      }
+      if (c == ')') {
+        ++i_;
+        out.push_back({TokKind::RParen, "", ""});
+        continue;
+      }
+      if (c == '"') {
+        out.push_back({TokKind::Phrase, quoted(), ""});
+        continue;
+      }
+      if (c == '-' && at_word_start(i_ + 1)) {
+        ++i_;
+        out.push_back({TokKind::Minus, "", ""});
+        continue;
+      }
       if (c == '=' && at_word_start(i_ + 1)) {
         ++i_;
-        if (s_[i_] == '"') out.push_back({TokKind::Phrase, quoted(), ""});  // =“…” is a phrase already
-        else out.push_back({TokKind::Exact, bare(), ""});
+        if (s_[i_] == '"')
+          out.push_back({TokKind::Phrase, quoted(), ""});  // =“…” is a phrase already
+        else
+          out.push_back({TokKind::Exact, bare(), ""});
         continue;
       }
       std::string w = bare();
-      if (w == "AND") out.push_back({TokKind::And, "", ""});
-      else if (w == "OR") out.push_back({TokKind::Or, "", ""});
-      else if (w == "NOT") out.push_back({TokKind::Not, "", ""});
-      else out.push_back(field_or_word(w));
+      if (w == "AND")
+        out.push_back({TokKind::And, "", ""});
+      else if (w == "OR")
+        out.push_back({TokKind::Or, "", ""});
+      else if (w == "NOT")
+        out.push_back({TokKind::Not, "", ""});
+      else
+        out.push_back(field_or_word(w));
     }
     out.push_back({TokKind::End, "", ""});
     return out;
@@ -101,7 +122,8 @@ class Lexer {
       return {TokKind::Field, value, quoted_value && field == "title" ? "title-phrase" : field};
     }
     // Only ASCII letters make a field name; anything else (a time 10:30, Arabic) is text.
-    if (std::all_of(field.begin(), field.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); })) {
+    if (std::all_of(field.begin(), field.end(),
+                    [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); })) {
       warnings_.push_back("unknown field '" + field + ":' (fields are title:, source:, date:); searched as words");
     }
     return {TokKind::Word, field + " " + value, ""};
@@ -200,8 +222,10 @@ class Parser {
       case TokKind::LParen: {
         ++depth_;
         Part p = or_expr();
-        if (peek().kind == TokKind::RParen) ++pos_;
-        else out_.warnings.push_back("unbalanced '(': closed at the end of the query");
+        if (peek().kind == TokKind::RParen)
+          ++pos_;
+        else
+          out_.warnings.push_back("unbalanced '(': closed at the end of the query");
         --depth_;
         return p;
       }
@@ -273,7 +297,8 @@ class Parser {
 
   void add_word(const Token& tok, std::string_view prefix, std::vector<Xapian::Query>& qs) {
     if (++word_count_ > kMaxWords) {
-      if (word_count_ == kMaxWords + 1) out_.warnings.push_back("query longer than " + std::to_string(kMaxWords) + " words; the rest was ignored");
+      if (word_count_ == kMaxWords + 1)
+        out_.warnings.push_back("query longer than " + std::to_string(kMaxWords) + " words; the rest was ignored");
       return;
     }
     out_.highlight.terms.push_back(tok.term);
@@ -289,8 +314,10 @@ class Parser {
     std::vector<Xapian::Query> ranked, filters, excluded;
     for (const auto& p : items) {
       if (p.query.empty()) continue;
-      if (p.negated) excluded.push_back(p.query);
-      else (p.filter ? filters : ranked).push_back(p.query);
+      if (p.negated)
+        excluded.push_back(p.query);
+      else
+        (p.filter ? filters : ranked).push_back(p.query);
     }
     Xapian::Query q;
     if (!ranked.empty()) {
@@ -384,9 +411,11 @@ Xapian::Query containment(const std::string& lo, const std::string& hi) {
 
 Xapian::Query date_filter(const std::string& value) {
   size_t dots = value.find("..");
-  if (dots == std::string::npos) return containment(yyyymmdd_bound(value, false, value), yyyymmdd_bound(value, true, value));
+  if (dots == std::string::npos)
+    return containment(yyyymmdd_bound(value, false, value), yyyymmdd_bound(value, true, value));
   std::string a = value.substr(0, dots), b = value.substr(dots + 2);
-  if (a.empty() && b.empty()) throw Error(kExitUsage, "date:.. needs at least one end, e.g. date:2020.. or date:..2020");
+  if (a.empty() && b.empty())
+    throw Error(kExitUsage, "date:.. needs at least one end, e.g. date:2020.. or date:..2020");
   return containment(a.empty() ? "" : yyyymmdd_bound(a, false, value), b.empty() ? "" : yyyymmdd_bound(b, true, value));
 }
 

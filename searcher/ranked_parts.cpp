@@ -41,15 +41,17 @@ class DocidSlice : public Xapian::PostingSource {
 
 // True when a comes before b in one pass's order.
 bool before(const RankedMatch& a, const RankedMatch& b, const RankOrder& order) {
-  if (order.sort_slot && a.sort_key != b.sort_key) return order.descending ? a.sort_key > b.sort_key : a.sort_key < b.sort_key;
+  if (order.sort_slot && a.sort_key != b.sort_key)
+    return order.descending ? a.sort_key > b.sort_key : a.sort_key < b.sort_key;
   if (a.weight != b.weight) return a.weight > b.weight;
   return a.did < b.did;
 }
 
 }  // namespace
 
-std::vector<RankedMatch> rank_part(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Weight& weighting,
-                                   const RankOrder& order, Xapian::doccount count, unsigned part, unsigned parts) {
+std::vector<RankedMatch> rank_part(const Xapian::Database& db, const Xapian::Query& query,
+                                   const Xapian::Weight& weighting, const RankOrder& order, Xapian::doccount count,
+                                   unsigned part, unsigned parts) {
   Xapian::Enquire enquire(db);
   if (parts > 1) {
     Xapian::Query slice((new DocidSlice(part, parts))->release());

@@ -25,8 +25,9 @@ struct RankedMatch {
 
 // The first `count` matches of docid slice `part` (0-based) of `parts`. Every opening of the
 // same index set numbers documents alike, so parts may be ranked on different handles.
-std::vector<RankedMatch> rank_part(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Weight& weighting,
-                                   const RankOrder& order, Xapian::doccount count, unsigned part, unsigned parts);
+std::vector<RankedMatch> rank_part(const Xapian::Database& db, const Xapian::Query& query,
+                                   const Xapian::Weight& weighting, const RankOrder& order, Xapian::doccount count,
+                                   unsigned part, unsigned parts);
 
 // The parts' matches in the order of one pass (sort value, weight descending, then docid),
 // from `offset`, at most `limit`.

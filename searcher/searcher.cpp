@@ -29,7 +29,6 @@ constexpr Xapian::doccount kSuggestionFactor = 10;
 // Reopens that may find a writer's new commit before the two openings are left unaligned.
 constexpr int kAlignTries = 3;
 
-
 Xapian::Query with_flag_filters(Xapian::Query q, const SearchRequest& r) {
   std::vector<Xapian::Query> filters;
   if (!r.sources.empty()) {
@@ -40,7 +39,8 @@ Xapian::Query with_flag_filters(Xapian::Query q, const SearchRequest& r) {
   Xapian::Query dates = date_range_filter(r.since, r.until);
   if (!dates.empty()) filters.push_back(dates);
   if (filters.empty()) return q;
-  return Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+  return Xapian::Query(Xapian::Query::OP_FILTER, q,
+                       Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
 }
 
 }  // namespace
@@ -52,7 +52,8 @@ Searcher::Searcher(IndexSet index)
       missing_(ranking_.missing),
       form_search_(ranking_.has_remote ? FormSearch::AllCandidates : FormSearch::LookUpCandidates),
       analyzer_(AnalyzerOptions::variant([&] {
-        std::string v = read_newest(db_, [](Xapian::Database& db) { return db.get_metadata(std::string(schema::kMetaAnalyzerVariant)); });
+        std::string v = read_newest(
+            db_, [](Xapian::Database& db) { return db.get_metadata(std::string(schema::kMetaAnalyzerVariant)); });
         return v.empty() ? std::string("default") : v;
       }())),
       speller_(analyzer_),
@@ -68,7 +69,8 @@ SearchResult Searcher::search(const SearchRequest& request) {
         if (result.total == 0 && request.spelling == SpellingMode::Auto && result.suggestion) {
           std::string original = request.query;
           SearchResult again = run(request, *result.suggestion);
-          again.warnings.insert(again.warnings.begin(), "no results for '" + original + "'; showing results for '" + *result.suggestion + "'");
+          again.warnings.insert(again.warnings.begin(),
+                                "no results for '" + original + "'; showing results for '" + *result.suggestion + "'");
           return again;
         }
         return result;
@@ -98,7 +100,8 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   // Undated articles last either way (see the two slots in common/schema.h).
   if (request.sort == SortOrder::Newest) order = {schema::kSlotDateStart, true};
   if (request.sort == SortOrder::Oldest) order = {schema::kSlotOldestKey, false};
-  const Xapian::doccount page_end = request.offset + std::min(request.limit, std::numeric_limits<Xapian::doccount>::max() - request.offset);
+  const Xapian::doccount page_end =
+      request.offset + std::min(request.limit, std::numeric_limits<Xapian::doccount>::max() - request.offset);
   const unsigned slices = aligned_ ? 2 : 1;
   MatchCounter counter(request.facets, counting_.shards.size());
   std::vector<RankedMatch> other_slice;

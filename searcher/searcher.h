@@ -84,14 +84,14 @@ class Searcher {
   // A word's indexed forms under prefix, found the way this index set needs (term_forms.h).
   WordForms forms_of(std::string_view prefix, const std::string& normalized, const std::string& stem) const;
 
-  IndexSet ranking_;    // the ranked pass's handles; it counts shards with them once done
-  Xapian::Database db_;  // ranking_.db, sharing its handles
-  IndexSet counting_;    // the same index opened again, for the counting thread (match_counter.h)
+  IndexSet ranking_;      // the ranked pass's handles; it counts shards with them once done
+  Xapian::Database db_;   // ranking_.db, sharing its handles
+  IndexSet counting_;     // the same index opened again, for the counting thread (match_counter.h)
   bool aligned_ = false;  // both openings at the same revision of every shard (reopen)
   std::vector<std::string> missing_;
   FormSearch form_search_;  // how query words find their indexed forms (term_forms.h)
   Analyzer analyzer_;
-  Speller speller_;  // after analyzer_, which it reads
+  Speller speller_;                            // after analyzer_, which it reads
   std::unique_ptr<Xapian::Weight> weighting_;  // weighting.h
 };
 

@@ -40,12 +40,11 @@ Speller::Speller(const Analyzer& analyzer) {
 }
 
 std::vector<std::u32string> Speller::candidates(const std::u32string& word) const {
-  const std::u32string& alphabet =
-      std::any_of(word.begin(), word.end(), is_arabic) ? arabic_letters_ : latin_letters_;
+  const std::u32string& alphabet = std::any_of(word.begin(), word.end(), is_arabic) ? arabic_letters_ : latin_letters_;
   std::set<std::u32string> out;
   for (std::size_t i = 0; i <= word.size(); ++i) {
     for (char32_t c : alphabet) {
-      out.insert(word.substr(0, i) + c + word.substr(i));                                 // insert
+      out.insert(word.substr(0, i) + c + word.substr(i));                                           // insert
       if (i < word.size() && c != word[i]) out.insert(word.substr(0, i) + c + word.substr(i + 1));  // replace
     }
     if (i < word.size()) out.insert(word.substr(0, i) + word.substr(i + 1));  // delete

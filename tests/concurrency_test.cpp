@@ -67,9 +67,10 @@ TEST(Concurrency, SearchesDuringIndexingSeeWholeArticlesOrATransientError) {
   std::string index = (t / "idx").string();
   write_file(t / "in" / "news.jsonl", corpus(1, kArticles));
   // Sealed every 300 articles: the updates below are written into sealed databases too.
-  ASSERT_EQ(run_nsearch({"index", "--index", index, "--batch-size", "150", "--segment-size", "300", (t / "in").string()})
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      run_nsearch({"index", "--index", index, "--batch-size", "150", "--segment-size", "300", (t / "in").string()})
+          .exit_code,
+      0);
 
   std::atomic<bool> indexing{true};
   std::atomic<int> searches{0}, transient{0};
@@ -84,7 +85,8 @@ TEST(Concurrency, SearchesDuringIndexingSeeWholeArticlesOrATransientError) {
     for (int version = 2; version <= 3; ++version) {
       write_file(t / "in" / "news.jsonl", corpus(version, kArticles));
       auto r = run_nsearch({"index", "--index", index, "--batch-size", "150"});
-      if (r.exit_code != 0) fail("index run " + std::to_string(version) + " exited " + std::to_string(r.exit_code) + ": " + r.err);
+      if (r.exit_code != 0)
+        fail("index run " + std::to_string(version) + " exited " + std::to_string(r.exit_code) + ": " + r.err);
     }
     indexing = false;
   });
@@ -96,8 +98,9 @@ TEST(Concurrency, SearchesDuringIndexingSeeWholeArticlesOrATransientError) {
       // articles change in number with every commit: all of them fit on the page.
       const std::vector<std::string> page = {"--limit", "40", "--snippet-length", "5000"};
       const std::vector<std::string> every = {"--limit", "2000", "--snippet-length", "5000"};
-      const std::vector<std::vector<std::string>> queries = {
-          {"طرابلس"}, {"خبر رقم"}, {"\"خبر رقم\""}, {"طرابلس", "--facets", "source,year"}, {"v2"}, {"v3", "--facets", "source"}};
+      const std::vector<std::vector<std::string>> queries = {{"طرابلس"},      {"خبر رقم"},
+                                                             {"\"خبر رقم\""}, {"طرابلس", "--facets", "source,year"},
+                                                             {"v2"},          {"v3", "--facets", "source"}};
       for (int n = 0; indexing || n < 2; ++n) {
         const auto& q = queries[(n + k) % queries.size()];
         std::vector<std::string> args = {"search", "--index", index, "--format", "json"};
@@ -124,8 +127,8 @@ TEST(Concurrency, SearchesDuringIndexingSeeWholeArticlesOrATransientError) {
   std::string batch;
   for (int i = 0; i < 400; ++i) batch += fmt::format("b{}\tطرابلس خبر\n", i);
   write_file(t / "batch.tsv", batch);
-  auto long_reader = run_nsearch({"search", "--index", index, "--format", "jsonl", "--limit", "20", "--batch",
-                                  (t / "batch.tsv").string()});
+  auto long_reader = run_nsearch(
+      {"search", "--index", index, "--format", "jsonl", "--limit", "20", "--batch", (t / "batch.tsv").string()});
 
   writer.join();
   for (auto& r : readers) r.join();

@@ -23,9 +23,9 @@ TEST(Evaluator, MetricsOfAHandMadeRun) {
   write_file(tmp / "run", run);
   // A second run better on q2 only, for the paired counts.
   write_file(tmp / "run2", run + "arcd-q2 Q0 d2 2 1 r\n");
-  std::string cmd = "python3 " + (source_dir() / "bench" / "eval.py").string() + " --qrels " + (tmp / "qrels").string() +
-                    " --run a=" + (tmp / "run").string() + " --run b=" + (tmp / "run2").string() + " --json " +
-                    (tmp / "out.json").string() + " > /dev/null";
+  std::string cmd = "python3 " + (source_dir() / "bench" / "eval.py").string() + " --qrels " +
+                    (tmp / "qrels").string() + " --run a=" + (tmp / "run").string() +
+                    " --run b=" + (tmp / "run2").string() + " --json " + (tmp / "out.json").string() + " > /dev/null";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
   auto j = nlohmann::json::parse(read_file(tmp / "out.json"));
   auto all = j["a"]["relevance"]["all"];

@@ -92,7 +92,8 @@ void expect_codes_agree_with_values(const fs::path& index, std::vector<bool> exp
     MatchCount shared = count_on_two_threads(index, q);
     EXPECT_EQ(shared.total, counted.total);
     ASSERT_EQ(shared.facets.size(), counted.facets.size());
-    for (std::size_t i = 0; i < shared.facets.size(); ++i) EXPECT_EQ(shared.facets[i].values, counted.facets[i].values) << kFacets[i];
+    for (std::size_t i = 0; i < shared.facets.size(); ++i)
+      EXPECT_EQ(shared.facets[i].values, counted.facets[i].values) << kFacets[i];
     ASSERT_EQ(counted.facets.size(), 3u);
     for (std::size_t i = 0; i < 3; ++i) {
       std::map<std::string, Xapian::doccount> got(counted.facets[i].values.begin(), counted.facets[i].values.end());
@@ -114,7 +115,8 @@ TEST(FacetCodes, PackAndUnpack) {
   EXPECT_EQ(facet_codes::decode_at(chunk, 1), code);
   EXPECT_EQ(facet_codes::decode_at(chunk, 2), 1u);
   EXPECT_EQ(facet_codes::decode_at(chunk, 3), 0u);  // past the end
-  EXPECT_EQ(facet_codes::split_sources(facet_codes::join_sources({"a b", "c"})), (std::vector<std::string>{"a b", "c"}));
+  EXPECT_EQ(facet_codes::split_sources(facet_codes::join_sources({"a b", "c"})),
+            (std::vector<std::string>{"a b", "c"}));
 }
 
 TEST(FacetCodes, AgreeWithTheValueSlotsThroughAddsChangesAndDeletes) {
@@ -129,8 +131,14 @@ TEST(FacetCodes, AgreeWithTheValueSlotsThroughAddsChangesAndDeletes) {
   // one file gone (deleted), one new file with a source not seen before.
   write_file(in / "one.jsonl", articles(0, 40, 1));
   fs::remove(in / "two.jsonl");
-  write_file(in / "three.jsonl", articles(70, 25, 2) + json{{"id", "new-source"}, {"title", "حفتر في أنقرة"}, {"body", "زيارة"},
-                                                             {"source", "مصدر جديد"}, {"date", "2026-11"}}.dump() + "\n");
+  write_file(in / "three.jsonl", articles(70, 25, 2) +
+                                     json{{"id", "new-source"},
+                                          {"title", "حفتر في أنقرة"},
+                                          {"body", "زيارة"},
+                                          {"source", "مصدر جديد"},
+                                          {"date", "2026-11"}}
+                                         .dump() +
+                                     "\n");
   auto r = run_nsearch({"index", "-q", "--index", idx.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   expect_codes_agree_with_values(idx, {true, true, true});
@@ -150,7 +158,8 @@ TEST(FacetCodes, ShardsMergedByXapianCompactFallBackToTheValueSlots) {
   ASSERT_EQ(std::system(cmd.c_str()), 0);
   expect_codes_agree_with_values(tmp / "merged", {false});
   // Beside a shard whose codes are current, each is counted its own way.
-  write_file(tmp / "mixed", fmt::format("glass {}\nglass {}\n", (tmp / "merged").string(), (idx / "db-1" / "2").string()));
+  write_file(tmp / "mixed",
+             fmt::format("glass {}\nglass {}\n", (tmp / "merged").string(), (idx / "db-1" / "2").string()));
   expect_codes_agree_with_values(tmp / "mixed", {false, true});
 }
 

@@ -24,7 +24,9 @@ const std::string kGood = "---\ntitle: خبر سليم\n---\nزار الوفد �
 class Hostile : public ::testing::Test {
  protected:
   void SetUp() override { write_file(tmp_ / "in" / "good.txt", kGood); }
-  void add_bad(const std::string& name) { fs::copy(source_dir() / "tests" / "data" / "bad" / name, tmp_ / "in" / name); }
+  void add_bad(const std::string& name) {
+    fs::copy(source_dir() / "tests" / "data" / "bad" / name, tmp_ / "in" / name);
+  }
   RunResult index(const ChildLimits& limits = {}) {
     return run_nsearch({"index", "--index", (tmp_ / "idx").string(), (tmp_ / "in").string()}, "", limits);
   }
@@ -87,12 +89,14 @@ TEST_F(Hostile, MillionCharacterWordIsIndexedAndTheRestSearchable) {
 TEST_F(Hostile, TwoHundredMegabyteRecordIsSkippedAndItsNeighboursIndexed) {
   {
     std::ofstream f(tmp_ / "in" / "big.jsonl", std::ios::binary);
-    f << R"({"id":"before","title":"قبل","body":"مستشفى طرابلس"})" << "\n";
+    f << R"({"id":"before","title":"قبل","body":"مستشفى طرابلس"})"
+      << "\n";
     f << R"({"id":"huge","title":"ضخم","body":")";
     std::string chunk(1 << 20, 'x');
     for (int i = 0; i < 200; ++i) f << chunk;
     f << "\"}\n";
-    f << R"({"id":"after","title":"بعد","body":"مستشفى"})" << "\n";
+    f << R"({"id":"after","title":"بعد","body":"مستشفى"})"
+      << "\n";
   }
   auto r = index({.address_space = 2ull << 30});  // and within ulimit -v 2 GiB
   EXPECT_EQ(r.exit_code, 3) << r.err;
@@ -103,8 +107,8 @@ TEST_F(Hostile, TwoHundredMegabyteRecordIsSkippedAndItsNeighboursIndexed) {
 }
 
 TEST_F(Hostile, DeeplyNestedJsonIsSkipped) {
-  std::string deep = R"({"id":"deep","title":"عميق","body":"نص","x":)" + std::string(200000, '[') +
-                     std::string(200000, ']') + "}";
+  std::string deep =
+      R"({"id":"deep","title":"عميق","body":"نص","x":)" + std::string(200000, '[') + std::string(200000, ']') + "}";
   write_file(tmp_ / "in" / "deep.jsonl", deep + "\n" + R"({"id":"ok","title":"سليم","body":"مستشفى"})" + "\n");
   auto r = index();
   EXPECT_EQ(r.exit_code, 3) << r.err;
@@ -158,7 +162,8 @@ TEST_F(Hostile, FullDiskIsAClearErrorAndTheIndexStaysUsable) {
   std::string many;
   const auto sentences = seed_sentences();
   for (int i = 0; i < 3000; ++i) {
-    many += json{{"id", fmt::format("m{}", i)}, {"title", sentences[i % sentences.size()]},
+    many += json{{"id", fmt::format("m{}", i)},
+                 {"title", sentences[i % sentences.size()]},
                  {"body", sentences[(i * 7) % sentences.size()] + " مستشفى " + std::to_string(i)}}
                 .dump() +
             "\n";

@@ -16,8 +16,8 @@
 #include <sstream>
 #include <thread>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include "common/index_location.h"
 #include "common/schema.h"
@@ -155,7 +155,8 @@ TEST_F(Incremental, TouchWithoutChangeIsUnchanged) {
 }
 
 TEST_F(Incremental, IdRemovedFromJsonlIsRemoved) {
-  write_file(in_ / "feed.jsonl", R"({"id":"j2","title":"ج٢","body":"نص ثان معدل","source":"الجزيره","date":"2015-07"})" "\n");
+  write_file(in_ / "feed.jsonl", R"({"id":"j2","title":"ج٢","body":"نص ثان معدل","source":"الجزيره","date":"2015-07"})"
+                                 "\n");
   expect(run({}), 0, 1, 2, 1);
   EXPECT_EQ(ids_in(idx_), (std::set<std::string>{"a.txt", "sub/b.md", "j2"}));
 }
@@ -190,24 +191,31 @@ TEST(BadInput, EachProblemIsReportedAndTheRestIndexed) {
   write_file(in / "good.txt", article("سليم", "نص سليم عن حفتر"));
   write_file(in / "latin1.txt", std::string("title \xE9t\xE9 caf\xE9\n"));
   write_file(in / "empty.txt", "");
-  write_file(in / "binary.txt", std::string("\x7F" "ELF\0\0\x01\x02", 8));
+  write_file(in / "binary.txt", std::string("\x7F"
+                                            "ELF\0\0\x01\x02",
+                                            8));
   write_file(in / "header-only.md", "---\ntitle: \nsource: x\n---\n");
   write_file(in / "bad-date.txt", article("تاريخ سيئ", "نص", "date: 31/12/2024\n"));
   std::string big = "---\ntitle: مقال كبير\n---\n";
   while (big.size() < 50u * 1024 * 1024) big += "وصل صدام حفتر إلى أنقرة في زيارة رسمية. ";
   write_file(in / "big.txt", big);
-  write_file(in / "feed.jsonl",
-             R"({"id":"ok1","title":"ع","body":"نص","source":"س","date":"2015-07-21"})" "\n"
-             R"({"id":"trunc","title":"ع","body":"نص)" "\n"
-             R"(["not","an","object"])" "\n"
-             R"({"id":"ok1","title":"مكرر","body":"نص","source":"س","date":""})" "\n"
-             R"({"id":"ok2","title":"ع","body":"نص","source":"س","date":"someday"})" "\n");
+  write_file(in / "feed.jsonl", R"({"id":"ok1","title":"ع","body":"نص","source":"س","date":"2015-07-21"})"
+                                "\n"
+                                R"({"id":"trunc","title":"ع","body":"نص)"
+                                "\n"
+                                R"(["not","an","object"])"
+                                "\n"
+                                R"({"id":"ok1","title":"مكرر","body":"نص","source":"س","date":""})"
+                                "\n"
+                                R"({"id":"ok2","title":"ع","body":"نص","source":"س","date":"someday"})"
+                                "\n");
   auto r = index(tmp / "idx", {in.string()});
   EXPECT_EQ(r.exit_code, 3) << r.err;
-  for (const char* expected : {"latin1.txt: not valid UTF-8", "empty.txt: empty article", "binary.txt: binary data",
-                               "header-only.md: header but no body", "bad-date.txt: unparseable date",
-                               "feed.jsonl:2: malformed JSON", "feed.jsonl:3: not a JSON object",
-                               "feed.jsonl:4: duplicate id 'ok1' (first at line 1)", "feed.jsonl:5: unparseable date"}) {
+  for (const char* expected :
+       {"latin1.txt: not valid UTF-8", "empty.txt: empty article", "binary.txt: binary data",
+        "header-only.md: header but no body", "bad-date.txt: unparseable date", "feed.jsonl:2: malformed JSON",
+        "feed.jsonl:3: not a JSON object", "feed.jsonl:4: duplicate id 'ok1' (first at line 1)",
+        "feed.jsonl:5: unparseable date"}) {
     EXPECT_NE(r.err.find(expected), std::string::npos) << expected << "\n" << r.err;
   }
   EXPECT_EQ(ids_in(tmp / "idx"), (std::set<std::string>{"good.txt", "bad-date.txt", "big.txt", "ok1", "ok2"}));
@@ -222,7 +230,8 @@ TEST(BadInput, EachProblemIsReportedAndTheRestIndexed) {
 TEST(BadInput, JsonlFromStdin) {
   TempDir tmp;
   auto r = run_nsearch({"index", "--index", (tmp / "idx").string(), "-"},
-                       R"({"id":"s1","title":"عنوان","body":"نص عن حفتر","source":"س","date":"2020"})" "\n");
+                       R"({"id":"s1","title":"عنوان","body":"نص عن حفتر","source":"س","date":"2020"})"
+                       "\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(ids_in(tmp / "idx"), (std::set<std::string>{"s1"}));
 }
@@ -237,7 +246,9 @@ std::string synthetic_jsonl(int n) {
     std::string body;
     for (int k = 0; k < 12; ++k) body += sentences[rng() % sentences.size()] + ". ";
     std::string n = std::to_string(i);
-    json record = {{"id", std::string("k").append(n)}, {"title", std::string("عنوان ").append(n)}, {"body", body},
+    json record = {{"id", std::string("k").append(n)},
+                   {"title", std::string("عنوان ").append(n)},
+                   {"body", body},
                    {"source", std::string("مصدر ").append(std::to_string(i % 7))},
                    {"date", std::string("2024-01-0").append(std::to_string(1 + i % 9))}};
     out += record.dump();
@@ -254,8 +265,8 @@ TEST(CrashSafety, KilledRunsAreCompletedWithNothingLostOrDuplicated) {
   for (int i = 0; i < n; ++i) expected.insert(std::string("k").append(std::to_string(i)));
   std::mt19937 rng(7);
   // Databases sealed every ~800 articles, so kills also land while new ones are being added.
-  std::vector<std::string> args = {"index", "--index", (tmp / "idx").string(), "--batch-size", "150",
-                                   "--segment-size", "400", (tmp / "in").string()};
+  std::vector<std::string> args = {"index",          "--index", (tmp / "idx").string(), "--batch-size", "150",
+                                   "--segment-size", "400",     (tmp / "in").string()};
   for (int trial = 0; trial < 4; ++trial) {
     pid_t pid = spawn_nsearch(args);
     std::this_thread::sleep_for(std::chrono::milliseconds(100 + rng() % 900));
@@ -420,7 +431,8 @@ TEST_F(Sealing, UpdatesAndRemovalsReachSealedDatabases) {
   EXPECT_EQ(s["updated"], 1) << s;
   EXPECT_EQ(s["removed"], 50) << s;
   std::set<std::string> expected;
-  for (int i = 0; i < 310; ++i) if (i < 250 || i >= 300) expected.insert(std::string("k").append(std::to_string(i)));
+  for (int i = 0; i < 310; ++i)
+    if (i < 250 || i >= 300) expected.insert(std::string("k").append(std::to_string(i)));
   EXPECT_EQ(ids_in(idx_), expected);  // also: every id once
   EXPECT_EQ(database_of("k0"), home) << "updated in place, not added to an open database";
   auto j = json::parse(run_nsearch({"show", "--index", idx_.string(), "k0", "--format", "json"}).out);

@@ -37,7 +37,8 @@ class Search : public ::testing::Test {
     args.insert(args.end(), {"--format", "ids"});
     auto r = search(args);
     std::vector<std::string> out;
-    for (size_t p = 0, q; (q = r.out.find('\n', p)) != std::string::npos; p = q + 1) out.push_back(r.out.substr(p, q - p));
+    for (size_t p = 0, q; (q = r.out.find('\n', p)) != std::string::npos; p = q + 1)
+      out.push_back(r.out.substr(p, q - p));
     return out;
   }
   static bool has(const std::vector<std::string>& v, const std::string& id) {
@@ -70,8 +71,9 @@ TEST_F(Search, NameNotConflatedWithSaid) {
 TEST_F(Search, PhraseOfThreeWords) {
   // 002 holds the phrase too ("لقاء مع وزير الدفاع التركي"); 001 has only "وزارة الدفاع التركية".
   auto v = ids({"\"وزير الدفاع التركي\""});
-  EXPECT_EQ(std::set<std::string>(v.begin(), v.end()),
-            (std::set<std::string>{"000_aff02f4700e004a1.txt", "002_531c9af4ea5c5933.txt", "004_f090aae47d831c2d.txt"}));
+  EXPECT_EQ(
+      std::set<std::string>(v.begin(), v.end()),
+      (std::set<std::string>{"000_aff02f4700e004a1.txt", "002_531c9af4ea5c5933.txt", "004_f090aae47d831c2d.txt"}));
 }
 
 TEST_F(Search, SourceFieldAndFlagAgree) {
@@ -82,19 +84,22 @@ TEST_F(Search, SourceFieldAndFlagAgree) {
 
 TEST_F(Search, DateFieldsAndFlags) {
   auto v = ids({"date:2025"});
-  EXPECT_EQ(std::set<std::string>(v.begin(), v.end()),
-            (std::set<std::string>{"001_183260085f83e7c3.txt", "002_531c9af4ea5c5933.txt", "003_b84856964a7b5a3d.txt"}));
+  EXPECT_EQ(
+      std::set<std::string>(v.begin(), v.end()),
+      (std::set<std::string>{"001_183260085f83e7c3.txt", "002_531c9af4ea5c5933.txt", "003_b84856964a7b5a3d.txt"}));
   EXPECT_EQ(ids({"date:2025-10"}), (std::vector<std::string>{"003_b84856964a7b5a3d.txt"}));
   // A month-precise date is not inside half a month.
   EXPECT_TRUE(ids({"date:2025-10-01..2025-10-15"}).empty());
   EXPECT_EQ(ids({"date:..2020"}), (std::vector<std::string>{"004_f090aae47d831c2d.txt"}));
-  EXPECT_EQ(ids({"حفتر", "--since", "2025-05", "--until", "2025-09"}), (std::vector<std::string>{"001_183260085f83e7c3.txt"}));
+  EXPECT_EQ(ids({"حفتر", "--since", "2025-05", "--until", "2025-09"}),
+            (std::vector<std::string>{"001_183260085f83e7c3.txt"}));
 }
 
 TEST_F(Search, SortNewestAndOldest) {
-  EXPECT_EQ(ids({"حفتر", "--sort", "newest"}),
-            (std::vector<std::string>{"003_b84856964a7b5a3d.txt", "001_183260085f83e7c3.txt", "002_531c9af4ea5c5933.txt",
-                                      "000_aff02f4700e004a1.txt", "004_f090aae47d831c2d.txt"}));
+  EXPECT_EQ(
+      ids({"حفتر", "--sort", "newest"}),
+      (std::vector<std::string>{"003_b84856964a7b5a3d.txt", "001_183260085f83e7c3.txt", "002_531c9af4ea5c5933.txt",
+                                "000_aff02f4700e004a1.txt", "004_f090aae47d831c2d.txt"}));
   EXPECT_EQ(ids({"حفتر", "--sort", "oldest"}).front(), "004_f090aae47d831c2d.txt");
 }
 
@@ -112,22 +117,26 @@ TEST_F(Search, JsonShapeAndFacets) {
   EXPECT_TRUE(j["suggestion"].is_null());
   ASSERT_EQ(j["hits"].size(), 5u);
   for (const auto& h : j["hits"]) {
-    for (const char* key : {"rank", "id", "title", "source", "date", "score", "snippet"}) EXPECT_TRUE(h.contains(key)) << key;
+    for (const char* key : {"rank", "id", "title", "source", "date", "score", "snippet"})
+      EXPECT_TRUE(h.contains(key)) << key;
     EXPECT_TRUE(h["score"].is_number());
     EXPECT_TRUE(h["rank"].is_number_integer());
   }
   std::map<std::string, int> sources;
   for (const auto& f : j["facets"]["source"]) sources[f["value"]] = f["count"];
-  EXPECT_EQ(sources, (std::map<std::string, int>{{"الجزيرة", 1}, {"المشهد", 1}, {"ميدل إيست أون لاين", 1}, {"وكالة الأناضول", 1}}));
+  EXPECT_EQ(sources, (std::map<std::string, int>{
+                         {"الجزيرة", 1}, {"المشهد", 1}, {"ميدل إيست أون لاين", 1}, {"وكالة الأناضول", 1}}));
   std::map<std::string, int> months;
   for (const auto& f : j["facets"]["date"]) months[f["value"]] = f["count"];
-  EXPECT_EQ(months, (std::map<std::string, int>{{"2020-12", 1}, {"2024-10", 1}, {"2025-04", 1}, {"2025-08", 1}, {"2025-10", 1}}));
+  EXPECT_EQ(months, (std::map<std::string, int>{
+                        {"2020-12", 1}, {"2024-10", 1}, {"2025-04", 1}, {"2025-08", 1}, {"2025-10", 1}}));
 }
 
 TEST_F(Search, JsonlAndTrecFormats) {
   auto r = search({"قالن", "--format", "jsonl"});
   std::vector<json> lines;
-  for (size_t p = 0, q; (q = r.out.find('\n', p)) != std::string::npos; p = q + 1) lines.push_back(json::parse(r.out.substr(p, q - p)));
+  for (size_t p = 0, q; (q = r.out.find('\n', p)) != std::string::npos; p = q + 1)
+    lines.push_back(json::parse(r.out.substr(p, q - p)));
   ASSERT_EQ(lines.size(), 3u);
   EXPECT_EQ(lines.back()["type"], "summary");
   auto b = run_nsearch({"search", "--index", index_dir(), "--batch", "-", "--format", "trec"}, "q1\tقالن\nحفتر\n");

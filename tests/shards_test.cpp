@@ -174,7 +174,8 @@ TEST_F(Shards, SeveralIndexOptionsSearchAsOne) {
 TEST(ShardsIncremental, UpdatesAndDeletesReachTheRightShard) {
   TempDir t;
   for (int i = 0; i < 12; ++i) {
-    write_file(t / "in" / fmt::format("a{}.txt", i), fmt::format("---\ntitle: خبر {0}\n---\nنص الخبر عن طرابلس رقم {0}\n", i));
+    write_file(t / "in" / fmt::format("a{}.txt", i),
+               fmt::format("---\ntitle: خبر {0}\n---\nنص الخبر عن طرابلس رقم {0}\n", i));
   }
   std::string index = (t / "idx").string();
   auto first = run_nsearch({"index", "--index", index, "--shards", "4", "--format", "json", (t / "in").string()});
@@ -241,8 +242,8 @@ class ShardServer {
     if (pid_ == 0) {
       ::setpgid(0, 0);  // on SIGTERM the server signals its whole process group
       std::string p = std::to_string(port);
-      execlp("xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port", p.c_str(),
-             db.c_str(), static_cast<char*>(nullptr));
+      execlp("xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port", p.c_str(), db.c_str(),
+             static_cast<char*>(nullptr));
       _exit(127);
     }
     for (int i = 0; i < 100 && !port_open(port_); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -272,7 +273,8 @@ TEST_F(Shards, LocalPlusRemoteShardAnswersLikeTheSingleIndex) {
   ShardServer server(t / "two" / "db-1" / "1", port);
   ASSERT_TRUE(server.up()) << "xapian-tcpsrv did not start on port " << port;
   fs::path stub = t / "mixed.stub";
-  write_file(stub, "glass " + (t / "two" / "db-1" / "0").string() + "\nremote 127.0.0.1:" + std::to_string(port) + "\n");
+  write_file(stub,
+             "glass " + (t / "two" / "db-1" / "0").string() + "\nremote 127.0.0.1:" + std::to_string(port) + "\n");
 
   expect_same_answers({"--index", idx("single")}, {"--index", stub.string()});
   auto a = run_nsearch({"show", "--index", stub.string(), "--format", "json", "s10"});

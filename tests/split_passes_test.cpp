@@ -45,9 +45,19 @@ std::string tied_articles() {
 }
 
 const std::vector<std::string> kQueries = {
-    "حفتر",          "صدام حفتر أنقرة", "تركيا OR ليبيا",         "حفتر NOT أنقرة",  "حفتر AND ليبيا",
-    "-حفتر",         "title:حفتر",      "source:الجزيرة ليبيا", "ليبيا date:2020..2024", "\"وزير الدفاع\"",
-    "=الليبية",      "source:المشهد",   "الحكومة الليبية في طرابلس",
+    "حفتر",
+    "صدام حفتر أنقرة",
+    "تركيا OR ليبيا",
+    "حفتر NOT أنقرة",
+    "حفتر AND ليبيا",
+    "-حفتر",
+    "title:حفتر",
+    "source:الجزيرة ليبيا",
+    "ليبيا date:2020..2024",
+    "\"وزير الدفاع\"",
+    "=الليبية",
+    "source:المشهد",
+    "الحكومة الليبية في طرابلس",
 };
 
 class SplitPasses : public ::testing::Test {
@@ -55,7 +65,8 @@ class SplitPasses : public ::testing::Test {
   static void SetUpTestSuite() {
     tmp_ = new TempDir();
     write_file(*tmp_ / "in" / "tied.jsonl", tied_articles());
-    auto r = run_nsearch({"index", "-q", "--shards", "3", "--index", (*tmp_ / "idx").string(), (*tmp_ / "in").string()});
+    auto r =
+        run_nsearch({"index", "-q", "--shards", "3", "--index", (*tmp_ / "idx").string(), (*tmp_ / "in").string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
   static void TearDownTestSuite() { delete tmp_; }
@@ -63,9 +74,11 @@ class SplitPasses : public ::testing::Test {
   static IndexSet open() { return open_index_set({*tmp_ / "idx"}, false); }
   static Xapian::Query parse(const Xapian::Database& db, const std::string& text) {
     static const Analyzer analyzer(AnalyzerOptions::variant("default"));
-    return parse_query(text, analyzer, [&](std::string_view prefix, const Token& w) {
-      return indexed_forms(db, analyzer, prefix, w.normalized, w.term, FormSearch::LookUpCandidates);
-    }).query;
+    return parse_query(text, analyzer,
+                       [&](std::string_view prefix, const Token& w) {
+                         return indexed_forms(db, analyzer, prefix, w.normalized, w.term, FormSearch::LookUpCandidates);
+                       })
+        .query;
   }
   static inline TempDir* tmp_ = nullptr;
 };
@@ -125,10 +138,10 @@ std::vector<Xapian::docid> matcher_docids(const Xapian::Database& shard, const X
 TEST_F(SplitPasses, BitmapsHoldExactlyTheMatchersMatches) {
   IndexSet set = open();
   using Q = Xapian::Query;
-  std::vector<Q> queries = {Q::MatchAll, Q::MatchNothing,
-                            Q(Q::OP_AND_MAYBE, parse(set.db, "ليبيا"), parse(set.db, "حفتر")),
-                            Q(Q::OP_SCALE_WEIGHT, parse(set.db, "تركيا أنقرة"), 0.0),
-                            Q(Q::OP_AND, parse(set.db, "ليبيا OR تركيا"), Q(Q::OP_AND_NOT, Q::MatchAll, parse(set.db, "حفتر")))};
+  std::vector<Q> queries = {
+      Q::MatchAll, Q::MatchNothing, Q(Q::OP_AND_MAYBE, parse(set.db, "ليبيا"), parse(set.db, "حفتر")),
+      Q(Q::OP_SCALE_WEIGHT, parse(set.db, "تركيا أنقرة"), 0.0),
+      Q(Q::OP_AND, parse(set.db, "ليبيا OR تركيا"), Q(Q::OP_AND_NOT, Q::MatchAll, parse(set.db, "حفتر")))};
   for (const auto& text : kQueries) queries.push_back(parse(set.db, text));
   std::size_t evaluated = 0, matched = 0;
   for (const Q& q : queries) {

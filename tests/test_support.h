@@ -32,8 +32,8 @@ struct RunResult {
 
 // Conditions for the child process, for the hostile-environment tests.
 struct ChildLimits {
-  int uid = -1;                 // run as this user (and group) when >= 0 (needs root)
-  std::uint64_t file_size = 0;  // RLIMIT_FSIZE bytes (SIGXFSZ ignored: writes fail with EFBIG)
+  int uid = -1;                     // run as this user (and group) when >= 0 (needs root)
+  std::uint64_t file_size = 0;      // RLIMIT_FSIZE bytes (SIGXFSZ ignored: writes fail with EFBIG)
   std::uint64_t address_space = 0;  // RLIMIT_AS bytes (ulimit -v)
 };
 

@@ -53,8 +53,8 @@ class ProgressLine {
     last_ = now;
     double secs = std::chrono::duration<double>(now - start_).count();
     double mb = p.bytes_done / 1e6;
-    std::string line = fmt::format("\r{} articles  {:.1f} MB  {:.0f} articles/s", p.articles, mb,
-                                   secs > 0 ? p.articles / secs : 0.0);
+    std::string line =
+        fmt::format("\r{} articles  {:.1f} MB  {:.0f} articles/s", p.articles, mb, secs > 0 ? p.articles / secs : 0.0);
     if (p.bytes_total > 0 && p.bytes_done > 0 && secs > 1) {
       double eta = secs * (double(p.bytes_total) / double(p.bytes_done) - 1);
       line += fmt::format("  {:.0f}%  ETA {:.0f}s", 100.0 * p.bytes_done / p.bytes_total, eta > 0 ? eta : 0);
@@ -77,15 +77,17 @@ void print_summary(const IndexSummary& s, const std::string& format, const std::
   std::uint64_t processed = c.added + c.updated + c.unchanged;
   double rate = s.seconds > 0 ? processed / s.seconds : 0;
   if (format == "json") {
-    nlohmann::json j = {{"format_version", 1}, {"index", dir},           {"added", c.added},
-                        {"updated", c.updated}, {"unchanged", c.unchanged}, {"removed", c.removed},
-                        {"skipped", c.skipped}, {"warnings", c.warnings},   {"seconds", s.seconds},
-                        {"input_mb", mb},       {"articles_per_s", rate},   {"mb_per_s", s.seconds > 0 ? mb / s.seconds : 0}};
+    nlohmann::json j = {{"format_version", 1},      {"index", dir},
+                        {"added", c.added},         {"updated", c.updated},
+                        {"unchanged", c.unchanged}, {"removed", c.removed},
+                        {"skipped", c.skipped},     {"warnings", c.warnings},
+                        {"seconds", s.seconds},     {"input_mb", mb},
+                        {"articles_per_s", rate},   {"mb_per_s", s.seconds > 0 ? mb / s.seconds : 0}};
     std::puts(j.dump().c_str());
     return;
   }
-  std::string line = fmt::format("{} added, {} updated, {} unchanged, {} removed", c.added, c.updated, c.unchanged,
-                                 c.removed);
+  std::string line =
+      fmt::format("{} added, {} updated, {} unchanged, {} removed", c.added, c.updated, c.unchanged, c.removed);
   if (c.skipped) line += fmt::format(", {} skipped", c.skipped);
   if (c.warnings) line += fmt::format(", {} warnings", c.warnings);
   line += fmt::format(" in {:.1f}s ({:.1f} MB, {:.0f} articles/s)", s.seconds, mb, rate);
@@ -183,9 +185,10 @@ void add_index_command(CLI::App& app, int& exit_code) {
       ->capture_default_str()
       ->check(CLI::Range(1u, 256u));
   cmd->add_option("--format", opt->format, "Summary format: text or json")->capture_default_str();
-  cmd->add_option("--progress-log", opt->progress_log,
-                  "Write 'seconds articles input-bytes cpu-seconds' every 256 articles to FILE, and once more when the run is "
-                  "complete (for benchmarks)");
+  cmd->add_option(
+      "--progress-log", opt->progress_log,
+      "Write 'seconds articles input-bytes cpu-seconds' every 256 articles to FILE, and once more when the run is "
+      "complete (for benchmarks)");
   cmd->callback([opt, &exit_code] { run(*opt, exit_code); });
 }
 

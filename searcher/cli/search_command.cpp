@@ -53,12 +53,18 @@ SearchRequest make_request(const SearchOptions& o) {
   r.since = o.since;
   r.until = o.until;
   r.facets = split_commas(o.facets);
-  if (o.sort == "newest") r.sort = SortOrder::Newest;
-  else if (o.sort == "oldest") r.sort = SortOrder::Oldest;
-  else if (o.sort != "relevance") throw Error(kExitUsage, "--sort must be relevance, newest or oldest");
-  if (o.spelling == "off") r.spelling = SpellingMode::Off;
-  else if (o.spelling == "auto") r.spelling = SpellingMode::Auto;
-  else if (o.spelling != "suggest") throw Error(kExitUsage, "--spelling must be suggest, auto or off");
+  if (o.sort == "newest")
+    r.sort = SortOrder::Newest;
+  else if (o.sort == "oldest")
+    r.sort = SortOrder::Oldest;
+  else if (o.sort != "relevance")
+    throw Error(kExitUsage, "--sort must be relevance, newest or oldest");
+  if (o.spelling == "off")
+    r.spelling = SpellingMode::Off;
+  else if (o.spelling == "auto")
+    r.spelling = SpellingMode::Auto;
+  else if (o.spelling != "suggest")
+    throw Error(kExitUsage, "--spelling must be suggest, auto or off");
   r.limit = o.limit;
   r.offset = o.offset;
   r.snippet_chars = o.snippet_length;
@@ -151,7 +157,8 @@ void add_search_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--sort", o->sort, "relevance, newest or oldest")->capture_default_str();
   cmd->add_option("--format", o->format, "text, json, jsonl, ids or trec")->capture_default_str();
   cmd->add_option("--color", o->color, "auto (only on a terminal), always or never")->capture_default_str();
-  cmd->add_option("--spelling", o->spelling, "suggest (show 'did you mean'), auto (search it when nothing matched) or off")
+  cmd->add_option("--spelling", o->spelling,
+                  "suggest (show 'did you mean'), auto (search it when nothing matched) or off")
       ->capture_default_str();
   cmd->add_option("--limit,-n", o->limit, "Hits to show")->capture_default_str();
   cmd->add_option("--offset", o->offset, "Hits to skip")->capture_default_str();

@@ -18,8 +18,9 @@ void add_show_command(CLI::App& app, int& exit_code) {
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("show", "Show one article: metadata and full text");
-  cmd->footer("Examples:\n  nsearch show 002_531c9af4ea5c5933.txt\n  nsearch show snn-2015-07-21-00001 --format json\n"
-              "A unique prefix of an id is enough (002_531c9af4ea5c5933).");
+  cmd->footer(
+      "Examples:\n  nsearch show 002_531c9af4ea5c5933.txt\n  nsearch show snn-2015-07-21-00001 --format json\n"
+      "A unique prefix of an id is enough (002_531c9af4ea5c5933).");
   cmd->add_option("id", o->id, "Article id (as printed by search)")->required();
   add_index_set_options(cmd, o->index);
   cmd->add_option("--format", o->format, "text or json")->capture_default_str();

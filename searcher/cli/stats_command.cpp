@@ -70,8 +70,9 @@ nlohmann::json collect(const IndexSet& set, const fs::path& dir) {
 }
 
 void print_text(const nlohmann::json& s) {
-  std::string out = fmt::format("index       {}\ndocuments   {}\nsize        {:.1f} MB\n", s["index"].get<std::string>(),
-                                s["documents"].get<Xapian::doccount>(), s["size_bytes"].get<double>() / 1e6);
+  std::string out =
+      fmt::format("index       {}\ndocuments   {}\nsize        {:.1f} MB\n", s["index"].get<std::string>(),
+                  s["documents"].get<Xapian::doccount>(), s["size_bytes"].get<double>() / 1e6);
   out += fmt::format("databases   {}\n", s["databases"].get<std::size_t>());
   out += fmt::format("dates       {} .. {}\n", s["date_from"].get<std::string>(), s["date_to"].get<std::string>());
   out += fmt::format("versions    schema {}, analyzer {} ({})\n", s["schema_version"].get<std::string>(),
@@ -97,8 +98,10 @@ void add_stats_command(CLI::App& app, int& exit_code) {
     if (opt->format != "text" && opt->format != "json") throw Error(kExitUsage, "--format must be text or json");
     auto dir = resolve_index_dir(opt->index);
     auto stats = collect(open_index_set({dir}, false), dir);
-    if (opt->format == "json") std::puts(stats.dump(2).c_str());
-    else print_text(stats);
+    if (opt->format == "json")
+      std::puts(stats.dump(2).c_str());
+    else
+      print_text(stats);
     exit_code = kExitOk;
   });
 }
