@@ -45,7 +45,9 @@ inline constexpr std::string_view kFile = "XF";
 
 // ---- Value slots ---------------------------------------------------------------------------
 enum Slot : Xapian::valueno {
-  // Earliest day the date can mean, "YYYYMMDD" ("2025-10" -> "20251001"): sorting, --since.
+  // Earliest day the date can mean, "YYYYMMDD" ("2025-10" -> "20251001"), followed by "HHMMSS"
+  // when the time of day is known (Date::sort_key): newest-first sorting, --since (a day bound
+  // "YYYYMMDD" compares below every time of that day).
   kSlotDateStart = 0,
   // Latest day the date can mean, "YYYYMMDD" ("2025-10" -> "20251031"): --until.
   kSlotDateEnd = 1,
@@ -57,7 +59,7 @@ enum Slot : Xapian::valueno {
   kSlotMonth = 4,
   // Hex content hash of the article (title, body, metadata): an unchanged article is skipped.
   kSlotContentHash = 5,
-  // Date as given after parsing, at its precision: "2025-10", "2024-10-23" (display).
+  // Date as given after parsing, at its precision: "2025-10", "2024-10-23", "2015-07-21 02:52:00" (display).
   kSlotDateText = 6,
   // Oldest-first sort key: kSlotDateStart's value, or "~" for an undated article so it sorts
   // after every date. (Newest-first sorts kSlotDateStart descending: undated, empty, last.)

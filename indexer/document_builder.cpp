@@ -51,13 +51,13 @@ class FieldIndexer {
 };
 
 void add_date(Xapian::Document& doc, const Date& date) {
-  doc.add_value(schema::kSlotOldestKey, date.empty() ? std::string("~") : date.first_day());
+  doc.add_value(schema::kSlotOldestKey, date.empty() ? std::string("~") : date.sort_key());
   if (date.empty()) return;
   doc.add_boolean_term(prefixed(schema::kYear, date.year_key()));
   if (date.precision != Date::Precision::Year)
     doc.add_boolean_term(prefixed(schema::kMonth, date.first_day().substr(0, 6)));
   if (date.precision == Date::Precision::Day) doc.add_boolean_term(prefixed(schema::kDay, date.first_day()));
-  doc.add_value(schema::kSlotDateStart, date.first_day());
+  doc.add_value(schema::kSlotDateStart, date.sort_key());
   doc.add_value(schema::kSlotDateEnd, date.last_day());
   doc.add_value(schema::kSlotYear, date.year_key());
   doc.add_value(schema::kSlotMonth, date.month_key());

@@ -77,6 +77,32 @@ TEST_F(Hostile, BidiOverridesDoNotHideWords) {
   EXPECT_EQ(ids("صامد"), "bidi_override.txt\n");
 }
 
+TEST_F(Hostile, EscapeSequencesAreRemovedBeforeAnythingIsStoredOrPrinted) {
+  add_bad("escape_sequences.txt");
+  auto r = index();
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  auto controls = [](const std::string& s) {
+    return std::count_if(s.begin(), s.end(), [](char c) { return c == '\x1B' || c == '\x07'; });
+  };
+  auto shown = run_nsearch({"show", "--index", (tmp_ / "idx").string(), "escape_sequences.txt", "--format", "json"});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  auto j = json::parse(shown.out);
+  EXPECT_EQ(j["title"], "عنوان يغير نافذة الطرفية");
+  EXPECT_EQ(j["source"], "مصدر أحمر");
+  EXPECT_EQ(j["author"], "كاتب");
+  EXPECT_EQ(j["body"], "خبر عن مستشفى طرابلس وحرف تحكم وجرس.");
+  for (auto args : std::vector<std::vector<std::string>>{{"search", "مستشفى"},
+                                                         {"search", "مستشفى", "--color", "never"},
+                                                         {"search", "مستشفى", "--format", "json"},
+                                                         {"show", "escape_sequences.txt"}}) {
+    args.insert(args.begin() + 1, {"--index", (tmp_ / "idx").string()});
+    auto out = run_nsearch(args);
+    EXPECT_EQ(out.exit_code, 0) << out.err;
+    EXPECT_EQ(controls(out.out), 0) << out.out;
+  }
+  EXPECT_EQ(ids("pwned"), "");  // the sequences' payloads are not words either
+}
+
 TEST_F(Hostile, MillionCharacterWordIsIndexedAndTheRestSearchable) {
   std::string word;
   for (int i = 0; i < 1000000; ++i) word += i % 2 ? "ب" : "ا";

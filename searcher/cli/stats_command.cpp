@@ -33,8 +33,9 @@ std::uintmax_t disk_size(const fs::path& dir) {
   return total;
 }
 
+// The day of a date slot's value (a time of day may follow it).
 std::string yyyymmdd_to_iso(const std::string& v) {
-  return v.size() == 8 ? v.substr(0, 4) + "-" + v.substr(4, 2) + "-" + v.substr(6, 2) : v;
+  return v.size() >= 8 ? v.substr(0, 4) + "-" + v.substr(4, 2) + "-" + v.substr(6, 2) : v;
 }
 
 nlohmann::json collect(const IndexSet& set, const fs::path& dir) {
