@@ -262,6 +262,7 @@ class IndexRun {
         submit(std::move(*r.article), key, loc);
         if (m) ++m->articles;
       }
+      progress_.bytes_done += reader->raw_bytes() - raw_before;  // what the last read took past the last line
     } catch (const std::runtime_error& e) {
       report(where + ": " + e.what() + "; the rest of the file is skipped", true);
       complete = false;

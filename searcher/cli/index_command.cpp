@@ -77,12 +77,19 @@ void print_summary(const IndexSummary& s, const std::string& format, const std::
   std::uint64_t processed = c.added + c.updated + c.unchanged;
   double rate = s.seconds > 0 ? processed / s.seconds : 0;
   if (format == "json") {
-    nlohmann::json j = {{"format_version", 1},      {"index", dir},
-                        {"added", c.added},         {"updated", c.updated},
-                        {"unchanged", c.unchanged}, {"removed", c.removed},
-                        {"skipped", c.skipped},     {"warnings", c.warnings},
-                        {"seconds", s.seconds},     {"input_mb", mb},
-                        {"articles_per_s", rate},   {"mb_per_s", s.seconds > 0 ? mb / s.seconds : 0}};
+    nlohmann::json j = {{"format_version", 1},
+                        {"index", dir},
+                        {"added", c.added},
+                        {"updated", c.updated},
+                        {"unchanged", c.unchanged},
+                        {"removed", c.removed},
+                        {"skipped", c.skipped},
+                        {"warnings", c.warnings},
+                        {"seconds", s.seconds},
+                        {"input_bytes", s.input_bytes},
+                        {"input_mb", mb},
+                        {"articles_per_s", rate},
+                        {"mb_per_s", s.seconds > 0 ? mb / s.seconds : 0}};
     std::puts(j.dump().c_str());
     return;
   }
