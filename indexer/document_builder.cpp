@@ -98,7 +98,10 @@ BuiltDocument build_document(const Article& article, std::string data, const std
     doc.add_value(schema::kSlotSource, built.source_key);
   }
   add_date(doc, article.date);
-  if (!file_key_value.empty()) doc.add_boolean_term(prefixed(schema::kFile, file_key_value));
+  if (!file_key_value.empty()) {
+    doc.add_boolean_term(prefixed(schema::kFile, file_key_value));
+    doc.add_value(schema::kSlotOrigin, file_key_value);
+  }
   doc.add_value(schema::kSlotContentHash, hash);
   doc.set_data(std::move(data));
   return built;
