@@ -118,6 +118,10 @@ IndexStore::IndexStore(const fs::path& dir, const Options& options) : dir_(dir),
 
 IndexStore::~IndexStore() {
   writers_.clear();  // joins the writer threads before the lock goes
+  if (options_.rebuild && !finished_ && !replaced_.empty()) {
+    std::error_code ec;
+    fs::remove_all(dir_ / generation_, ec);  // a rebuild that failed: the old generation serves on
+  }
   if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
@@ -430,6 +434,7 @@ void IndexStore::discard_if_unused() {
 
 void IndexStore::finish() {
   checkpoint();
+  finished_ = true;
   writers_.clear();
   if (!options_.rebuild) return;
   write_stub(dir_, shard_paths_);

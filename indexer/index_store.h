@@ -171,6 +171,7 @@ class IndexStore {
   std::unordered_set<std::string> named_sources_;
   bool created_ = false;      // no index was at dir_
   bool created_dir_ = false;  // nor the directory
+  bool finished_ = false;
 };
 
 }  // namespace nsearch

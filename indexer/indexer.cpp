@@ -237,6 +237,19 @@ class IndexRun {
       roots_.push_back(RootRecord{c, unique_root_name(c, roots_), ""});
       scans_.push_back(Scan{c, roots_.back(), true});
     }
+    // Every run reports the recorded roots that are missing, walked or not. A rebuild cannot
+    // keep a missing root's articles (it re-reads everything): it waits for the root.
+    for (const auto& r : roots_) {
+      if (exists(r.path)) continue;
+      if (request_.store.rebuild) {
+        throw Error(kExitUsage, "cannot rebuild while the root " + printable(r.path) +
+                                    " is missing: plug it back in, or remove it with `nsearch index --forget " +
+                                    printable(r.path) + "`; the index is unchanged");
+      }
+      bool walked =
+          std::any_of(scans_.begin(), scans_.end(), [&](const Scan& s) { return path_under(s.path, r.path); });
+      if (!walked) missing_root(Scan{r.path, r, true}, "missing (a disk not mounted?)");
+    }
     store_.set_roots(roots_);  // recorded at the first checkpoint: a killed run's roots are re-scanned
   }
 

@@ -86,6 +86,7 @@ void print_summary(const IndexSummary& s, const std::string& format, const std::
                         {"removed", c.removed},
                         {"skipped", c.skipped},
                         {"warnings", c.warnings},
+                        {"missing_roots", c.missing_roots},
                         {"seconds", s.seconds},
                         {"input_bytes", s.input_bytes},
                         {"input_mb", mb},

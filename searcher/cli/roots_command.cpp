@@ -10,6 +10,7 @@
 #include "common/index_location.h"
 #include "common/roots.h"
 #include "common/schema.h"
+#include "indexer/document_builder.h"
 #include "searcher/cli/commands.h"
 
 namespace nsearch::cli {
@@ -23,7 +24,8 @@ struct RootsOptions {
   std::string format = "text";
 };
 
-// Each root with the articles its files hold (from the manifest, in database 0).
+// Each root with the articles its files hold: the manifest (in database 0) lists the files, the
+// index counts their articles (an article another file took is no longer theirs).
 nlohmann::json collect(const IndexSet& set, const fs::path& dir) {
   const Xapian::Database& db = set.db;
   std::vector<RootRecord> roots = parse_roots(db.get_metadata(std::string(schema::kMetaRoots)));
@@ -33,8 +35,7 @@ nlohmann::json collect(const IndexSet& set, const fs::path& dir) {
     std::string path = (*it).substr(prefix.size());
     for (std::size_t i = 0; i < roots.size(); ++i) {
       if (!path_under(path, roots[i].path)) continue;
-      auto m = nlohmann::json::parse(db.get_metadata(*it), nullptr, false);
-      if (m.is_object()) articles[i] += m.value("articles", 0ULL);
+      articles[i] += db.get_termfreq(std::string(schema::kFile) + file_key(path));
       break;
     }
   }
