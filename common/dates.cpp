@@ -29,15 +29,16 @@ int digits(std::string_view s, size_t pos, size_t n) {
   return v;
 }
 
-// What may follow a day: nothing, or " HH:MM[:SS]" / "THH:MM[:SS][.fff][Z|±HH[:MM]]".
-bool valid_time_tail(std::string_view t) {
+// What may follow a day: nothing, or " HH:MM[:SS]" / "THH:MM[:SS][.fff][Z|±HH[:MM]]", read into d.
+bool read_time_tail(std::string_view t, Date& d) {
   if (t.empty()) return true;
   if (t[0] != ' ' && t[0] != 'T') return false;
   int h = digits(t, 1, 2), m = digits(t, 4, 2);
   if (h < 0 || h > 23 || t.size() < 6 || t[3] != ':' || m < 0 || m > 59) return false;
+  int s = -1;
   size_t i = 6;
   if (i < t.size() && t[i] == ':') {
-    int s = digits(t, i + 1, 2);
+    s = digits(t, i + 1, 2);
     if (s < 0 || s > 60) return false;
     i += 3;
     if (i < t.size() && t[i] == '.') {
@@ -46,11 +47,17 @@ bool valid_time_tail(std::string_view t) {
     }
   }
   std::string_view zone = t.substr(i);
-  if (zone.empty() || zone == "Z") return true;
-  if (zone[0] != '+' && zone[0] != '-') return false;
-  if (digits(zone, 1, 2) < 0) return false;
-  return zone.size() == 3 || (zone.size() == 6 && zone[3] == ':' && digits(zone, 4, 2) >= 0) ||
-         (zone.size() == 5 && digits(zone, 3, 2) >= 0);
+  bool valid_zone = zone.empty() || zone == "Z";
+  if (!valid_zone && (zone[0] == '+' || zone[0] == '-') && digits(zone, 1, 2) >= 0) {
+    valid_zone = zone.size() == 3 || (zone.size() == 6 && zone[3] == ':' && digits(zone, 4, 2) >= 0) ||
+                 (zone.size() == 5 && digits(zone, 3, 2) >= 0);
+  }
+  if (!valid_zone) return false;
+  d.hour = h;
+  d.minute = m;
+  d.second = s;
+  d.zone = zone;
+  return true;
 }
 
 std::string_view trim(std::string_view s) {
@@ -65,7 +72,12 @@ std::string Date::text() const {
   switch (precision) {
     case Precision::Year: return fmt::format("{:04}", year);
     case Precision::Month: return fmt::format("{:04}-{:02}", year, month);
-    case Precision::Day: return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+    case Precision::Day: {
+      std::string t = fmt::format("{:04}-{:02}-{:02}", year, month, day);
+      if (has_time()) t += fmt::format(" {:02}:{:02}", hour, minute);
+      if (has_time() && second >= 0) t += fmt::format(":{:02}", second);
+      return has_time() ? t + zone : t;
+    }
     case Precision::None: break;
   }
   return "";
@@ -80,6 +92,11 @@ std::string Date::last_day() const {
   if (empty()) return "";
   int m = month ? month : 12;
   return fmt::format("{:04}{:02}{:02}", year, m, day ? day : days_in_month(year, m));
+}
+
+std::string Date::sort_key() const {
+  if (!has_time()) return first_day();
+  return first_day() + fmt::format("{:02}{:02}{:02}", hour, minute, second < 0 ? 0 : second);
 }
 
 std::string Date::year_key() const { return empty() ? "" : fmt::format("{:04}", year); }
@@ -103,7 +120,7 @@ std::optional<Date> parse_date(std::string_view text) {
   d.day = digits(s, 8, 2);
   if (d.day < 1 || d.day > days_in_month(d.year, d.month)) return std::nullopt;
   d.precision = Date::Precision::Day;
-  if (!valid_time_tail(s.substr(10))) return std::nullopt;
+  if (!read_time_tail(s.substr(10), d)) return std::nullopt;
   return d;
 }
 

@@ -11,7 +11,7 @@ enum ExitCode : int {
   kExitOk = 0,             // search: hits; index: everything indexed
   kExitNoHits = 1,         // search: no hits
   kExitUsage = 2,          // bad command line or query the parser rejects
-  kExitSkipped = 3,        // index: finished, but some inputs were skipped (see stderr)
+  kExitSkipped = 3,        // index: finished, but some inputs were skipped or a root is missing (see stderr)
   kExitNoIndex = 4,        // no index at the given location
   kExitIncompatible = 5,   // index written by another schema/analyzer version
   kExitLocked = 6,         // index locked by another `nsearch index`

@@ -13,8 +13,10 @@ namespace nsearch::schema {
 
 // Bumped when the layout below changes; an index with another version is refused
 // ("run `nsearch index --rebuild`").
-inline constexpr int kSchemaVersion = 4;  // 2: slot 7 (oldest-first sort key); 3: words unstemmed, no XE;
-                                          // 4: facet codes in metadata
+inline constexpr int kSchemaVersion = 5;  // 2: slot 7 (oldest-first sort key); 3: words unstemmed, no XE;
+                                          // 4: facet codes in metadata; 5: ids begin with the root's
+                                          // name, roots recorded with names, times in the date slots,
+                                          // slot 8 (origin file)
 
 // ---- Term prefixes -------------------------------------------------------------------------
 // (no prefix) Words of title and body as the analyzer normalizes them, NOT stemmed, with
@@ -26,8 +28,10 @@ inline constexpr int kSchemaVersion = 4;  // 2: slot 7 (oldest-first sort key); 
 //             These words are also the spelling data: "did you mean" picks the most frequent
 //             word one edit away (searcher/speller.h); Xapian's spelling table is not built.
 inline constexpr std::string_view kTerm = "";
-// Q  Unique article id (the JSON `id`, else the file path relative to its root). One per doc;
-//    replace_document(Q…) is how an article is updated.
+// Q  Unique article id: the JSON or front-matter `id`, else the root's name, "/" and the file's
+//    path relative to the root ("aljazeera/2024-10-23.txt"; a root that is a single file: its
+//    name). One per doc; replace_document(Q…) is how an article is updated. Of two files that
+//    claim one id, the one whose absolute path sorts first (bytes) keeps it (docs/indexing.md).
 inline constexpr std::string_view kId = "Q";
 // S  Title words (normalized, not stemmed, with positions): `title:` queries.
 inline constexpr std::string_view kTitle = "S";
@@ -45,7 +49,9 @@ inline constexpr std::string_view kFile = "XF";
 
 // ---- Value slots ---------------------------------------------------------------------------
 enum Slot : Xapian::valueno {
-  // Earliest day the date can mean, "YYYYMMDD" ("2025-10" -> "20251001"): sorting, --since.
+  // Earliest day the date can mean, "YYYYMMDD" ("2025-10" -> "20251001"), followed by "HHMMSS"
+  // when the time of day is known (Date::sort_key): newest-first sorting, --since (a day bound
+  // "YYYYMMDD" compares below every time of that day).
   kSlotDateStart = 0,
   // Latest day the date can mean, "YYYYMMDD" ("2025-10" -> "20251031"): --until.
   kSlotDateEnd = 1,
@@ -57,12 +63,15 @@ enum Slot : Xapian::valueno {
   kSlotMonth = 4,
   // Hex content hash of the article (title, body, metadata): an unchanged article is skipped.
   kSlotContentHash = 5,
-  // Date as given after parsing, at its precision: "2025-10", "2024-10-23" (display).
+  // Date as given after parsing, at its precision: "2025-10", "2024-10-23", "2015-07-21 02:52:00" (display).
   kSlotDateText = 6,
   // Oldest-first sort key: kSlotDateStart's value, or "~" for an undated article so it sorts
   // after every date. (Newest-first sorts kSlotDateStart descending: undated, empty, last.)
   // Plain value sorts, not a KeyMaker, because remote shard servers cannot run KeyMakers.
   kSlotOldestKey = 7,
+  // Origin: the XF key of the file the article came from ("" for standard input), so that a
+  // run finds which file holds an id without reading the document data.
+  kSlotOrigin = 8,
 };
 
 // ---- Document data --------------------------------------------------------------------------
@@ -80,7 +89,8 @@ inline constexpr std::string_view kMetaAnalyzerVersion = "nsearch:analyzer_versi
 // Analyzer variant the index was built with ("default"; others only from the ablation bench,
 // via $NSEARCH_ANALYZER_VARIANT). The searcher analyzes queries with the same variant.
 inline constexpr std::string_view kMetaAnalyzerVariant = "nsearch:analyzer_variant";
-// JSON array of absolute root paths given to `nsearch index`; a bare re-run re-scans them.
+// JSON array of the roots (common/roots.h): {"path","name","last_scan"} each. A bare
+// `nsearch index` re-scans them; `nsearch roots` lists them.
 inline constexpr std::string_view kMetaRoots = "nsearch:roots";
 // ISO 8601 UTC time of the last completed commit of an `nsearch index` run.
 inline constexpr std::string_view kMetaLastUpdate = "nsearch:last_update";
@@ -90,8 +100,15 @@ inline constexpr std::string_view kMetaLastUpdate = "nsearch:last_update";
 // to open database fnv1a(its Q term) % N; N is fixed until `--rebuild --shards N`.
 inline constexpr std::string_view kMetaShards = "nsearch:shards";
 // Prefix of per-file manifest entries: key kMetaFilePrefix + absolute path, value JSON
-// {"size","mtime","hash","articles"}. Committed only after all the file's articles are.
+// {"size","mtime","hash","articles","id_base","scanned","contested"}: articles the index holds
+// from it, the id a file without an `id` gets, when the run that read it started (ns; a file
+// modified less than a second before is re-read, as its mtime may not show a later change),
+// and whether another file kept one of its ids (then it is re-read every run). Committed only
+// after all the file's articles are.
 inline constexpr std::string_view kMetaFilePrefix = "nsearch:file:";
+// Prefix of the files that lost an id to another file (value "1"): they are re-read every run,
+// so that one of them takes the id back when the file that kept it lets it go.
+inline constexpr std::string_view kMetaContestedPrefix = "nsearch:contested:";
 // Prefix of source display names: key kMetaSourcePrefix + source key, value display name.
 inline constexpr std::string_view kMetaSourcePrefix = "nsearch:source:";
 

@@ -6,6 +6,8 @@
 #include <unicode/utf8.h>
 #include <nlohmann/json.hpp>
 
+#include "indexer/text_cleaner.h"
+
 namespace nsearch {
 
 namespace {
@@ -148,6 +150,16 @@ void fill_from_body(Article& a) {
   }
 }
 
+// Every field as it will be stored and shown (indexer/text_cleaner.h).
+void clean_fields(Article& a) {
+  a.id = clean_id(a.id);
+  a.title = trim(clean_text(a.title));
+  a.body = trim(clean_text(a.body));
+  a.source = clean_line(a.source);
+  a.url = clean_line(a.url);
+  a.author = clean_line(a.author);
+}
+
 std::string string_field(const nlohmann::json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return "";
@@ -198,7 +210,8 @@ ParseResult parse_article_file(std::string_view content, const std::string& defa
   Article a;
   std::string_view rest = content;
   read_front_matter(rest, a, result);
-  a.body = trim(rest);
+  a.body = rest;
+  clean_fields(a);
   fill_from_body(a);
   if (a.body.empty() && a.title.empty()) {
     result.error = "header but no body";
@@ -237,6 +250,7 @@ ParseResult parse_json_article(std::string_view line) {
     a.url = string_field(j, "url");
     a.author = string_field(j, "author");
     set_date(a, string_field(j, "date"), result);
+    clean_fields(a);
     if (a.id.empty())
       result.error = "no 'id'";
     else if (trim(a.title).empty() && trim(a.body).empty())

@@ -51,13 +51,13 @@ class FieldIndexer {
 };
 
 void add_date(Xapian::Document& doc, const Date& date) {
-  doc.add_value(schema::kSlotOldestKey, date.empty() ? std::string("~") : date.first_day());
+  doc.add_value(schema::kSlotOldestKey, date.empty() ? std::string("~") : date.sort_key());
   if (date.empty()) return;
   doc.add_boolean_term(prefixed(schema::kYear, date.year_key()));
   if (date.precision != Date::Precision::Year)
     doc.add_boolean_term(prefixed(schema::kMonth, date.first_day().substr(0, 6)));
   if (date.precision == Date::Precision::Day) doc.add_boolean_term(prefixed(schema::kDay, date.first_day()));
-  doc.add_value(schema::kSlotDateStart, date.first_day());
+  doc.add_value(schema::kSlotDateStart, date.sort_key());
   doc.add_value(schema::kSlotDateEnd, date.last_day());
   doc.add_value(schema::kSlotYear, date.year_key());
   doc.add_value(schema::kSlotMonth, date.month_key());
@@ -98,7 +98,10 @@ BuiltDocument build_document(const Article& article, std::string data, const std
     doc.add_value(schema::kSlotSource, built.source_key);
   }
   add_date(doc, article.date);
-  if (!file_key_value.empty()) doc.add_boolean_term(prefixed(schema::kFile, file_key_value));
+  if (!file_key_value.empty()) {
+    doc.add_boolean_term(prefixed(schema::kFile, file_key_value));
+    doc.add_value(schema::kSlotOrigin, file_key_value);
+  }
   doc.add_value(schema::kSlotContentHash, hash);
   doc.set_data(std::move(data));
   return built;

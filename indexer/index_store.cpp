@@ -95,6 +95,7 @@ std::string current_generation(const fs::path& dir) {
 
 IndexStore::IndexStore(const fs::path& dir, const Options& options) : dir_(dir), options_(options) {
   std::error_code ec;
+  created_dir_ = !fs::exists(dir_, ec);
   fs::create_directories(dir_, ec);
   if (ec) throw Error(kExitIo, "cannot create the index directory " + dir_.string() + ": " + ec.message());
   lock_fd_ = take_lock(dir_, options_.wait);
@@ -107,6 +108,7 @@ IndexStore::IndexStore(const fs::path& dir, const Options& options) : dir_(dir),
     }
     existing.push_back(path);
   }
+  created_ = existing.empty();
   if (!existing.empty() && !options_.rebuild)
     open_existing(existing);
   else
@@ -116,6 +118,10 @@ IndexStore::IndexStore(const fs::path& dir, const Options& options) : dir_(dir),
 
 IndexStore::~IndexStore() {
   writers_.clear();  // joins the writer threads before the lock goes
+  if (options_.rebuild && !finished_ && !replaced_.empty()) {
+    std::error_code ec;
+    fs::remove_all(dir_ / generation_, ec);  // a rebuild that failed: the old generation serves on
+  }
   if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
@@ -206,15 +212,47 @@ void IndexStore::map_ids() {
   }
 }
 
-std::optional<std::string> IndexStore::stored_hash(const std::string& id_term) {
+std::optional<StoredArticle> IndexStore::stored(const std::string& id_term) {
   map_ids();
   auto where = where_.find(id_term);
   if (where == where_.end()) return std::nullopt;
-  return read_newest(readers_[where->second], [&](Xapian::Database& db) -> std::optional<std::string> {
+  return read_newest(readers_[where->second & ~kPutThisRun], [&](Xapian::Database& db) -> std::optional<StoredArticle> {
     Xapian::PostingIterator it = db.postlist_begin(id_term);
     if (it == db.postlist_end(id_term)) return std::nullopt;
-    return db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotContentHash);
+    Xapian::Document doc = db.get_document(*it, Xapian::DOC_ASSUME_VALID);
+    return StoredArticle{doc.get_value(schema::kSlotContentHash), doc.get_value(schema::kSlotOrigin)};
   });
+}
+
+bool IndexStore::existed_at_open(const std::string& id_term) {
+  map_ids();
+  auto where = where_.find(id_term);
+  return where != where_.end() && !(where->second & kPutThisRun);
+}
+
+std::string IndexStore::stored_path(const std::string& id_term) {
+  map_ids();
+  auto where = where_.find(id_term);
+  if (where == where_.end()) return "";
+  return read_newest(readers_[where->second & ~kPutThisRun], [&](Xapian::Database& db) -> std::string {
+    Xapian::PostingIterator it = db.postlist_begin(id_term);
+    if (it == db.postlist_end(id_term)) return "";
+    auto j = nlohmann::json::parse(db.get_document(*it).get_data(), nullptr, false);
+    return j.is_object() ? j.value("path", "") : "";
+  });
+}
+
+std::uint64_t IndexStore::doc_count() {
+  std::uint64_t n = 0;
+  for (auto& reader : readers_) n += read_newest(reader, [](Xapian::Database& db) { return db.get_doccount(); });
+  return n;
+}
+
+std::uint64_t IndexStore::articles_from(const std::string& file_key) {
+  const std::string term = std::string(schema::kFile) + file_key;
+  std::uint64_t n = 0;
+  for (auto& reader : readers_) n += read_newest(reader, [&](Xapian::Database& db) { return db.get_termfreq(term); });
+  return n;
 }
 
 bool IndexStore::has_articles_from(const std::string& file_key) {
@@ -234,7 +272,7 @@ void IndexStore::put(BuiltDocument built) {
   // batch) stays where it is.
   map_ids();
   auto lane = static_cast<std::uint32_t>(open_base() + fnv1a(built.id_term) % lanes_);
-  std::uint32_t i = where_.try_emplace(built.id_term, lane).first->second;
+  std::uint32_t i = where_.try_emplace(built.id_term, lane | kPutThisRun).first->second & ~kPutThisRun;
   writer(i).put(std::move(built));
   ++pending_;
 }
@@ -246,7 +284,9 @@ std::optional<FileManifest> IndexStore::manifest(const std::string& path) {
   if (value.empty()) return std::nullopt;
   auto j = nlohmann::json::parse(value, nullptr, false);
   if (!j.is_object()) return std::nullopt;
-  return FileManifest{j.value("size", 0ULL), j.value("mtime", 0LL), j.value("hash", ""), j.value("articles", 0ULL)};
+  return FileManifest{j.value("size", 0ULL),      j.value("mtime", 0LL),  j.value("hash", ""),
+                      j.value("articles", 0ULL),  j.value("id_base", ""), j.value("scanned", 0LL),
+                      j.value("contested", false)};
 }
 
 std::vector<std::string> IndexStore::manifest_paths() {
@@ -259,18 +299,27 @@ std::vector<std::string> IndexStore::manifest_paths() {
   return paths;
 }
 
+std::vector<std::string> IndexStore::contested_paths() {
+  std::vector<std::string> paths;
+  std::string prefix(schema::kMetaContestedPrefix);
+  Xapian::Database& db = readers_.front();
+  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+    paths.push_back((*it).substr(prefix.size()));
+  }
+  return paths;
+}
+
 std::string IndexStore::analyzer_variant() {
   std::string v = readers_.front().get_metadata(std::string(schema::kMetaAnalyzerVariant));
   return v.empty() ? "default" : v;
 }
 
-std::vector<std::string> IndexStore::roots() {
-  auto j = nlohmann::json::parse(readers_.front().get_metadata(std::string(schema::kMetaRoots)), nullptr, false);
-  return j.is_array() ? j.get<std::vector<std::string>>() : std::vector<std::string>{};
+std::vector<RootRecord> IndexStore::roots() {
+  return parse_roots(readers_.front().get_metadata(std::string(schema::kMetaRoots)));
 }
 
-void IndexStore::set_roots(const std::vector<std::string>& roots) {
-  metadata_[std::string(schema::kMetaRoots)] = nlohmann::json(roots).dump();
+void IndexStore::set_roots(const std::vector<RootRecord>& roots) {
+  metadata_[std::string(schema::kMetaRoots)] = roots_json(roots);
 }
 
 void IndexStore::maybe_commit() {
@@ -296,9 +345,11 @@ std::size_t IndexStore::prune(const FileRecord& record) {
   map_ids();
   for (const auto& id_term : record.keep) {
     auto where = where_.find(id_term);
-    if (where == where_.end() || !holds[where->second]) continue;
-    Xapian::WritableDatabase& db = writer(where->second).db();
-    if (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term)) kept[where->second].push_back(*it);
+    if (where == where_.end()) continue;
+    std::uint32_t i = where->second & ~kPutThisRun;
+    if (!holds[i]) continue;
+    Xapian::WritableDatabase& db = writer(i).db();
+    if (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term)) kept[i].push_back(*it);
   }
   std::size_t removed = 0;
   for (std::size_t k = 0; k < writers_.size(); ++k) {
@@ -327,16 +378,19 @@ void IndexStore::checkpoint() {
   Xapian::WritableDatabase& meta = this->meta();
   meta.begin_transaction();
   for (const auto& record : records_) {
-    if (record.prune) removed_ += prune(record);
+    if (record.prune) prune(record);
     std::string key = meta_key(schema::kMetaFilePrefix, record.path);
+    meta.set_metadata(meta_key(schema::kMetaContestedPrefix, record.path),
+                      record.manifest && record.manifest->contested ? "1" : "");
     if (!record.manifest) {
       meta.set_metadata(key, "");
       continue;
     }
     const FileManifest& m = *record.manifest;
-    meta.set_metadata(
-        key,
-        nlohmann::json{{"size", m.size}, {"mtime", m.mtime_ns}, {"hash", m.hash}, {"articles", m.articles}}.dump());
+    nlohmann::json entry{{"size", m.size},         {"mtime", m.mtime_ns},     {"hash", m.hash},
+                         {"articles", m.articles}, {"scanned", m.scanned_ns}, {"contested", m.contested}};
+    if (!m.id_base.empty()) entry["id_base"] = m.id_base;
+    meta.set_metadata(key, entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
   for (const auto& [key, value] : metadata_) meta.set_metadata(key, value);
   meta.set_metadata(std::string(schema::kMetaLastUpdate), utc_now());
@@ -367,8 +421,20 @@ void IndexStore::maybe_seal() {
   reopen_readers();
 }
 
+void IndexStore::discard_if_unused() {
+  if (!created_ || doc_count() > 0 || !roots().empty()) return;
+  writers_.clear();
+  readers_.clear();
+  std::error_code ec;
+  fs::remove(dir_ / "XAPIANDB", ec);
+  fs::remove_all(dir_ / generation_, ec);
+  fs::remove(dir_ / ".lock", ec);  // still held: a writer waiting for it holds an unlinked file
+  if (created_dir_) fs::remove(dir_, ec);
+}
+
 void IndexStore::finish() {
   checkpoint();
+  finished_ = true;
   writers_.clear();
   if (!options_.rebuild) return;
   write_stub(dir_, shard_paths_);

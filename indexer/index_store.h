@@ -34,6 +34,7 @@
 
 #include <xapian.h>
 
+#include "common/roots.h"
 #include "indexer/document_builder.h"
 #include "indexer/shard_writer.h"
 
@@ -43,7 +44,16 @@ struct FileManifest {
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
   std::string hash;
-  std::uint64_t articles = 0;
+  std::uint64_t articles = 0;   // articles the index holds from the file
+  std::string id_base;          // the id an article file without an `id` gets
+  std::int64_t scanned_ns = 0;  // wall time when the run that read it started
+  bool contested = false;       // another file kept one of its ids: re-read every run
+};
+
+// What the index holds under an id, as of the last checkpoint.
+struct StoredArticle {
+  std::string hash;    // content hash (schema::kSlotContentHash)
+  std::string origin;  // file key of the file it came from, "" for standard input
 };
 
 // What to record about one input file once its articles are committed.
@@ -81,8 +91,15 @@ class IndexStore {
   IndexStore(const IndexStore&) = delete;
   IndexStore& operator=(const IndexStore&) = delete;
 
-  // Stored content hash of the article with this Q term, as of the last checkpoint.
-  std::optional<std::string> stored_hash(const std::string& id_term);
+  // The article with this Q term, as of the last checkpoint.
+  std::optional<StoredArticle> stored(const std::string& id_term);
+  // Whether the index held this Q term when the store was opened (whatever happened since).
+  bool existed_at_open(const std::string& id_term);
+  // The path recorded in the document data of the article with this Q term ("" if none).
+  std::string stored_path(const std::string& id_term);
+  // Articles in the index, and articles from the file with this key, as of the last checkpoint.
+  std::uint64_t doc_count();
+  std::uint64_t articles_from(const std::string& file_key);
   // Hands the document to its shard's writer.
   void put(BuiltDocument built);
   // Applied at the next checkpoint, after the file's articles are committed.
@@ -92,17 +109,23 @@ class IndexStore {
   // Whether any committed article came from the file with this key (its F term).
   bool has_articles_from(const std::string& file_key);
   std::vector<std::string> manifest_paths();
+  // Files recorded as contested (FileManifest::contested).
+  std::vector<std::string> contested_paths();
   // The analyzer variant recorded when the index was created ("default" for users).
   std::string analyzer_variant();
-  std::vector<std::string> roots();
-  void set_roots(const std::vector<std::string>& roots);  // at the next checkpoint
+  std::vector<RootRecord> roots();
+  void set_roots(const std::vector<RootRecord>& roots);  // at the next checkpoint
 
   // A checkpoint when a batch is full.
   void maybe_commit();
   // Final checkpoint (with last-update time) and, for a rebuild, the swap.
   void finish();
 
-  std::uint64_t removed() const { return removed_; }
+  // True when this store created the index (there was none at its location).
+  bool created() const { return created_; }
+  // After finish(): removes what this store created, if the index holds nothing and records no
+  // root, so that a run that indexed nothing into a new location leaves no index behind.
+  void discard_if_unused();
 
  private:
   void open_existing(const std::vector<std::string>& shard_paths);
@@ -136,15 +159,19 @@ class IndexStore {
   std::filesystem::path replaced_;        // old generation to remove after a rebuild swap
   // One per database; empty for a sealed one until an update or prune needs it.
   std::vector<std::unique_ptr<ShardWriter>> writers_;
-  std::vector<Xapian::Database> readers_;                 // committed state, one per database
-  std::unordered_map<std::string, std::uint32_t> where_;  // Q term -> database (committed or pending)
+  std::vector<Xapian::Database> readers_;  // committed state, one per database
+  // Q term -> database (committed or pending); kPutThisRun marks a term first put by this store.
+  std::unordered_map<std::string, std::uint32_t> where_;
+  static constexpr std::uint32_t kPutThisRun = 0x80000000u;
   bool mapped_ = false;
   std::size_t pending_ = 0;
   std::size_t open_indexed_ = 0;  // articles in the open databases at the last checkpoint
   std::vector<FileRecord> records_;
   std::map<std::string, std::string> metadata_;  // written at the next checkpoint
   std::unordered_set<std::string> named_sources_;
-  std::uint64_t removed_ = 0;
+  bool created_ = false;      // no index was at dir_
+  bool created_dir_ = false;  // nor the directory
+  bool finished_ = false;
 };
 
 }  // namespace nsearch

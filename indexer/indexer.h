@@ -1,7 +1,10 @@
-// One `nsearch index` run: walk the inputs, parse, build documents (on `jobs` threads) and
-// hand them to the shard writers, then remove what disappeared. Adds before it removes, commits in batches, and
-// records each file in the manifest only after all its articles are written, so a run killed
-// at any point is completed by the next one with nothing lost or duplicated.
+// One `nsearch index` run: settle the roots (record new ones, forget some, report missing ones),
+// walk the inputs in the byte order of their paths, parse, build documents (on `jobs`
+// threads) and hand them to the shard writers, then remove what disappeared. Adds before it
+// removes, commits in batches, and records each file in the manifest only after all its
+// articles are written, so a run killed at any point is completed by the next one with
+// nothing lost or duplicated. Of two files that claim one id, the one whose path sorts first
+// keeps it, whatever was scanned when (docs/indexing.md, "Ids").
 #pragma once
 
 #include <cstdint>
@@ -19,8 +22,9 @@ struct IndexCounts {
   std::uint64_t updated = 0;
   std::uint64_t unchanged = 0;
   std::uint64_t removed = 0;
-  std::uint64_t skipped = 0;   // inputs (files or JSONL lines) not indexed
-  std::uint64_t warnings = 0;  // indexed, with a problem reported (e.g. a bad date)
+  std::uint64_t skipped = 0;        // inputs (files or JSONL lines) not indexed
+  std::uint64_t warnings = 0;       // indexed, with a problem reported (e.g. a bad date)
+  std::uint64_t missing_roots = 0;  // recorded roots missing or unreadable: their articles kept
 };
 
 struct IndexProgress {
@@ -30,9 +34,10 @@ struct IndexProgress {
 };
 
 struct IndexRequest {
-  std::vector<std::string> paths;  // files, directories or "-"; empty: the recorded roots
-  bool no_delete = false;          // keep articles whose file disappeared
-  unsigned jobs = 1;               // threads analyzing articles (each shard also has a writer)
+  std::vector<std::string> paths;   // files, directories or "-"; empty: the recorded roots
+  std::vector<std::string> forget;  // recorded roots (path or name) to remove with their articles
+  bool no_delete = false;           // keep articles whose file disappeared
+  unsigned jobs = 1;                // threads analyzing articles (each shard also has a writer)
   IndexStore::Options store;
   std::function<void(const std::string&)> report;      // one line per skip or warning
   std::function<void(const IndexProgress&)> progress;  // called now and then, and once when complete
@@ -42,9 +47,12 @@ struct IndexSummary {
   IndexCounts counts;
   double seconds = 0;
   std::uint64_t input_bytes = 0;
-  std::vector<std::string> roots;
+  std::vector<std::string> roots;  // the paths scanned
 };
 
+// Throws Error: kExitUsage for a path that does not exist (and is no recorded root), a root to
+// forget that is not recorded, or no paths for an index without roots; nothing is written
+// then, and a location without an index is left without one.
 IndexSummary run_index(const std::filesystem::path& index_dir, const IndexRequest& request);
 
 }  // namespace nsearch

@@ -55,13 +55,18 @@ class BufferedLineReader : public LineReader {
 
 class ZlibLineReader : public BufferedLineReader {
  public:
-  explicit ZlibLineReader(const std::filesystem::path& path) : name_(path.string()) {
-    file_ = path == "-" ? gzdopen(dup(0), "rb") : gzopen(path.c_str(), "rb");
+  explicit ZlibLineReader(const std::filesystem::path& path) : name_(path.string()), stdin_(path == "-") {
+    file_ = stdin_ ? gzdopen(dup(0), "rb") : gzopen(path.c_str(), "rb");
     if (!file_) throw std::runtime_error(std::string("cannot open: ") + std::strerror(errno));
     gzbuffer(file_, kChunk);
   }
   ~ZlibLineReader() override { gzclose(file_); }
-  std::uint64_t raw_bytes() const override { return static_cast<std::uint64_t>(gzoffset(file_)); }
+  // A pipe has no file offset (gzoffset is -1 there): stdin counts the bytes it delivered,
+  // after decompression when it was gzip.
+  std::uint64_t raw_bytes() const override {
+    z_off_t n = stdin_ ? gztell(file_) : gzoffset(file_);
+    return n < 0 ? 0 : static_cast<std::uint64_t>(n);
+  }
 
  protected:
   size_t fill(char* out, size_t capacity) override {
@@ -76,6 +81,7 @@ class ZlibLineReader : public BufferedLineReader {
 
  private:
   std::string name_;
+  bool stdin_ = false;
   gzFile file_ = nullptr;
 };
 

@@ -212,15 +212,30 @@ std::optional<std::string> Searcher::suggest(const std::vector<std::string>& wor
   return out;
 }
 
-std::optional<Article> Searcher::find(const std::string& id) {
+ArticleLookup Searcher::find(const std::string& id) {
+  constexpr std::size_t kShown = 10;
+  ArticleLookup found;
   std::string term = std::string(schema::kId) + id;
   auto exact = db_.postlist_begin(term);
-  if (exact != db_.postlist_end(term)) return Article::from_json(db_.get_document(*exact).get_data());
-  std::optional<Article> found;
-  for (auto t = db_.allterms_begin(term); t != db_.allterms_end(term); ++t) {
-    if (found) return std::nullopt;  // ambiguous prefix
-    auto p = db_.postlist_begin(*t);
-    found = Article::from_json(db_.get_document(*p).get_data());
+  if (exact != db_.postlist_end(term)) {
+    found.article = Article::from_json(db_.get_document(*exact).get_data());
+    return found;
+  }
+  for (auto t = db_.allterms_begin(term); t != db_.allterms_end(term) && found.matches.size() <= kShown; ++t)
+    found.matches.push_back((*t).substr(1));
+  if (found.matches.empty()) {
+    // The id without its root's name: "2024-10-23.txt" for "aljazeera/2024-10-23.txt".
+    const std::string prefix(schema::kId), tail = "/" + id;
+    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix) && found.matches.size() <= kShown; ++t) {
+      const std::string& q = *t;
+      if (q.size() > tail.size() && q.compare(q.size() - tail.size(), tail.size(), tail) == 0 &&
+          q.find('/') == q.size() - tail.size())
+        found.matches.push_back(q.substr(1));
+    }
+  }
+  if (found.matches.size() == 1) {
+    std::string only = std::string(schema::kId) + found.matches.front();
+    found.article = Article::from_json(db_.get_document(*db_.postlist_begin(only)).get_data());
   }
   return found;
 }

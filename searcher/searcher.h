@@ -67,13 +67,20 @@ struct SearchResult {
   bool partial = false;  // some shards were unreachable (--allow-partial): hits from the rest
 };
 
+// What `nsearch show` asked for: the article, or the ids that matched when not exactly one did.
+struct ArticleLookup {
+  std::optional<Article> article;
+  std::vector<std::string> matches;  // up to 11, when the id was a prefix or lacked its root's name
+};
+
 class Searcher {
  public:
   // index: from open_index_set (versions checked).
   explicit Searcher(IndexSet index);
   SearchResult search(const SearchRequest& request);
-  // The article with this id; when none, the one whose id starts with it, if unique.
-  std::optional<Article> find(const std::string& id);
+  // The article with this id; when none, the one whose id starts with it, or else the one whose
+  // id is a root's name, "/" and it ("2024-10-23.txt" for "aljazeera/2024-10-23.txt"), if unique.
+  ArticleLookup find(const std::string& id);
 
  private:
   SearchResult run(const SearchRequest& request, const std::string& query_text);

@@ -36,7 +36,7 @@ class Hostile : public ::testing::Test {
   void expect_skipped(const RunResult& r, const std::string& name, const std::string& reason) {
     EXPECT_EQ(r.exit_code, 3) << r.err;
     EXPECT_NE(r.err.find(name + ": " + reason), std::string::npos) << r.err;
-    EXPECT_EQ(ids("طرابلس"), "good.txt\n");
+    EXPECT_EQ(ids("طرابلس"), "in/good.txt\n");
   }
   TempDir tmp_;
 };
@@ -58,7 +58,7 @@ TEST_F(Hostile, HeaderWithoutBodyIsIndexedByItsTitle) {
   add_bad("header_no_body.txt");
   auto r = index();
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(ids("مستشفى"), "header_no_body.txt\n");
+  EXPECT_EQ(ids("مستشفى"), "in/header_no_body.txt\n");
 }
 
 TEST_F(Hostile, OnlyDiacriticsOrTatweelIsSkippedAsTextless) {
@@ -73,8 +73,34 @@ TEST_F(Hostile, BidiOverridesDoNotHideWords) {
   add_bad("bidi_override.txt");
   auto r = index();
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(ids("حفتر"), "bidi_override.txt\n");
-  EXPECT_EQ(ids("صامد"), "bidi_override.txt\n");
+  EXPECT_EQ(ids("حفتر"), "in/bidi_override.txt\n");
+  EXPECT_EQ(ids("صامد"), "in/bidi_override.txt\n");
+}
+
+TEST_F(Hostile, EscapeSequencesAreRemovedBeforeAnythingIsStoredOrPrinted) {
+  add_bad("escape_sequences.txt");
+  auto r = index();
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  auto controls = [](const std::string& s) {
+    return std::count_if(s.begin(), s.end(), [](char c) { return c == '\x1B' || c == '\x07'; });
+  };
+  auto shown = run_nsearch({"show", "--index", (tmp_ / "idx").string(), "escape_sequences.txt", "--format", "json"});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  auto j = json::parse(shown.out);
+  EXPECT_EQ(j["title"], "عنوان يغير نافذة الطرفية");
+  EXPECT_EQ(j["source"], "مصدر أحمر");
+  EXPECT_EQ(j["author"], "كاتب");
+  EXPECT_EQ(j["body"], "خبر عن مستشفى طرابلس وحرف تحكم وجرس.");
+  for (auto args : std::vector<std::vector<std::string>>{{"search", "مستشفى"},
+                                                         {"search", "مستشفى", "--color", "never"},
+                                                         {"search", "مستشفى", "--format", "json"},
+                                                         {"show", "escape_sequences.txt"}}) {
+    args.insert(args.begin() + 1, {"--index", (tmp_ / "idx").string()});
+    auto out = run_nsearch(args);
+    EXPECT_EQ(out.exit_code, 0) << out.err;
+    EXPECT_EQ(controls(out.out), 0) << out.out;
+  }
+  EXPECT_EQ(ids("pwned"), "");  // the sequences' payloads are not words either
 }
 
 TEST_F(Hostile, MillionCharacterWordIsIndexedAndTheRestSearchable) {
@@ -83,7 +109,7 @@ TEST_F(Hostile, MillionCharacterWordIsIndexedAndTheRestSearchable) {
   write_file(tmp_ / "in" / "huge_word.txt", "---\ntitle: كلمة طويلة\n---\nقبل " + word + " بعد مستشفى\n");
   auto r = index();
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(ids("مستشفى"), "huge_word.txt\n");
+  EXPECT_EQ(ids("مستشفى"), "in/huge_word.txt\n");
 }
 
 TEST_F(Hostile, TwoHundredMegabyteRecordIsSkippedAndItsNeighboursIndexed) {
@@ -123,7 +149,7 @@ TEST_F(Hostile, OddPathNamesBecomeUsableIds) {
   auto r = index();
   EXPECT_EQ(r.exit_code, 0) << r.err;
   std::string found = ids("مستشفى");
-  for (std::string id : {"with space.txt", "خبر عربي.txt", "line%0Abreak.txt"}) {
+  for (std::string id : {"in/with space.txt", "in/خبر عربي.txt", "in/line%0Abreak.txt"}) {
     EXPECT_NE(found.find(id + "\n"), std::string::npos) << found;
     auto shown = run_nsearch({"show", "--index", (tmp_ / "idx").string(), id});
     EXPECT_EQ(shown.exit_code, 0) << id << ": " << shown.err;
@@ -136,7 +162,7 @@ TEST_F(Hostile, SymlinkLoopDoesNotTrapTheWalk) {
   fs::create_directory_symlink(tmp_ / "in" / "sub", tmp_ / "in" / "sub" / "self");
   auto r = index();
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(ids("طرابلس"), "good.txt\n");
+  EXPECT_EQ(ids("طرابلس"), "in/good.txt\n");
 }
 
 TEST_F(Hostile, UnreadableFileIsReported) {
@@ -152,7 +178,7 @@ TEST_F(Hostile, UnreadableFileIsReported) {
   auto r = index(limits);
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_NE(r.err.find("secret.txt: cannot read"), std::string::npos) << r.err;
-  EXPECT_EQ(ids("طرابلس"), "good.txt\n");
+  EXPECT_EQ(ids("طرابلس"), "in/good.txt\n");
 }
 
 TEST_F(Hostile, FullDiskIsAClearErrorAndTheIndexStaysUsable) {
@@ -174,7 +200,7 @@ TEST_F(Hostile, FullDiskIsAClearErrorAndTheIndexStaysUsable) {
   EXPECT_NE(full.err.find("File too large"), std::string::npos) << full.err;
   EXPECT_EQ(std::count(full.err.begin(), full.err.end(), '\n'), 1) << "one line: " << full.err;
   // What was committed before still answers (and some of the new articles may be in too).
-  EXPECT_EQ(ids("title:سليم"), "good.txt\n");
+  EXPECT_EQ(ids("title:سليم"), "in/good.txt\n");
   // Room again: the next run completes the work, nothing duplicated.
   auto again = index();
   EXPECT_EQ(again.exit_code, 0) << again.err;

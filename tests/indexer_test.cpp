@@ -66,11 +66,12 @@ TEST(IndexCorpus, SeedArticlesCarryTheirMetadata) {
     const char* source;
     const char* date;
   };
-  for (const Expect& e : {Expect{"000_aff02f4700e004a1.txt", "وكالة نوفا : لقاء تاريخي", "المشهد", "2024-10-23"},
-                          Expect{"001_183260085f83e7c3.txt", "شهدت مدينة بنغازي، الاثنين", "", "2025-08-25"},
-                          Expect{"002_531c9af4ea5c5933.txt", "المصالح تعبد الطريق", "ميدل إيست أون لاين", "2025-04-04"},
-                          Expect{"003_b84856964a7b5a3d.txt", "اتفاق بوساطة تركية", "وكالة الأناضول", "2025-10"},
-                          Expect{"004_f090aae47d831c2d.txt", "وفد أمني مصري يصل طرابلس", "الجزيرة", "2020-12-27"}}) {
+  for (const Expect& e :
+       {Expect{"corpus/000_aff02f4700e004a1.txt", "وكالة نوفا : لقاء تاريخي", "المشهد", "2024-10-23"},
+        Expect{"corpus/001_183260085f83e7c3.txt", "شهدت مدينة بنغازي، الاثنين", "", "2025-08-25"},
+        Expect{"corpus/002_531c9af4ea5c5933.txt", "المصالح تعبد الطريق", "ميدل إيست أون لاين", "2025-04-04"},
+        Expect{"corpus/003_b84856964a7b5a3d.txt", "اتفاق بوساطة تركية", "وكالة الأناضول", "2025-10"},
+        Expect{"corpus/004_f090aae47d831c2d.txt", "وفد أمني مصري يصل طرابلس", "الجزيرة", "2020-12-27"}}) {
     auto s = run_nsearch({"show", "--index", (tmp / "idx").string(), e.id, "--format", "json"});
     ASSERT_EQ(s.exit_code, 0) << e.id << s.err;
     auto j = json::parse(s.out);
@@ -127,7 +128,7 @@ class Incremental : public ::testing::Test {
 
 TEST_F(Incremental, UnchangedRerunReadsNothingNew) {
   expect(run({}), 0, 0, 4, 0);  // bare run re-scans the recorded root
-  EXPECT_EQ(ids_in(idx_), (std::set<std::string>{"a.txt", "sub/b.md", "j1", "j2"}));
+  EXPECT_EQ(ids_in(idx_), (std::set<std::string>{"in/a.txt", "in/sub/b.md", "j1", "j2"}));
 }
 
 TEST_F(Incremental, AddModifyDelete) {
@@ -135,8 +136,8 @@ TEST_F(Incremental, AddModifyDelete) {
   write_file(in_ / "a.txt", article("خبر أول معدل", "صدام حفتر في أنقرة مرة أخرى"));
   fs::remove(in_ / "sub" / "b.md");
   expect(run({}), 1, 1, 2, 1);
-  EXPECT_EQ(ids_in(idx_), (std::set<std::string>{"a.txt", "c.txt", "j1", "j2"}));
-  auto j = json::parse(run_nsearch({"show", "--index", idx_.string(), "a.txt", "--format", "json"}).out);
+  EXPECT_EQ(ids_in(idx_), (std::set<std::string>{"in/a.txt", "in/c.txt", "j1", "j2"}));
+  auto j = json::parse(run_nsearch({"show", "--index", idx_.string(), "in/a.txt", "--format", "json"}).out);
   EXPECT_EQ(j["title"], "خبر أول معدل");
 }
 
@@ -145,7 +146,7 @@ TEST_F(Incremental, RenameAndMoveAreRemoveThenAdd) {
   fs::create_directories(in_ / "other");
   fs::rename(in_ / "sub" / "b.md", in_ / "other" / "b.md");
   expect(run({}), 2, 0, 2, 2);
-  EXPECT_EQ(ids_in(idx_), (std::set<std::string>{"renamed.txt", "other/b.md", "j1", "j2"}));
+  EXPECT_EQ(ids_in(idx_), (std::set<std::string>{"in/renamed.txt", "in/other/b.md", "j1", "j2"}));
 }
 
 TEST_F(Incremental, TouchWithoutChangeIsUnchanged) {
@@ -158,15 +159,15 @@ TEST_F(Incremental, IdRemovedFromJsonlIsRemoved) {
   write_file(in_ / "feed.jsonl", R"({"id":"j2","title":"ج٢","body":"نص ثان معدل","source":"الجزيره","date":"2015-07"})"
                                  "\n");
   expect(run({}), 0, 1, 2, 1);
-  EXPECT_EQ(ids_in(idx_), (std::set<std::string>{"a.txt", "sub/b.md", "j2"}));
+  EXPECT_EQ(ids_in(idx_), (std::set<std::string>{"in/a.txt", "in/sub/b.md", "j2"}));
 }
 
 TEST_F(Incremental, NoDeleteKeepsVanishedFiles) {
   fs::remove(in_ / "a.txt");
   expect(run({"--no-delete"}), 0, 0, 3, 0);
-  EXPECT_TRUE(ids_in(idx_).count("a.txt"));
+  EXPECT_TRUE(ids_in(idx_).count("in/a.txt"));
   expect(run({}), 0, 0, 3, 1);
-  EXPECT_FALSE(ids_in(idx_).count("a.txt"));
+  EXPECT_FALSE(ids_in(idx_).count("in/a.txt"));
 }
 
 TEST_F(Incremental, SourceVariantsAreOneSource) {
@@ -181,7 +182,7 @@ TEST_F(Incremental, RebuildSwapsInAFreshGeneration) {
   std::string after = read_file(idx_ / "XAPIANDB");
   EXPECT_NE(before, after);
   EXPECT_FALSE(fs::exists(idx_ / "db-1"));
-  EXPECT_EQ(ids_in(idx_), (std::set<std::string>{"a.txt", "sub/b.md", "j1", "j2"}));
+  EXPECT_EQ(ids_in(idx_), (std::set<std::string>{"in/a.txt", "in/sub/b.md", "j1", "j2"}));
 }
 
 // ---- Bad inputs: reported with path (and line), skipped, exit 3; the rest is indexed ----------
@@ -218,11 +219,11 @@ TEST(BadInput, EachProblemIsReportedAndTheRestIndexed) {
         "feed.jsonl:5: unparseable date"}) {
     EXPECT_NE(r.err.find(expected), std::string::npos) << expected << "\n" << r.err;
   }
-  EXPECT_EQ(ids_in(tmp / "idx"), (std::set<std::string>{"good.txt", "bad-date.txt", "big.txt", "ok1", "ok2"}));
+  EXPECT_EQ(ids_in(tmp / "idx"), (std::set<std::string>{"in/good.txt", "in/bad-date.txt", "in/big.txt", "ok1", "ok2"}));
   auto s = summary_of(r);
   EXPECT_EQ(s["skipped"], 7);
   auto big_hit = run_nsearch({"search", "--index", (tmp / "idx").string(), "title:كبير", "--format", "ids"});
-  EXPECT_EQ(big_hit.out, "big.txt\n");
+  EXPECT_EQ(big_hit.out, "in/big.txt\n");
 }
 
 // Unreadable files: tests/hostile_input_test.cpp (it runs the indexer as nobody when root).
@@ -472,7 +473,7 @@ TEST(Versions, IndexFromAnotherSchemaIsRefused) {
   auto w = run_nsearch({"index", "--index", (tmp / "idx").string()});
   EXPECT_EQ(w.exit_code, 5);
   EXPECT_EQ(run_nsearch({"index", "--index", (tmp / "idx").string(), "--rebuild"}).exit_code, 0);
-  EXPECT_EQ(run_nsearch({"search", "--index", (tmp / "idx").string(), "نص", "--format", "ids"}).out, "a.txt\n");
+  EXPECT_EQ(run_nsearch({"search", "--index", (tmp / "idx").string(), "نص", "--format", "ids"}).out, "in/a.txt\n");
 }
 
 TEST(Versions, MissingIndexHasItsOwnExitCode) {

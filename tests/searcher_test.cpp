@@ -50,57 +50,57 @@ class Search : public ::testing::Test {
 TEST_F(Search, DefaultCommandRanksTheAnkaraArticleFirst) {
   auto r = run_nsearch({"--index", index_dir(), "صدام حفتر أنقرة", "--format", "ids"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "002_531c9af4ea5c5933.txt");
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "corpus/002_531c9af4ea5c5933.txt");
 }
 
 TEST_F(Search, PhraseAcrossShadda) {
   auto v = ids({"\"جزيرة الحنة\""});
-  EXPECT_EQ(v, (std::vector<std::string>{"001_183260085f83e7c3.txt"}));
+  EXPECT_EQ(v, (std::vector<std::string>{"corpus/001_183260085f83e7c3.txt"}));
 }
 
 TEST_F(Search, PhraseAcrossAttachedWaw) {
-  EXPECT_TRUE(has(ids({"\"صدام حفتر\""}), "000_aff02f4700e004a1.txt"));  // "وصدام حفتر" in 000
+  EXPECT_TRUE(has(ids({"\"صدام حفتر\""}), "corpus/000_aff02f4700e004a1.txt"));  // "وصدام حفتر" in 000
 }
 
 TEST_F(Search, NameNotConflatedWithSaid) {
   auto v = ids({"قالن"});
   EXPECT_EQ(std::set<std::string>(v.begin(), v.end()),
-            (std::set<std::string>{"001_183260085f83e7c3.txt", "003_b84856964a7b5a3d.txt"}));
+            (std::set<std::string>{"corpus/001_183260085f83e7c3.txt", "corpus/003_b84856964a7b5a3d.txt"}));
 }
 
 TEST_F(Search, PhraseOfThreeWords) {
   // 002 holds the phrase too ("لقاء مع وزير الدفاع التركي"); 001 has only "وزارة الدفاع التركية".
   auto v = ids({"\"وزير الدفاع التركي\""});
-  EXPECT_EQ(
-      std::set<std::string>(v.begin(), v.end()),
-      (std::set<std::string>{"000_aff02f4700e004a1.txt", "002_531c9af4ea5c5933.txt", "004_f090aae47d831c2d.txt"}));
+  EXPECT_EQ(std::set<std::string>(v.begin(), v.end()),
+            (std::set<std::string>{"corpus/000_aff02f4700e004a1.txt", "corpus/002_531c9af4ea5c5933.txt",
+                                   "corpus/004_f090aae47d831c2d.txt"}));
 }
 
 TEST_F(Search, SourceFieldAndFlagAgree) {
-  EXPECT_EQ(ids({"source:الجزيرة"}), (std::vector<std::string>{"004_f090aae47d831c2d.txt"}));
-  EXPECT_EQ(ids({"حفتر", "--source", "الجزيره"}), (std::vector<std::string>{"004_f090aae47d831c2d.txt"}));
-  EXPECT_EQ(ids({"source:\"ميدل إيست أون لاين\""}), (std::vector<std::string>{"002_531c9af4ea5c5933.txt"}));
+  EXPECT_EQ(ids({"source:الجزيرة"}), (std::vector<std::string>{"corpus/004_f090aae47d831c2d.txt"}));
+  EXPECT_EQ(ids({"حفتر", "--source", "الجزيره"}), (std::vector<std::string>{"corpus/004_f090aae47d831c2d.txt"}));
+  EXPECT_EQ(ids({"source:\"ميدل إيست أون لاين\""}), (std::vector<std::string>{"corpus/002_531c9af4ea5c5933.txt"}));
 }
 
 TEST_F(Search, DateFieldsAndFlags) {
   auto v = ids({"date:2025"});
-  EXPECT_EQ(
-      std::set<std::string>(v.begin(), v.end()),
-      (std::set<std::string>{"001_183260085f83e7c3.txt", "002_531c9af4ea5c5933.txt", "003_b84856964a7b5a3d.txt"}));
-  EXPECT_EQ(ids({"date:2025-10"}), (std::vector<std::string>{"003_b84856964a7b5a3d.txt"}));
+  EXPECT_EQ(std::set<std::string>(v.begin(), v.end()),
+            (std::set<std::string>{"corpus/001_183260085f83e7c3.txt", "corpus/002_531c9af4ea5c5933.txt",
+                                   "corpus/003_b84856964a7b5a3d.txt"}));
+  EXPECT_EQ(ids({"date:2025-10"}), (std::vector<std::string>{"corpus/003_b84856964a7b5a3d.txt"}));
   // A month-precise date is not inside half a month.
   EXPECT_TRUE(ids({"date:2025-10-01..2025-10-15"}).empty());
-  EXPECT_EQ(ids({"date:..2020"}), (std::vector<std::string>{"004_f090aae47d831c2d.txt"}));
+  EXPECT_EQ(ids({"date:..2020"}), (std::vector<std::string>{"corpus/004_f090aae47d831c2d.txt"}));
   EXPECT_EQ(ids({"حفتر", "--since", "2025-05", "--until", "2025-09"}),
-            (std::vector<std::string>{"001_183260085f83e7c3.txt"}));
+            (std::vector<std::string>{"corpus/001_183260085f83e7c3.txt"}));
 }
 
 TEST_F(Search, SortNewestAndOldest) {
-  EXPECT_EQ(
-      ids({"حفتر", "--sort", "newest"}),
-      (std::vector<std::string>{"003_b84856964a7b5a3d.txt", "001_183260085f83e7c3.txt", "002_531c9af4ea5c5933.txt",
-                                "000_aff02f4700e004a1.txt", "004_f090aae47d831c2d.txt"}));
-  EXPECT_EQ(ids({"حفتر", "--sort", "oldest"}).front(), "004_f090aae47d831c2d.txt");
+  EXPECT_EQ(ids({"حفتر", "--sort", "newest"}),
+            (std::vector<std::string>{"corpus/003_b84856964a7b5a3d.txt", "corpus/001_183260085f83e7c3.txt",
+                                      "corpus/002_531c9af4ea5c5933.txt", "corpus/000_aff02f4700e004a1.txt",
+                                      "corpus/004_f090aae47d831c2d.txt"}));
+  EXPECT_EQ(ids({"حفتر", "--sort", "oldest"}).front(), "corpus/004_f090aae47d831c2d.txt");
 }
 
 TEST_F(Search, JsonShapeAndFacets) {
@@ -140,7 +140,7 @@ TEST_F(Search, JsonlAndTrecFormats) {
   ASSERT_EQ(lines.size(), 3u);
   EXPECT_EQ(lines.back()["type"], "summary");
   auto b = run_nsearch({"search", "--index", index_dir(), "--batch", "-", "--format", "trec"}, "q1\tقالن\nحفتر\n");
-  EXPECT_NE(b.out.find("q1 Q0 001_183260085f83e7c3.txt 1 "), std::string::npos) << b.out;
+  EXPECT_NE(b.out.find("q1 Q0 corpus/001_183260085f83e7c3.txt 1 "), std::string::npos) << b.out;
   EXPECT_NE(b.out.find("\n2 Q0 "), std::string::npos) << b.out;  // bare query numbered by its line
 }
 
@@ -151,7 +151,7 @@ TEST_F(Search, SnippetHighlightLandsOnTheDiacritizedWord) {
   auto j = json::parse(r.out);
   bool found = false;
   for (const auto& h : j["hits"]) {
-    if (h["id"] != "vocalized.txt") continue;
+    if (h["id"] != "extra/vocalized.txt") continue;
     found = true;
     std::string snippet = h["snippet"];
     ASSERT_EQ(h["highlights"].size(), 1u);
@@ -219,7 +219,7 @@ TEST_F(Search, VeryLongQuery) {
 }
 
 TEST_F(Search, LatinScriptQuery) {
-  EXPECT_EQ(ids({"Saha EXPO"}), (std::vector<std::string>{"000_aff02f4700e004a1.txt"}));
+  EXPECT_EQ(ids({"Saha EXPO"}), (std::vector<std::string>{"corpus/000_aff02f4700e004a1.txt"}));
 }
 
 TEST_F(Search, DidYouMean) {
@@ -236,10 +236,21 @@ TEST_F(Search, DidYouMean) {
 }
 
 TEST_F(Search, ShowByIdAndPrefix) {
-  auto r = run_nsearch({"show", "--index", index_dir(), "002_531c9af4ea5c5933"});
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("ميدل إيست أون لاين"), std::string::npos);
-  EXPECT_EQ(run_nsearch({"show", "--index", index_dir(), "nope"}).exit_code, 1);
+  // The whole id, a unique prefix of it, and an article file's id without its root's name.
+  for (const char* id :
+       {"corpus/002_531c9af4ea5c5933.txt", "corpus/002_531c9af4ea5c5933", "002_531c9af4ea5c5933.txt"}) {
+    auto r = run_nsearch({"show", "--index", index_dir(), id});
+    EXPECT_EQ(r.exit_code, 0) << id << ": " << r.err;
+    EXPECT_NE(r.out.find("ميدل إيست أون لاين"), std::string::npos) << id;
+  }
+  auto nope = run_nsearch({"show", "--index", index_dir(), "nope"});
+  EXPECT_EQ(nope.exit_code, 1);
+  EXPECT_EQ(nope.err, "nsearch: no article with id 'nope'\n");
+  auto several = run_nsearch({"show", "--index", index_dir(), "corpus/00"});
+  EXPECT_EQ(several.exit_code, 1);
+  EXPECT_NE(several.err.find("'corpus/00' matches several articles: corpus/000_aff02f4700e004a1.txt, "),
+            std::string::npos)
+      << several.err;
 }
 
 TEST_F(Search, HelpQueryAndExamples) {

@@ -46,6 +46,7 @@ void add_index_command(CLI::App& app, int& exit_code);    // index_command.cpp
 void add_search_command(CLI::App& app, int& exit_code);   // search_command.cpp
 void add_show_command(CLI::App& app, int& exit_code);     // show_command.cpp
 void add_stats_command(CLI::App& app, int& exit_code);    // stats_command.cpp
+void add_roots_command(CLI::App& app, int& exit_code);    // roots_command.cpp
 void add_help_command(CLI::App& app, int& exit_code);     // help_command.cpp (`help query`)
 
 }  // namespace nsearch::cli

@@ -22,6 +22,7 @@ namespace {
 
 struct IndexOptions {
   std::vector<std::string> paths;
+  std::vector<std::string> forget;
   std::string index;
   bool rebuild = false;
   bool no_delete = false;
@@ -77,12 +78,20 @@ void print_summary(const IndexSummary& s, const std::string& format, const std::
   std::uint64_t processed = c.added + c.updated + c.unchanged;
   double rate = s.seconds > 0 ? processed / s.seconds : 0;
   if (format == "json") {
-    nlohmann::json j = {{"format_version", 1},      {"index", dir},
-                        {"added", c.added},         {"updated", c.updated},
-                        {"unchanged", c.unchanged}, {"removed", c.removed},
-                        {"skipped", c.skipped},     {"warnings", c.warnings},
-                        {"seconds", s.seconds},     {"input_mb", mb},
-                        {"articles_per_s", rate},   {"mb_per_s", s.seconds > 0 ? mb / s.seconds : 0}};
+    nlohmann::json j = {{"format_version", 1},
+                        {"index", dir},
+                        {"added", c.added},
+                        {"updated", c.updated},
+                        {"unchanged", c.unchanged},
+                        {"removed", c.removed},
+                        {"skipped", c.skipped},
+                        {"warnings", c.warnings},
+                        {"missing_roots", c.missing_roots},
+                        {"seconds", s.seconds},
+                        {"input_bytes", s.input_bytes},
+                        {"input_mb", mb},
+                        {"articles_per_s", rate},
+                        {"mb_per_s", s.seconds > 0 ? mb / s.seconds : 0}};
     std::puts(j.dump().c_str());
     return;
   }
@@ -90,6 +99,7 @@ void print_summary(const IndexSummary& s, const std::string& format, const std::
       fmt::format("{} added, {} updated, {} unchanged, {} removed", c.added, c.updated, c.unchanged, c.removed);
   if (c.skipped) line += fmt::format(", {} skipped", c.skipped);
   if (c.warnings) line += fmt::format(", {} warnings", c.warnings);
+  if (c.missing_roots) line += fmt::format(", {} {} missing", c.missing_roots, c.missing_roots == 1 ? "root" : "roots");
   line += fmt::format(" in {:.1f}s ({:.1f} MB, {:.0f} articles/s)", s.seconds, mb, rate);
   std::puts(line.c_str());
 }
@@ -99,6 +109,7 @@ void run(const IndexOptions& opt, int& exit_code) {
   auto dir = resolve_index_dir(opt.index);
   IndexRequest request;
   request.paths = opt.paths;
+  request.forget = opt.forget;
   request.no_delete = opt.no_delete;
   request.store.rebuild = opt.rebuild;
   request.store.wait = opt.wait;
@@ -143,7 +154,7 @@ void run(const IndexOptions& opt, int& exit_code) {
   }
   if (show_progress) progress->clear();
   if (!opt.quiet) print_summary(summary, opt.format, dir.string());
-  exit_code = summary.counts.skipped ? kExitSkipped : kExitOk;
+  exit_code = summary.counts.skipped || summary.counts.missing_roots ? kExitSkipped : kExitOk;
 }
 
 }  // namespace
@@ -160,11 +171,20 @@ void add_index_command(CLI::App& app, int& exit_code) {
       "  nsearch index                             re-scan the recorded folders; only changes are redone\n"
       "  nsearch index news.jsonl.xz --index /srv/nsearch\n"
       "  xzcat feed.jsonl.xz | nsearch index -\n"
+      "  nsearch index --forget ~/news/old         remove a root and its articles, re-scan the others\n"
       "  nsearch index --rebuild                   build afresh beside the old index, then swap\n"
       "  nsearch index --rebuild --shards 2        the same, as 2 shards written in parallel\n\n"
-      "Exit codes: 0 all indexed, 3 some inputs skipped (reported on stderr), 4-7 see `nsearch --help`.");
+      "Each folder or file given is recorded as a root (`nsearch roots` lists them); an article file's id is\n"
+      "the root's name and its path under the root (aljazeera/2024-10-23.txt). A root that is missing is\n"
+      "reported and its articles kept until `--forget`.\n\n"
+      "Exit codes: 0 all indexed, 3 some inputs skipped or a root missing (reported on stderr), 4-7 see\n"
+      "`nsearch --help`.");
   cmd->add_option("paths", opt->paths, "Files, folders, or - (default: the paths recorded in the index)");
   add_index_option(cmd, opt->index);
+  cmd->add_option("--forget", opt->forget,
+                  "Remove this recorded root (its path or its name) and its articles; then re-scan the other roots, "
+                  "or the paths given (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_flag("--rebuild", opt->rebuild, "Build a fresh index beside the old one and swap it in when complete");
   cmd->add_flag("--no-delete", opt->no_delete, "Keep articles whose file has disappeared");
   cmd->add_flag("--wait", opt->wait, "Wait for another running `nsearch index` instead of failing");

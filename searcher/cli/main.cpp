@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
       "  nsearch search '\"جزيرة الحنة\"' --format json\n"
       "  nsearch analyze \"وبالكتاب\"              show how text is normalized and stemmed\n"
       "  nsearch stats                         what the index holds\n"
+      "  nsearch roots                         the folders it was built from\n"
       "  nsearch help query                    the query syntax\n",
       "nsearch"};
   app.set_version_flag("--version", "nsearch 0.1.0");
@@ -52,6 +53,7 @@ int main(int argc, char** argv) {
   cli::add_analyze_command(app, exit_code);
   cli::add_show_command(app, exit_code);
   cli::add_stats_command(app, exit_code);
+  cli::add_roots_command(app, exit_code);
   cli::add_help_command(app, exit_code);
 
   auto args = with_implied_search(app, argc, argv);

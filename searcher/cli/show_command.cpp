@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <memory>
 
+#include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
 #include "common/errors.h"
@@ -19,21 +20,29 @@ void add_show_command(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("show", "Show one article: metadata and full text");
   cmd->footer(
-      "Examples:\n  nsearch show 002_531c9af4ea5c5933.txt\n  nsearch show snn-2015-07-21-00001 --format json\n"
-      "A unique prefix of an id is enough (002_531c9af4ea5c5933).");
+      "Examples:\n  nsearch show corpus/002_531c9af4ea5c5933.txt\n  nsearch show snn-2015-07-21-00001 --format json\n"
+      "A unique prefix of an id is enough (corpus/002_531c), and so is an article file's id without its\n"
+      "root's name (002_531c9af4ea5c5933.txt) when one root has it.");
   cmd->add_option("id", o->id, "Article id (as printed by search)")->required();
   add_index_set_options(cmd, o->index);
   cmd->add_option("--format", o->format, "text or json")->capture_default_str();
   cmd->callback([o, &exit_code] {
     if (o->format != "text" && o->format != "json") throw Error(kExitUsage, "--format must be text or json");
     Searcher searcher(open_indexes(o->index));
-    auto article = searcher.find(o->id);
-    if (!article) {
-      std::fprintf(stderr, "nsearch: no article with id '%s' (or it is an ambiguous prefix)\n", o->id.c_str());
+    auto found = searcher.find(o->id);
+    if (!found.article) {
+      if (found.matches.empty()) {
+        std::fprintf(stderr, "nsearch: no article with id '%s'\n", o->id.c_str());
+      } else {
+        std::string ids;
+        for (std::size_t i = 0; i < found.matches.size() && i < 10; ++i) ids += (i ? ", " : "") + found.matches[i];
+        if (found.matches.size() > 10) ids += ", ...";
+        std::fprintf(stderr, "nsearch: '%s' matches several articles: %s\n", o->id.c_str(), ids.c_str());
+      }
       exit_code = kExitNoHits;
       return;
     }
-    const Article& a = *article;
+    const Article& a = *found.article;
     if (o->format == "json") {
       nlohmann::json j = nlohmann::json::parse(a.to_json());
       j["format_version"] = 1;
@@ -44,7 +53,10 @@ void add_show_command(CLI::App& app, int& exit_code) {
       if (!a.date.empty()) out += "date:   " + a.date.text() + "\n";
       if (!a.url.empty()) out += "url:    " + a.url + "\n";
       if (!a.author.empty()) out += "author: " + a.author + "\n";
-      out += "file:   " + a.path + (a.line ? ":" + std::to_string(a.line) : "") + "\n\n" + a.body + "\n";
+      std::string path;  // a file name may hold control characters: shown as %XX
+      for (unsigned char c : a.path)
+        path += c < 0x20 || c == 0x7F ? fmt::format("%{:02X}", c) : std::string(1, char(c));
+      out += "file:   " + path + (a.line ? ":" + std::to_string(a.line) : "") + "\n\n" + a.body + "\n";
       std::fputs(out.c_str(), stdout);
     }
     exit_code = kExitOk;

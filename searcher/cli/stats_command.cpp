@@ -9,6 +9,7 @@
 
 #include "common/errors.h"
 #include "common/index_location.h"
+#include "common/roots.h"
 #include "common/schema.h"
 #include "searcher/cli/commands.h"
 
@@ -33,8 +34,9 @@ std::uintmax_t disk_size(const fs::path& dir) {
   return total;
 }
 
+// The day of a date slot's value (a time of day may follow it).
 std::string yyyymmdd_to_iso(const std::string& v) {
-  return v.size() == 8 ? v.substr(0, 4) + "-" + v.substr(4, 2) + "-" + v.substr(6, 2) : v;
+  return v.size() >= 8 ? v.substr(0, 4) + "-" + v.substr(4, 2) + "-" + v.substr(6, 2) : v;
 }
 
 nlohmann::json collect(const IndexSet& set, const fs::path& dir) {
@@ -50,7 +52,8 @@ nlohmann::json collect(const IndexSet& set, const fs::path& dir) {
   std::sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   for (const auto& [name, n] : counts) sources.push_back({{"value", name}, {"count", n}});
   auto meta = [&](std::string_view key) { return db.get_metadata(std::string(key)); };
-  nlohmann::json roots = nlohmann::json::parse(meta(schema::kMetaRoots), nullptr, false);
+  nlohmann::json roots = nlohmann::json::array();  // paths; `nsearch roots` has the rest
+  for (const auto& r : parse_roots(meta(schema::kMetaRoots))) roots.push_back(r.path);
   return {{"format_version", 1},
           {"index", dir.string()},
           {"documents", db.get_doccount()},
@@ -66,7 +69,7 @@ nlohmann::json collect(const IndexSet& set, const fs::path& dir) {
           {"analyzer_version", meta(schema::kMetaAnalyzerVersion)},
           {"analyzer_variant", meta(schema::kMetaAnalyzerVariant)},
           {"last_update", meta(schema::kMetaLastUpdate)},
-          {"roots", roots.is_discarded() ? nlohmann::json::array() : roots}};
+          {"roots", roots}};
 }
 
 void print_text(const nlohmann::json& s) {

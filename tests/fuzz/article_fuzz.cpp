@@ -1,6 +1,7 @@
 // libFuzzer target: any bytes as an article file (front matter or heuristics) and as one JSON
-// Lines record. Either an article comes out, with an id and valid UTF-8 text, or an error
-// message does; never an exception or a crash.
+// Lines record. Either an article comes out, with an id and valid UTF-8 text free of control
+// characters (line feeds and tabs aside, in title and body), or an error message does; never an
+// exception or a crash.
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
@@ -8,6 +9,21 @@
 #include "indexer/article_parser.h"
 
 namespace {
+
+// A C0 control other than LF and TAB (those only where allowed), DEL, or a C1 control (C2 80-9F).
+bool has_control(std::string_view s, bool breaks_allowed) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == '\n' || c == '\t') {
+      if (!breaks_allowed) return true;
+    } else if (c < 0x20 || c == 0x7F) {
+      return true;
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0) {
+      return true;
+    }
+  }
+  return false;
+}
 
 void check(const nsearch::ParseResult& r) {
   if (!r.article) {
@@ -19,6 +35,11 @@ void check(const nsearch::ParseResult& r) {
   for (std::string_view s : {std::string_view(a.title), std::string_view(a.body), std::string_view(a.source)}) {
     if (nsearch::invalid_utf8_offset(s) != std::string_view::npos) std::abort();
   }
+  if (has_control(a.title, true) || has_control(a.body, true)) std::abort();
+  for (std::string_view s : {std::string_view(a.source), std::string_view(a.author), std::string_view(a.url)}) {
+    if (has_control(s, false)) std::abort();
+  }
+  if (has_control(a.id, false)) std::abort();
   (void)a.to_json();
 }
 
