@@ -1,6 +1,7 @@
 #include "indexer/indexer.h"
 
 #include <sys/stat.h>
+#include <time.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -11,6 +12,7 @@
 #include <future>
 #include <map>
 #include <sstream>
+#include <unordered_map>
 #include <variant>
 
 #include <fmt/core.h>
@@ -20,6 +22,7 @@
 #include "common/schema.h"
 #include "indexer/article_parser.h"
 #include "indexer/document_builder.h"
+#include "indexer/folder_profile.h"
 #include "indexer/line_reader.h"
 
 namespace nsearch {
@@ -93,6 +96,7 @@ class IndexRun {
         list_inputs(root, files);
     }
     for (const auto& f : files) progress_.bytes_total += f.size;
+    files_ = &files;
     std::vector<std::string> seen;
     for (const auto& f : files) {
       seen.push_back(f.path.string());
@@ -214,7 +218,7 @@ class IndexRun {
       enqueue(FileRecord{path, m, "", false, {}});
       return;
     }
-    ParseResult r = parse_article_file(content, f.id_base);
+    ParseResult r = parse_article_file(content, f.id_base, request_.infer ? &inference_for(f) : nullptr);
     for (const auto& w : r.warnings) report(path + ": " + w, false);
     if (!r.article) {
       report(path + ": " + r.error + "; skipped", true);
@@ -224,6 +228,29 @@ class IndexRun {
     std::string key = file_key(path);
     // Pruning to the file's current id drops its old article when the header's id changed.
     if (submit(std::move(*r.article), key, path)) enqueue(FileRecord{path, m, key, true, {last_id_term_}});
+  }
+
+  // The profile of the file's folder (measured over all its article files the first time one
+  // of them is parsed) and the day relative dates are resolved against.
+  const InferenceOptions& inference_for(const InputFile& f) {
+    std::string dir = f.path.parent_path().string();
+    if (folders_.empty()) {
+      for (const auto& g : *files_) {
+        if (g.kind == InputKind::ArticleFile) folders_[g.path.parent_path().string()].push_back(g.path);
+      }
+    }
+    auto [it, fresh] = profiles_.try_emplace(dir);
+    if (fresh) it->second = profile_files(folders_[dir]);
+    inference_.profile = &it->second;
+    inference_.reference = request_.reference_date;
+    if (!inference_.reference) {
+      time_t secs = static_cast<time_t>(f.mtime_ns / 1000000000LL);
+      struct tm local {};
+      localtime_r(&secs, &local);
+      inference_.reference =
+          parse_date(fmt::format("{:04}-{:02}-{:02}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday));
+    }
+    return inference_;
   }
 
   void index_json_lines(const fs::path& path, const std::string& key, FileManifest* m) {
@@ -359,6 +386,10 @@ class IndexRun {
   size_t pending_tasks_ = 0;
   std::deque<std::future<std::vector<Item>>> in_flight_;
   std::string last_id_term_;
+  const std::vector<InputFile>* files_ = nullptr;
+  std::unordered_map<std::string, std::vector<fs::path>> folders_;  // article files by folder
+  std::unordered_map<std::string, FolderProfile> profiles_;
+  InferenceOptions inference_;
 };
 
 }  // namespace
