@@ -35,9 +35,6 @@ constexpr Name kHijriMonths[] = {{"محرم", 1},          {"صفر", 2},       
 constexpr Name kWeekdays[] = {{"الاحد", 0},  {"الاثنين", 1}, {"الثلاثاء", 2}, {"الاربعاء", 3},
                               {"الخميس", 4}, {"الجمعه", 5},  {"السبت", 6}};
 
-// Words after a weekday that move it away from the day of writing.
-constexpr std::string_view kNotThisWeek[] = {"المقبل", "القادم", "الماضي", "المنصرم", "الفائت", "السابق"};
-
 // Matches a (possibly two-word) name at tokens[i]; returns its value and width.
 std::optional<std::pair<int, size_t>> name_at(const std::vector<Token>& t, size_t i, const auto& table) {
   if (i >= t.size() || t[i].kind != Token::Kind::Word) return std::nullopt;
@@ -58,16 +55,6 @@ std::optional<int> weekday_at(const std::vector<Token>& t, size_t i) {
   auto w = name_at(t, i, kWeekdays);
   if (!w) return std::nullopt;
   return w->first;
-}
-
-bool followed_by_not_this_week(const std::vector<Token>& t, size_t i) {
-  for (size_t j = i; j < t.size() && j < i + 2; ++j) {
-    if (t[j].kind != Token::Kind::Word) continue;
-    for (auto w : kNotThisWeek) {
-      if (t[j].key == w) return true;
-    }
-  }
-  return false;
 }
 
 bool valid_day(int y, int m, int d) { return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m); }
@@ -241,8 +228,10 @@ namespace {
 
 // A line short enough to be a dateline or a stamp: where a stated date is the article's own.
 constexpr size_t kDatelineWords = 16;
+// A dateline's date opens the line, after at most a place name and a weekday.
+constexpr size_t kDatelinePlaceTokens = 4;
 // How much of the text, from its title on, is the lead in which "today" means the day of writing.
-constexpr size_t kLeadBytes = 700;
+constexpr size_t kLeadBytes = 1500;
 
 struct Relative {
   Date date;
@@ -284,10 +273,6 @@ std::optional<Relative> relative_in(const std::vector<Token>& t, const Date& ref
         return Relative{date_from_days(day), before ? "day before yesterday" : "yesterday", i, wk + 1, true};
       }
       keep_weaker({ref, before ? "day before yesterday" : "yesterday", i, i + 1});
-    } else if (auto wd = weekday_at(t, i)) {
-      if (i > 0 && (t[i - 1].is_word("اليوم") || t[i - 1].is_word("امس") || t[i - 1].is_word("الاول"))) continue;
-      if (followed_by_not_this_week(t, i + 1)) continue;
-      keep_weaker({last_weekday(ref, *wd), "weekday", i, i + 1});
     }
   }
   return weaker;
@@ -317,6 +302,7 @@ DateFinding find_date(const std::vector<TextLine>& lines, size_t title, const st
     for (size_t k = 0; k < t.size(); ++k) {
       auto s = stated_date_at(t, k);
       if (!s || !s->year || !s->day) continue;
+      if (!best && k > kDatelinePlaceTokens) break;               // a date further in is an event's
       if (!best || (best->hijri && !s->hijri)) best = s, at = k;  // the Gregorian of "... الموافق ..."
       k += s->tokens - 1;
     }

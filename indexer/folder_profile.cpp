@@ -16,14 +16,17 @@ namespace {
 
 bool is_dash(const Token& t) { return t.is_punct("-") || t.is_punct("–") || t.is_punct("—") || t.is_punct("ـ"); }
 
-// Digits folded to '#': "منذ 2 شهور" and "منذ 5 شهور" are the same stamp.
+// Digits of a short line folded to '#': "منذ 2 شهور" and "منذ 5 شهور" are the same stamp (a
+// longer line that differs in its numbers is a different headline).
+constexpr size_t kMaxFoldedWords = 4;
+
 std::string chrome_key(std::string_view line, size_t& words) {
   std::string key;
   std::vector<Token> tokens = tokenize(line);
   words = word_count(tokens);
   for (const Token& t : tokens) {
     if (!key.empty()) key += ' ';
-    key += t.kind == Token::Kind::Number ? std::string("#") : t.key;
+    key += t.kind == Token::Kind::Number && words <= kMaxFoldedWords ? std::string("#") : t.key;
   }
   return key;
 }
@@ -90,7 +93,10 @@ void FolderProfile::add_text(std::string_view text) {
       }
     }
   }
-  for (const auto& p : parts) ++dateline_parts_[p];
+  for (const auto& p : parts) {
+    std::uint32_t n = ++dateline_parts_[p];
+    if (n > top_count_ || (n == top_count_ && p < top_part_)) top_count_ = n, top_part_ = p;
+  }
 }
 
 std::uint32_t FolderProfile::line_files(std::string_view line) const {

@@ -30,11 +30,17 @@ class FolderProfile {
   bool is_chrome(std::string_view line) const;
   // Files whose dateline has a part with this key (see dateline_parts).
   std::uint32_t dateline_files(const std::string& part_key) const;
+  // The dateline part in most of the folder's files, when it is in at least kMinChromeFiles
+  // and kMinChromeShare of them: the folder's own outlet (`سبق` of `سبق- الرياض:`), not a city,
+  // which shares the datelines with reporters and agencies.
+  const std::string& top_dateline_part() const { return top_part_; }
 
  private:
   std::uint32_t files_ = 0;
   std::unordered_map<std::string, std::uint32_t> lines_;
   std::unordered_map<std::string, std::uint32_t> dateline_parts_;
+  std::string top_part_;
+  std::uint32_t top_count_ = 0;
 };
 
 // The two sides of a dateline that opens a line: `الرياض - واس` -> {"الرياض", "واس"},

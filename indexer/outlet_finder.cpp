@@ -91,9 +91,12 @@ std::optional<OutletFinding> from_dateline(const TextLine& line, size_t index, c
   if (d.empty()) return std::nullopt;
   bool first = marked_as_outlet(d.first), second = marked_as_outlet(d.second);
   if (!first && !second && profile) {
-    std::uint32_t a = profile->dateline_files(d.first_key), b = profile->dateline_files(d.second_key);
-    first = a >= FolderProfile::kMinChromeFiles && a >= 2 * b;
-    second = b >= FolderProfile::kMinChromeFiles && b >= 2 * a;
+    const std::string& top = profile->top_dateline_part();
+    std::uint32_t n = profile->dateline_files(top);
+    if (n >= FolderProfile::kMinChromeFiles && n >= FolderProfile::kMinChromeShare * profile->files()) {
+      first = d.first_key == top;
+      second = d.second_key == top;
+    }
   }
   if (first == second) return std::nullopt;
   return OutletFinding{outlet_name(first ? d.first : d.second), index, "dateline",
@@ -212,7 +215,12 @@ OutletFinding find_outlet(const std::vector<TextLine>& lines, size_t title, cons
   if (!found.outlet.name.empty()) return found;
   // 2. A sign-off: the last line names an outlet.
   if (lines.size() > title + 1 && is_sign_off(lines.back().text)) {
-    return OutletFinding{outlet_name(lines.back().text), lines.size() - 1, "sign-off", std::string(lines.back().text)};
+    std::string_view text = lines.back().text;
+    size_t open = text.find("«"), close = text.find("»");
+    std::string_view credit = open != std::string_view::npos && close != std::string_view::npos && close > open
+                                  ? text.substr(open, close - open)
+                                  : text;
+    return OutletFinding{outlet_name(credit), lines.size() - 1, "sign-off", std::string(text)};
   }
   // 3. A dateline opening one of the first lines after the title; 4. a lead attribution.
   std::vector<size_t> lead = lead_lines(lines, title, kLeadLines);

@@ -10,6 +10,7 @@ namespace {
 // How far down the page metadata is looked for, and the repeated headline.
 constexpr size_t kHeadLines = 4;
 constexpr size_t kMaxBannerWords = 6;
+constexpr size_t kMaxHeadlineWords = 30;
 
 bool is_chrome(const FolderProfile* profile, std::string_view line) { return profile && profile->is_chrome(line); }
 
@@ -34,7 +35,12 @@ std::vector<size_t> lead_lines(const std::vector<TextLine>& lines, size_t title,
 TitleFinding find_title(const std::vector<TextLine>& lines, const FolderProfile* profile) {
   TitleFinding f;
   f.line = lines.size();
-  for (size_t i = 1; i < lines.size() && i < kHeadLines; ++i) {
+  // A headline is no sentence: it does not end in a full stop.
+  auto headline_shaped = [&](size_t i) {
+    std::vector<Token> t = tokenize(lines[i].text);
+    return word_count(t) <= kMaxHeadlineWords && !(t.back().is_punct(".") || t.back().is_punct("،"));
+  };
+  for (size_t i = 1; i + 1 < lines.size() && i < kHeadLines; ++i) {
     if (!is_metadata_line(lines[i].text)) continue;
     size_t above = i - 1;
     bool banners_above = true;  // short lines, not sentences: a site's name, a breadcrumb
@@ -42,7 +48,8 @@ TitleFinding find_title(const std::vector<TextLine>& lines, const FolderProfile*
       banners_above =
           banners_above && word_count(tokenize(lines[b].text)) <= kMaxBannerWords && !is_prose(lines[b].text);
     }
-    if (banners_above && !is_metadata_line(lines[above].text) && !is_chrome(profile, lines[above].text)) {
+    if (banners_above && (above == 0 || headline_shaped(above)) && !is_metadata_line(lines[above].text) &&
+        !is_chrome(profile, lines[above].text)) {
       f.line = above;
       f.rule = above == 0 ? "first line" : "line above the page's metadata";
     }
