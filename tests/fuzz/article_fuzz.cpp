@@ -1,4 +1,4 @@
-// libFuzzer target: any bytes as an article file (front matter or heuristics) and as one JSON
+// libFuzzer target: any bytes as an article file (front matter, or read by inference) and as one JSON
 // Lines record. Either an article comes out, with an id and valid UTF-8 text, or an error
 // message does; never an exception or a crash.
 #include <cstdint>
@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "indexer/article_parser.h"
+#include "indexer/folder_profile.h"
 
 namespace {
 
@@ -27,6 +28,13 @@ void check(const nsearch::ParseResult& r) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
   check(nsearch::parse_article_file(input, "fuzz.txt"));
+  // With inference: the input is also its own folder, measured twice so its lines recur.
+  if (nsearch::invalid_utf8_offset(input) == std::string_view::npos) {
+    nsearch::FolderProfile profile;
+    for (int i = 0; i < 3; ++i) profile.add_text(input);
+    nsearch::InferenceOptions options{&profile, nsearch::parse_date("2025-08-27")};
+    check(nsearch::parse_article_file(input, "fuzz.txt", &options));
+  }
   check(nsearch::parse_json_article(input));
   return 0;
 }
