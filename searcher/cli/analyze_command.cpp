@@ -114,6 +114,8 @@ std::optional<Date> reference_day(const AnalyzeOptions& opt, const std::string& 
 void run_metadata(const AnalyzeOptions& opt) {
   namespace fs = std::filesystem;
   std::error_code ec;
+  if (fs::is_directory(opt.metadata, ec))
+    throw Error(kExitUsage, opt.metadata + " is a folder: --metadata takes one article file");
   if (!fs::is_regular_file(opt.metadata, ec)) throw Error(kExitUsage, "no such file: " + opt.metadata);
   std::ifstream in(opt.metadata, std::ios::binary);
   std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
