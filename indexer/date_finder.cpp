@@ -36,14 +36,14 @@ constexpr Name kWeekdays[] = {{"الاحد", 0},  {"الاثنين", 1}, {"ال�
                               {"الخميس", 4}, {"الجمعه", 5},  {"السبت", 6}};
 
 // Matches a (possibly two-word) name at tokens[i]; returns its value and width.
-std::optional<std::pair<int, size_t>> name_at(const std::vector<Token>& t, size_t i, const auto& table) {
-  if (i >= t.size() || t[i].kind != Token::Kind::Word) return std::nullopt;
+std::optional<std::pair<int, size_t>> name_at(const std::vector<TextToken>& t, size_t i, const auto& table) {
+  if (i >= t.size() || t[i].kind != TextToken::Kind::Word) return std::nullopt;
   std::optional<std::pair<int, size_t>> best;
   for (const Name& n : table) {
     size_t space = n.key.find(' ');
     if (space == std::string_view::npos) {
       if (t[i].key == n.key && !best) best = {{n.value, 1}};
-    } else if (i + 1 < t.size() && t[i].key == n.key.substr(0, space) && t[i + 1].kind == Token::Kind::Word &&
+    } else if (i + 1 < t.size() && t[i].key == n.key.substr(0, space) && t[i + 1].kind == TextToken::Kind::Word &&
                t[i + 1].key == n.key.substr(space + 1)) {
       return std::pair<int, size_t>{n.value, 2};
     }
@@ -51,7 +51,7 @@ std::optional<std::pair<int, size_t>> name_at(const std::vector<Token>& t, size_
   return best;
 }
 
-std::optional<int> weekday_at(const std::vector<Token>& t, size_t i) {
+std::optional<int> weekday_at(const std::vector<TextToken>& t, size_t i) {
   auto w = name_at(t, i, kWeekdays);
   if (!w) return std::nullopt;
   return w->first;
@@ -76,13 +76,13 @@ Date last_weekday(const Date& ref, int weekday) {
   return date_from_days(r - back);
 }
 
-std::string phrase_of(std::string_view line, const std::vector<Token>& t, size_t from, size_t to) {
+std::string phrase_of(std::string_view line, const std::vector<TextToken>& t, size_t from, size_t to) {
   to = std::min(to, t.size());
   if (from >= to) return "";
   return std::string(line.substr(t[from].begin, t[to - 1].end - t[from].begin));
 }
 
-bool is_year_marker(const Token& t) { return t.is_word("ه") || t.is_word("م"); }
+bool is_year_marker(const TextToken& t) { return t.is_word("ه") || t.is_word("م"); }
 
 }  // namespace
 
@@ -129,13 +129,13 @@ Date hijri_to_gregorian(int year, int month, int day) {
                   gregorian.get(UCAL_DATE, status));
 }
 
-std::optional<StatedDate> stated_date_at(const std::vector<Token>& t, size_t i) {
+std::optional<StatedDate> stated_date_at(const std::vector<TextToken>& t, size_t i) {
   if (i >= t.size()) return std::nullopt;
   StatedDate s;
   size_t j = i;
   // Numeric: d/m/yyyy (Gregorian, or Hijri when the year is 13xx-15xx or marked هـ).
-  if (t[j].kind == Token::Kind::Number && j + 4 < t.size() && t[j + 1].is_punct("/") &&
-      t[j + 2].kind == Token::Kind::Number && t[j + 3].is_punct("/") && t[j + 4].kind == Token::Kind::Number &&
+  if (t[j].kind == TextToken::Kind::Number && j + 4 < t.size() && t[j + 1].is_punct("/") &&
+      t[j + 2].kind == TextToken::Kind::Number && t[j + 3].is_punct("/") && t[j + 4].kind == TextToken::Kind::Number &&
       t[j + 4].key.size() == 4) {
     int d = static_cast<int>(t[j].value), m = static_cast<int>(t[j + 2].value), y = static_cast<int>(t[j + 4].value);
     s.tokens = 5 + (j + 5 < t.size() && is_year_marker(t[j + 5]));
@@ -149,7 +149,8 @@ std::optional<StatedDate> stated_date_at(const std::vector<Token>& t, size_t i) 
     s.year = y, s.month = m, s.day = d;
     return s;
   }
-  if (t[j].kind == Token::Kind::Number && t[j].value >= 1 && t[j].value <= 31) s.day = static_cast<int>(t[j++].value);
+  if (t[j].kind == TextToken::Kind::Number && t[j].value >= 1 && t[j].value <= 31)
+    s.day = static_cast<int>(t[j++].value);
   auto hijri = name_at(t, j, kHijriMonths);
   auto gregorian = hijri ? std::nullopt : name_at(t, j, kGregorianMonths);
   if (!hijri && !gregorian) return std::nullopt;
@@ -169,7 +170,7 @@ std::optional<StatedDate> stated_date_at(const std::vector<Token>& t, size_t i) 
   if (j < t.size() && t[j].is_word("من")) ++j;
   if (j < t.size() && (t[j].is_word("العام") || t[j].is_word("عام") || t[j].is_word("سنه"))) ++j;
   if (j < t.size() && t[j].is_punct(",")) ++j;
-  if (j < t.size() && t[j].kind == Token::Kind::Number && t[j].key.size() == 4) {
+  if (j < t.size() && t[j].kind == TextToken::Kind::Number && t[j].key.size() == 4) {
     s.year = static_cast<int>(t[j++].value);
     if (j < t.size() && is_year_marker(t[j])) ++j;
   } else {
@@ -193,12 +194,13 @@ std::optional<StatedDate> stated_date_at(const std::vector<Token>& t, size_t i) 
 }
 
 std::optional<Date> stamp_date(std::string_view line, const Date& reference) {
-  std::vector<Token> t = tokenize(line);
+  std::vector<TextToken> t = tokenize(line);
   if (t.empty() || word_count(t) > 4 || !(t[0].is_word("منذ") || t[0].is_word("قبل"))) return std::nullopt;
   long n = 1;
   size_t u = 1;
-  if (u < t.size() && t[u].kind == Token::Kind::Number) n = t[u++].value;
-  if (u >= t.size() || t[u].kind != Token::Kind::Word || u + 1 != t.size() || n < 1 || n > 1000) return std::nullopt;
+  if (u < t.size() && t[u].kind == TextToken::Kind::Number) n = t[u++].value;
+  if (u >= t.size() || t[u].kind != TextToken::Kind::Word || u + 1 != t.size() || n < 1 || n > 1000)
+    return std::nullopt;
   const std::string& w = t[u].key;
   auto is = [&](std::initializer_list<std::string_view> forms) {
     return std::find(forms.begin(), forms.end(), w) != forms.end();
@@ -241,13 +243,13 @@ struct Relative {
 };
 
 // The first expression in a lead line relative to the day of writing, by strength.
-std::optional<Relative> relative_in(const std::vector<Token>& t, const Date& ref) {
+std::optional<Relative> relative_in(const std::vector<TextToken>& t, const Date& ref) {
   std::optional<Relative> weaker;
   auto keep_weaker = [&](Relative r) {
     if (!weaker) weaker = std::move(r);
   };
   for (size_t i = 0; i < t.size(); ++i) {
-    if (t[i].kind != Token::Kind::Word) continue;
+    if (t[i].kind != TextToken::Kind::Word) continue;
     const std::string& w = t[i].key;
     size_t k = i + 1;
     if (k < t.size() && t[k].is_punct("(")) ++k;
@@ -281,8 +283,8 @@ std::optional<Relative> relative_in(const std::vector<Token>& t, const Date& ref
 int latest_stated_year(const std::vector<TextLine>& lines) {
   int latest = 0;
   for (const auto& line : lines) {
-    for (const Token& t : tokenize(line.text)) {
-      if (t.kind == Token::Kind::Number && t.key.size() == 4 && t.value >= 1900 && t.value <= 2100)
+    for (const TextToken& t : tokenize(line.text)) {
+      if (t.kind == TextToken::Kind::Number && t.key.size() == 4 && t.value >= 1900 && t.value <= 2100)
         latest = std::max(latest, static_cast<int>(t.value));
     }
   }
@@ -295,7 +297,7 @@ DateFinding find_date(const std::vector<TextLine>& lines, size_t title, const st
   DateFinding f;
   // 1. A dateline or stamp line that states the day: "الباحة 25 شوال 1436هـ الموافق 10 أغسطس 2015م واس".
   for (size_t i = title; i < lines.size() && i <= title + kDatelineLines; ++i) {
-    std::vector<Token> t = tokenize(lines[i].text);
+    std::vector<TextToken> t = tokenize(lines[i].text);
     if (word_count(t) > kDatelineWords) continue;
     std::optional<StatedDate> best;
     size_t at = 0;
@@ -340,7 +342,7 @@ DateFinding find_date(const std::vector<TextLine>& lines, size_t title, const st
   lead.insert(lead.begin(), title);
   for (size_t n = 0; n < lead.size() && (n <= 1 || bytes < kLeadBytes); ++n) {
     size_t i = lead[n];
-    std::vector<Token> t = tokenize(lines[i].text);
+    std::vector<TextToken> t = tokenize(lines[i].text);
     bytes += lines[i].text.size();
     auto r = relative_in(t, *reference);
     if (!r) continue;

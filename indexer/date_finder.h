@@ -32,7 +32,7 @@ struct StatedDate {
   bool hijri = false;
   size_t tokens = 0;  // how many tokens it spans
 };
-std::optional<StatedDate> stated_date_at(const std::vector<Token>& tokens, size_t i);
+std::optional<StatedDate> stated_date_at(const std::vector<TextToken>& tokens, size_t i);
 
 // A whole line that is a time stamp "منذ 2 شهور" / "قبل 3 ساعات": the date it means.
 std::optional<Date> stamp_date(std::string_view line, const Date& reference);

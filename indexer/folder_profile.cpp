@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool is_dash(const Token& t) { return t.is_punct("-") || t.is_punct("–") || t.is_punct("—") || t.is_punct("ـ"); }
+bool is_dash(const TextToken& t) { return t.is_punct("-") || t.is_punct("–") || t.is_punct("—") || t.is_punct("ـ"); }
 
 // Digits of a short line folded to '#': "منذ 2 شهور" and "منذ 5 شهور" are the same stamp (a
 // longer line that differs in its numbers is a different headline).
@@ -22,19 +22,19 @@ constexpr size_t kMaxFoldedWords = 4;
 
 std::string chrome_key(std::string_view line, size_t& words) {
   std::string key;
-  std::vector<Token> tokens = tokenize(line);
+  std::vector<TextToken> tokens = tokenize(line);
   words = word_count(tokens);
-  for (const Token& t : tokens) {
+  for (const TextToken& t : tokens) {
     if (!key.empty()) key += ' ';
-    key += t.kind == Token::Kind::Number && words <= kMaxFoldedWords ? std::string("#") : t.key;
+    key += t.kind == TextToken::Kind::Number && words <= kMaxFoldedWords ? std::string("#") : t.key;
   }
   return key;
 }
 
-std::string join_words(const std::vector<Token>& tokens, size_t from, size_t to) {
+std::string join_words(const std::vector<TextToken>& tokens, size_t from, size_t to) {
   std::string key;
   for (size_t i = from; i < to; ++i) {
-    if (tokens[i].kind == Token::Kind::Punct) continue;
+    if (tokens[i].kind == TextToken::Kind::Punct) continue;
     if (!key.empty()) key += ' ';
     key += tokens[i].key;
   }
@@ -45,15 +45,15 @@ std::string join_words(const std::vector<Token>& tokens, size_t from, size_t to)
 
 DatelineParts dateline_parts(std::string_view line) {
   DatelineParts d;
-  std::vector<Token> tokens = tokenize(line);
+  std::vector<TextToken> tokens = tokenize(line);
   constexpr size_t kMaxSideWords = 3;
   // A side: up to three words, with the dots, brackets and quotes of `أ.ف.ب` and `(د ب أ)`.
   auto side_end = [&](size_t from, size_t& words) {
     size_t i = from;
     words = 0;
     for (; i < tokens.size(); ++i) {
-      const Token& t = tokens[i];
-      if (t.kind == Token::Kind::Word) {
+      const TextToken& t = tokens[i];
+      if (t.kind == TextToken::Kind::Word) {
         if (++words > kMaxSideWords) break;
       } else if (!(t.is_punct(".") || t.is_punct("(") || t.is_punct(")") || t.is_punct("«") || t.is_punct("»") ||
                    t.is_punct("\""))) {

@@ -28,13 +28,13 @@ bool is_quote(std::string_view p) {
 std::string_view strip_marks(std::string_view s) {
   while (true) {
     s = trim_text(s);
-    std::vector<Token> t = tokenize(s);
+    std::vector<TextToken> t = tokenize(s);
     if (t.empty()) return "";
-    if (t.front().kind == Token::Kind::Punct && is_quote(t.front().key)) {
+    if (t.front().kind == TextToken::Kind::Punct && is_quote(t.front().key)) {
       s.remove_prefix(t.front().end);
       continue;
     }
-    if (t.back().kind == Token::Kind::Punct && is_quote(t.back().key)) {
+    if (t.back().kind == TextToken::Kind::Punct && is_quote(t.back().key)) {
       s = s.substr(0, t.back().begin);
       continue;
     }
@@ -42,16 +42,16 @@ std::string_view strip_marks(std::string_view s) {
   }
 }
 
-std::string substr(std::string_view line, const std::vector<Token>& t, size_t from, size_t to) {
+std::string substr(std::string_view line, const std::vector<TextToken>& t, size_t from, size_t to) {
   if (from >= to || to > t.size()) return "";
   return std::string(line.substr(t[from].begin, t[to - 1].end - t[from].begin));
 }
 
-bool is_abbreviation(const std::vector<Token>& t) {
+bool is_abbreviation(const std::vector<TextToken>& t) {
   size_t letters = 0;
-  for (const Token& k : t) {
-    if (k.kind == Token::Kind::Number) return false;
-    if (k.kind == Token::Kind::Word) {
+  for (const TextToken& k : t) {
+    if (k.kind == TextToken::Kind::Number) return false;
+    if (k.kind == TextToken::Kind::Word) {
       if (k.key.size() > 2) return false;  // one Arabic letter is two bytes
       ++letters;
     }
@@ -61,9 +61,9 @@ bool is_abbreviation(const std::vector<Token>& t) {
 
 // The side of a dateline that is marked as an outlet: «…», (…), وكالة …, أ ف ب.
 bool marked_as_outlet(std::string_view side) {
-  std::vector<Token> t = tokenize(side);
+  std::vector<TextToken> t = tokenize(side);
   if (t.empty()) return false;
-  for (const Token& k : t) {
+  for (const TextToken& k : t) {
     if (k.is_punct("«") || k.is_punct("(")) return true;
   }
   return t.front().is_word("وكاله") || is_abbreviation(t);
@@ -71,7 +71,7 @@ bool marked_as_outlet(std::string_view side) {
 
 std::optional<OutletFinding> from_dateline(const TextLine& line, size_t index, const FolderProfile* profile) {
   // "PLACE DATE AGENCY": the words after the stated date end the line.
-  std::vector<Token> t = tokenize(line.text);
+  std::vector<TextToken> t = tokenize(line.text);
   if (word_count(t) <= 16) {
     for (size_t k = 0; k < t.size(); ++k) {
       auto s = stated_date_at(t, k);
@@ -79,8 +79,8 @@ std::optional<OutletFinding> from_dateline(const TextLine& line, size_t index, c
       size_t after = k + s->tokens;
       if (after < t.size() && t[after].is_word("الموافق")) continue;  // the Gregorian date follows
       size_t words = 0;
-      for (size_t j = after; j < t.size(); ++j) words += t[j].kind != Token::Kind::Punct;
-      if (words >= 1 && words <= 3 && t[after].kind == Token::Kind::Word) {
+      for (size_t j = after; j < t.size(); ++j) words += t[j].kind != TextToken::Kind::Punct;
+      if (words >= 1 && words <= 3 && t[after].kind == TextToken::Kind::Word) {
         std::string credit = substr(line.text, t, after, t.size());
         return OutletFinding{outlet_name(credit), index, "dateline", std::string(line.text)};
       }
@@ -109,9 +109,9 @@ constexpr std::string_view kNameStops[] = {"من",   "ان",   "بان",  "في"
                                            "مساء", "صباح", "نقلا", "ان", "انه", "بانه", "ل",   "الرسميه"};
 
 std::optional<OutletFinding> from_lead(const TextLine& line, size_t index) {
-  std::vector<Token> t = tokenize(line.text);
+  std::vector<TextToken> t = tokenize(line.text);
   for (size_t i = 0; i + 2 < t.size() && i < 40; ++i) {
-    if (t[i].kind != Token::Kind::Word ||
+    if (t[i].kind != TextToken::Kind::Word ||
         std::find(std::begin(kCreditVerbs), std::end(kCreditVerbs), t[i].key) == std::end(kCreditVerbs))
       continue;
     size_t from = i + 1;
@@ -120,7 +120,7 @@ std::optional<OutletFinding> from_lead(const TextLine& line, size_t index) {
     if (!agency && !reporter) continue;
     size_t start = reporter ? from + 1 : from;
     size_t end = from + 1;
-    while (end < t.size() && end < from + 4 && t[end].kind == Token::Kind::Word &&
+    while (end < t.size() && end < from + 4 && t[end].kind == TextToken::Kind::Word &&
            std::find(std::begin(kNameStops), std::end(kNameStops), t[end].key) == std::end(kNameStops))
       ++end;
     if (end <= start) continue;
@@ -134,7 +134,7 @@ std::optional<OutletFinding> from_lead(const TextLine& line, size_t index) {
 
 OutletName outlet_name(std::string_view credit) {
   OutletName out;
-  std::vector<Token> t = tokenize(credit);
+  std::vector<TextToken> t = tokenize(credit);
   size_t from = 0;
   auto flush = [&](size_t to) {
     if (from < to) {
@@ -153,7 +153,7 @@ OutletName outlet_name(std::string_view credit) {
 }
 
 std::string attribution_credit(std::string_view line) {
-  std::vector<Token> t = tokenize(line);
+  std::vector<TextToken> t = tokenize(line);
   size_t i = 0;
   if (t.size() >= 2 && t[0].is_word("مصدر") && t[1].is_word("الخبر"))
     i = 2;
@@ -162,7 +162,7 @@ std::string attribution_credit(std::string_view line) {
   if (i > 0) {
     if (i >= t.size() || !(t[i].is_punct(":") || t[i].is_punct("/") || t[i].is_punct("-"))) return "";
     std::string_view rest = line.substr(t[i].end);
-    std::vector<Token> r = tokenize(rest);
+    std::vector<TextToken> r = tokenize(rest);
     if (word_count(r) == 0 || word_count(r) > kMaxCreditWords) return "";
     return std::string(trim_text(rest));
   }
@@ -173,7 +173,7 @@ std::string attribution_credit(std::string_view line) {
     if (k < t.size() && (t[k].key == "بصحيفه" || t[k].key == "صحيفه" || t[k].key == "بموقع" || t[k].key == "موقع" ||
                          t[k].key == "بجريده" || t[k].key == "جريده")) {
       size_t end = k + 1;
-      while (end < t.size() && end < k + 4 && t[end].kind == Token::Kind::Word) ++end;
+      while (end < t.size() && end < k + 4 && t[end].kind == TextToken::Kind::Word) ++end;
       if (end < t.size() && t[end].is_punct(":") && end > k + 1) return substr(line, t, k + 1, end);
     }
   }
@@ -181,15 +181,15 @@ std::string attribution_credit(std::string_view line) {
 }
 
 bool is_sign_off(std::string_view line) {
-  std::vector<Token> t = tokenize(line);
+  std::vector<TextToken> t = tokenize(line);
   size_t words = word_count(t);
   if (words == 0 || words > kMaxSignOffWords) return false;
   bool kind = false;
-  for (const Token& k : t) {
-    if (k.kind == Token::Kind::Number) return false;
-    if (k.kind == Token::Kind::Punct && !(k.is_punct("«") || k.is_punct("»") || k.is_punct("-") || k.is_punct("*")))
+  for (const TextToken& k : t) {
+    if (k.kind == TextToken::Kind::Number) return false;
+    if (k.kind == TextToken::Kind::Punct && !(k.is_punct("«") || k.is_punct("»") || k.is_punct("-") || k.is_punct("*")))
       return false;
-    if (k.kind == Token::Kind::Word &&
+    if (k.kind == TextToken::Kind::Word &&
         std::find(std::begin(kOutletKinds), std::end(kOutletKinds), k.key) != std::end(kOutletKinds))
       kind = true;
   }

@@ -65,18 +65,18 @@ std::vector<TextLine> non_empty_lines(std::string_view text, int first_number) {
   return lines;
 }
 
-std::vector<Token> tokenize(std::string_view line) {
-  std::vector<Token> tokens;
+std::vector<TextToken> tokenize(std::string_view line) {
+  std::vector<TextToken> tokens;
   int32_t i = 0, n = static_cast<int32_t>(line.size());
   std::string scratch;
   while (i < n) {
     int32_t start = i;
     UChar32 c = decode(line, i);
     if (c < 0 || is_blank(c)) continue;
-    Token t;
+    TextToken t;
     t.begin = static_cast<size_t>(start);
     if (u_isdigit(c)) {
-      t.kind = Token::Kind::Number;
+      t.kind = TextToken::Kind::Number;
       int32_t j = start;
       while (j < n) {
         int32_t next = j;
@@ -98,14 +98,14 @@ std::vector<Token> tokenize(std::string_view line) {
       i = j;
       normalize_word(line.substr(static_cast<size_t>(start), static_cast<size_t>(j - start)), false, scratch);
       if (scratch.empty()) {  // a lone tatweel or mark: punctuation
-        t.kind = Token::Kind::Punct;
+        t.kind = TextToken::Kind::Punct;
         t.key = std::string(line.substr(static_cast<size_t>(start), static_cast<size_t>(j - start)));
       } else {
-        t.kind = Token::Kind::Word;
+        t.kind = TextToken::Kind::Word;
         t.key = scratch;
       }
     } else {
-      t.kind = Token::Kind::Punct;
+      t.kind = TextToken::Kind::Punct;
       t.key = std::string(line.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
     }
     t.end = static_cast<size_t>(i);
@@ -116,24 +116,24 @@ std::vector<Token> tokenize(std::string_view line) {
 
 std::string line_key(std::string_view line) {
   std::string key;
-  for (const Token& t : tokenize(line)) {
-    if (t.kind == Token::Kind::Punct) continue;
+  for (const TextToken& t : tokenize(line)) {
+    if (t.kind == TextToken::Kind::Punct) continue;
     if (!key.empty()) key += ' ';
     key += t.key;
   }
   return key;
 }
 
-size_t word_count(const std::vector<Token>& tokens) {
+size_t word_count(const std::vector<TextToken>& tokens) {
   size_t n = 0;
-  for (const Token& t : tokens) n += t.kind != Token::Kind::Punct;
+  for (const TextToken& t : tokens) n += t.kind != TextToken::Kind::Punct;
   return n;
 }
 
 bool is_prose(std::string_view line) {
-  std::vector<Token> tokens = tokenize(line);
+  std::vector<TextToken> tokens = tokenize(line);
   if (word_count(tokens) >= 8) return true;
-  if (tokens.empty() || tokens.back().kind != Token::Kind::Punct) return false;
+  if (tokens.empty() || tokens.back().kind != TextToken::Kind::Punct) return false;
   const std::string& last = tokens.back().key;
   for (std::string_view end : {".", "!", "?", "؟", "…", "\"", "”", "»", "'", ")", "؛"}) {
     if (last == end) return true;

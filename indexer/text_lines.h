@@ -20,7 +20,7 @@ std::vector<TextLine> non_empty_lines(std::string_view text, int first_number = 
 std::string_view trim_text(std::string_view s);
 
 // A word, a number or one punctuation character of a line.
-struct Token {
+struct TextToken {
   enum class Kind { Word, Number, Punct };
   Kind kind = Kind::Punct;
   std::string key;   // Word: the analyzer's normalized form (أ/إ/آ -> ا, ة -> ه, ى -> ي, no harakat);
@@ -32,13 +32,13 @@ struct Token {
   bool is_punct(std::string_view k) const { return kind == Kind::Punct && key == k; }
 };
 
-std::vector<Token> tokenize(std::string_view line);
+std::vector<TextToken> tokenize(std::string_view line);
 
 // Words of a line (Word tokens' keys joined by one space): the form lines are compared in.
 std::string line_key(std::string_view line);
 
 // Number of Word and Number tokens.
-size_t word_count(const std::vector<Token>& tokens);
+size_t word_count(const std::vector<TextToken>& tokens);
 
 // A sentence of running text rather than page furniture: eight words or more, or ending in
 // sentence punctuation.

@@ -37,7 +37,7 @@ TitleFinding find_title(const std::vector<TextLine>& lines, const FolderProfile*
   f.line = lines.size();
   // A headline is no sentence: it does not end in a full stop.
   auto headline_shaped = [&](size_t i) {
-    std::vector<Token> t = tokenize(lines[i].text);
+    std::vector<TextToken> t = tokenize(lines[i].text);
     return word_count(t) <= kMaxHeadlineWords && !(t.back().is_punct(".") || t.back().is_punct("،"));
   };
   for (size_t i = 1; i + 1 < lines.size() && i < kHeadLines; ++i) {
