@@ -194,6 +194,8 @@ std::optional<StatedDate> stated_date_at(const std::vector<TextToken>& t, size_t
 }
 
 std::optional<Date> stamp_date(std::string_view line, const Date& reference) {
+  constexpr size_t kMaxStampBytes = 80;
+  if (line.size() > kMaxStampBytes || !(line.starts_with("منذ") || line.starts_with("قبل"))) return std::nullopt;
   std::vector<TextToken> t = tokenize(line);
   if (t.empty() || word_count(t) > 4 || !(t[0].is_word("منذ") || t[0].is_word("قبل"))) return std::nullopt;
   long n = 1;
@@ -280,12 +282,33 @@ std::optional<Relative> relative_in(const std::vector<TextToken>& t, const Date&
   return weaker;
 }
 
+// The largest four-digit number from 1900 to 2100 in the text (Latin or Arabic-Indic digits),
+// read byte by byte: it runs over the whole text.
 int latest_stated_year(const std::vector<TextLine>& lines) {
   int latest = 0;
   for (const auto& line : lines) {
-    for (const TextToken& t : tokenize(line.text)) {
-      if (t.kind == TextToken::Kind::Number && t.key.size() == 4 && t.value >= 1900 && t.value <= 2100)
-        latest = std::max(latest, static_cast<int>(t.value));
+    std::string_view s = line.text;
+    int value = 0, digits = 0;
+    for (size_t i = 0; i <= s.size(); ++i) {
+      int d = -1;
+      if (i < s.size()) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= '0' && c <= '9') {
+          d = c - '0';
+        } else if (i + 1 < s.size() && (c == 0xD9 || c == 0xDB)) {  // U+0660-0669, U+06F0-06F9
+          unsigned char n = static_cast<unsigned char>(s[i + 1]);
+          if (c == 0xD9 && n >= 0xA0 && n <= 0xA9) d = n - 0xA0;
+          if (c == 0xDB && n >= 0xB0 && n <= 0xB9) d = n - 0xB0;
+          if (d >= 0) ++i;
+        }
+      }
+      if (d >= 0) {
+        value = digits < 5 ? value * 10 + d : value;
+        ++digits;
+        continue;
+      }
+      if (digits == 4 && value >= 1900 && value <= 2100) latest = std::max(latest, value);
+      value = digits = 0;
     }
   }
   return latest;
@@ -338,7 +361,8 @@ DateFinding find_date(const std::vector<TextLine>& lines, size_t title, const st
   size_t weak_line = 0;
   std::string weak_phrase;
   size_t bytes = 0;
-  std::vector<size_t> lead = lead_lines(lines, title, lines.size());
+  constexpr size_t kMaxLeadLines = 12;
+  std::vector<size_t> lead = lead_lines(lines, title, kMaxLeadLines);
   lead.insert(lead.begin(), title);
   for (size_t n = 0; n < lead.size() && (n <= 1 || bytes < kLeadBytes); ++n) {
     size_t i = lead[n];

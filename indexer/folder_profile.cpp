@@ -83,8 +83,10 @@ void FolderProfile::add_text(std::string_view text) {
   size_t index = 0;
   for (const TextLine& line : non_empty_lines(text)) {
     size_t words = 0;
-    std::string key = chrome_key(line.text, words);
-    if (words > 0 && words <= kMaxChromeWords && seen.insert(key).second) ++lines_[key];
+    if (line.text.size() <= kMaxChromeBytes) {
+      std::string key = chrome_key(line.text, words);
+      if (words > 0 && words <= kMaxChromeWords && seen.insert(key).second) ++lines_[key];
+    }
     if (index++ < kDatelineLines) {
       DatelineParts d = dateline_parts(line.text);
       if (!d.empty()) {
@@ -100,6 +102,7 @@ void FolderProfile::add_text(std::string_view text) {
 }
 
 std::uint32_t FolderProfile::line_files(std::string_view line) const {
+  if (line.size() > kMaxChromeBytes || lines_.empty()) return 0;
   size_t words = 0;
   auto it = lines_.find(chrome_key(line, words));
   return it == lines_.end() ? 0 : it->second;

@@ -17,6 +17,8 @@ class FolderProfile {
  public:
   // Lines of more words than this are text even when they recur (a story filed twice).
   static constexpr size_t kMaxChromeWords = 12;
+  // A line longer than this has more words than that: not counted, not even tokenized.
+  static constexpr size_t kMaxChromeBytes = 400;
   // A line is chrome when it is in at least this many files and this share of them.
   static constexpr std::uint32_t kMinChromeFiles = 3;
   static constexpr double kMinChromeShare = 0.05;

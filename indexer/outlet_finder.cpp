@@ -153,6 +153,8 @@ OutletName outlet_name(std::string_view credit) {
 }
 
 std::string attribution_credit(std::string_view line) {
+  // Every attribution line opens with المصدر, مصدر or رابط: most lines are rejected unread.
+  if (!(line.starts_with("المصدر") || line.starts_with("مصدر") || line.starts_with("رابط"))) return "";
   std::vector<TextToken> t = tokenize(line);
   size_t i = 0;
   if (t.size() >= 2 && t[0].is_word("مصدر") && t[1].is_word("الخبر"))

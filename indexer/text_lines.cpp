@@ -1,5 +1,7 @@
 #include "indexer/text_lines.h"
 
+#include <cctype>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -131,6 +133,21 @@ size_t word_count(const std::vector<TextToken>& tokens) {
 }
 
 bool is_prose(std::string_view line) {
+  // Eight space-separated chunks with a letter or digit are eight words: no need to tokenize
+  // the long lines that most text is made of.
+  size_t chunks = 0;
+  bool counted = false;
+  for (char ch : line) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c == ' ' || c == '\t') {
+      counted = false;
+      continue;
+    }
+    if (!counted && (c >= 0x80 || std::isalnum(c))) {
+      counted = true;
+      if (++chunks >= 8) return true;
+    }
+  }
   std::vector<TextToken> tokens = tokenize(line);
   if (word_count(tokens) >= 8) return true;
   if (tokens.empty() || tokens.back().kind != TextToken::Kind::Punct) return false;
