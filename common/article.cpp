@@ -7,6 +7,9 @@ namespace nsearch {
 std::string Article::to_json() const {
   nlohmann::json j = {{"id", id},   {"title", title},   {"body", body}, {"source", source}, {"date", date.text()},
                       {"url", url}, {"author", author}, {"path", path}, {"line", line}};
+  // Only when set, so that articles with given metadata keep their stored form.
+  if (!co_sources.empty()) j["co_sources"] = co_sources;
+  if (!inferred.empty()) j["inferred"] = inferred;
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -22,6 +25,8 @@ Article Article::from_json(const std::string& data) {
   a.author = j.value("author", "");
   a.path = j.value("path", "");
   a.line = j.value("line", 0L);
+  a.co_sources = j.value("co_sources", std::vector<std::string>{});
+  a.inferred = j.value("inferred", std::vector<std::string>{});
   return a;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "common/dates.h"
 
@@ -16,8 +17,10 @@ struct Article {
   Date date;           // empty() when unknown or unparseable
   std::string url;
   std::string author;
-  std::string path;  // file it came from (absolute), "-" for stdin
-  long line = 0;     // 1-based line for JSONL records, 0 for whole files
+  std::string path;                     // file it came from (absolute), "-" for stdin
+  long line = 0;                        // 1-based line for JSONL records, 0 for whole files
+  std::vector<std::string> co_sources;  // credited beside the source (`الجزيرة + وكالات` -> وكالات)
+  std::vector<std::string> inferred;    // fields read from the text, not given: "title", "source", "date"
 
   // Serialized into the Xapian document data (see schema.h) and back.
   std::string to_json() const;

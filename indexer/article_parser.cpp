@@ -95,19 +95,6 @@ void set_date(Article& a, std::string_view text, ParseResult& result) {
   }
 }
 
-// `المصدر : الجزيرة + وكالات` -> `الجزيرة + وكالات`; "" when the line names no source.
-std::string source_from_line(std::string_view line) {
-  line = trim(line);
-  for (std::string_view label : {"المصدر", "مصدر الخبر"}) {
-    if (line.substr(0, label.size()) != label) continue;
-    std::string_view rest = trim(line.substr(label.size()));
-    if (rest.empty() || (rest[0] != ':' && rest[0] != '/')) continue;
-    rest = trim(rest.substr(1));
-    if (!rest.empty() && rest.size() < 120) return std::string(rest);
-  }
-  return "";
-}
-
 bool read_front_matter(std::string_view& rest, Article& a, ParseResult& result) {
   std::string_view probe = rest;
   if (trim(next_line(probe)) != "---") return false;
@@ -138,16 +125,30 @@ bool read_front_matter(std::string_view& rest, Article& a, ParseResult& result) 
   return false;  // no closing `---`: the whole file is body
 }
 
-void fill_from_body(Article& a) {
+void first_line_as_title(Article& a) {
   std::string_view scan = a.body;
-  while (!scan.empty() && (a.title.empty() || a.source.empty())) {
-    std::string_view line = trim(next_line(scan));
-    if (line.empty()) continue;
-    if (a.title.empty())
-      a.title = line;
-    else if (a.source.empty())
-      a.source = source_from_line(line);
+  while (!scan.empty() && a.title.empty()) a.title = trim(next_line(scan));
+}
+
+// Fills what the header left empty from the text, and marks it inferred.
+void infer_from_text(Article& a, bool had_header, int first_line, const InferenceOptions& options,
+                     ParseResult& result) {
+  MetadataInference m = infer_metadata(a.body, first_line, options);
+  if (a.title.empty() && !m.title.empty()) {
+    a.title = m.title;
+    a.inferred.push_back("title");
   }
+  if (a.source.empty() && !m.source.empty()) {
+    a.source = m.source;
+    a.co_sources = m.co_sources;
+    a.inferred.push_back("source");
+  }
+  if (a.date.empty() && !m.date.empty()) {
+    a.date = m.date;
+    a.inferred.push_back("date");
+  }
+  if (!had_header && !m.body.empty()) a.body = m.body;
+  result.inference = std::move(m);
 }
 
 // Every field as it will be stored and shown (indexer/text_cleaner.h).
@@ -200,7 +201,7 @@ size_t invalid_utf8_offset(std::string_view text) {
   return std::string_view::npos;
 }
 
-ParseResult parse_article_file(std::string_view content, const std::string& default_id) {
+ParseResult parse_article_file(std::string_view content, const std::string& default_id, const InferenceOptions* infer) {
   ParseResult result;
   if (std::string problem = content_problem(content); !problem.empty()) {
     result.error = problem;
@@ -209,10 +210,16 @@ ParseResult parse_article_file(std::string_view content, const std::string& defa
   if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);  // UTF-8 BOM
   Article a;
   std::string_view rest = content;
-  read_front_matter(rest, a, result);
-  a.body = rest;
+  bool had_header = read_front_matter(rest, a, result);
+  std::string_view body = trim(rest);
+  a.body = body;
   clean_fields(a);
-  fill_from_body(a);
+  if (infer) {
+    int first_line =
+        1 + static_cast<int>(std::count(content.begin(), content.begin() + (body.data() - content.data()), '\n'));
+    infer_from_text(a, had_header, first_line, *infer, result);
+  }
+  first_line_as_title(a);
   if (a.body.empty() && a.title.empty()) {
     result.error = "header but no body";
     return result;

@@ -1,6 +1,7 @@
 #include "indexer/indexer.h"
 
 #include <sys/stat.h>
+#include <time.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -24,6 +25,7 @@
 #include "common/schema.h"
 #include "indexer/article_parser.h"
 #include "indexer/document_builder.h"
+#include "indexer/folder_profile.h"
 #include "indexer/line_reader.h"
 
 namespace nsearch {
@@ -400,7 +402,7 @@ class IndexRun {
       return;
     }
     read_.insert(f.key);
-    ParseResult r = parse_article_file(content, f.id_base);
+    ParseResult r = parse_article_file(content, f.id_base, request_.infer ? &inference_for(f) : nullptr);
     for (const auto& w : r.warnings) report(f.path + ": " + w, false);
     if (!r.article) {
       report(f.path + ": " + r.error + "; skipped", true);
@@ -415,6 +417,29 @@ class IndexRun {
     }
     m.contested = lost_;
     enqueue(FileRecord{f.path, m, f.key, true, std::move(keep)});
+  }
+
+  // The profile of the file's folder (measured over all its article files the first time one
+  // of them is parsed) and the day relative dates are resolved against.
+  const InferenceOptions& inference_for(const InputFile& f) {
+    std::string dir = fs::path(f.path).parent_path().string();
+    if (folders_.empty()) {
+      for (const auto& g : files_) {
+        if (g.kind == InputKind::ArticleFile) folders_[fs::path(g.path).parent_path().string()].push_back(g.path);
+      }
+    }
+    auto [it, fresh] = profiles_.try_emplace(dir);
+    if (fresh) it->second = profile_files(folders_[dir]);
+    inference_.profile = &it->second;
+    inference_.reference = request_.reference_date;
+    if (!inference_.reference) {
+      time_t secs = static_cast<time_t>(f.mtime_ns / 1000000000LL);
+      struct tm local {};
+      localtime_r(&secs, &local);
+      inference_.reference =
+          parse_date(fmt::format("{:04}-{:02}-{:02}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday));
+    }
+    return inference_;
   }
 
   // f: the file (nullptr for standard input, which has no manifest).
@@ -609,6 +634,9 @@ class IndexRun {
   size_t pending_tasks_ = 0;
   std::deque<std::future<std::vector<Item>>> in_flight_;
   std::string last_id_term_;
+  std::unordered_map<std::string, std::vector<fs::path>> folders_;  // article files by folder
+  std::unordered_map<std::string, FolderProfile> profiles_;
+  InferenceOptions inference_;
 };
 
 }  // namespace

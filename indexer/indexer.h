@@ -10,9 +10,11 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "common/dates.h"
 #include "indexer/index_store.h"
 
 namespace nsearch {
@@ -38,6 +40,11 @@ struct IndexRequest {
   std::vector<std::string> forget;  // recorded roots (path or name) to remove with their articles
   bool no_delete = false;           // keep articles whose file disappeared
   unsigned jobs = 1;                // threads analyzing articles (each shard also has a writer)
+  // Read the title, outlet and date an article file's header lacks from its text, and drop a
+  // raw page's boilerplate (indexer/metadata_inference.h). Relative dates are resolved against
+  // reference_date, else against the day of the file's modification time.
+  bool infer = true;
+  std::optional<Date> reference_date;
   IndexStore::Options store;
   std::function<void(const std::string&)> report;      // one line per skip or warning
   std::function<void(const IndexProgress&)> progress;  // called now and then, and once when complete

@@ -24,7 +24,8 @@ json hit_json(const Hit& h) {
           {"score", h.score},
           {"snippet", h.snippet.text},
           {"highlights", highlights},
-          {"url", h.article.url}};
+          {"url", h.article.url},
+          {"inferred", h.article.inferred}};
 }
 
 json facets_json(const SearchResult& r) {

@@ -94,8 +94,10 @@ TEST(IndexCorpus, FileWithoutHeaderTakesTitleAndSourceFromText) {
   ASSERT_EQ(index(tmp / "idx", {(tmp / "in").string()}).exit_code, 0);
   auto j = json::parse(run_nsearch({"show", "--index", (tmp / "idx").string(), "a.txt", "--format", "json"}).out);
   EXPECT_EQ(j["title"], "عنوان الخبر هنا");
-  EXPECT_EQ(j["source"], "الجزيرة + وكالات");
-  EXPECT_EQ(j["date"], "");
+  EXPECT_EQ(j["source"], "الجزيرة");
+  EXPECT_EQ(j["co_sources"], json::array({"وكالات"}));
+  EXPECT_EQ(j["date"], "");  // the text states none and says nothing relative
+  EXPECT_EQ(j["inferred"], json::array({"title", "source"}));
 }
 
 class Incremental : public ::testing::Test {

@@ -10,8 +10,17 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
+#include <time.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
 #include "common/analyzer.h"
 #include "common/errors.h"
+#include "indexer/article_parser.h"
+#include "indexer/folder_profile.h"
 #include "searcher/cli/commands.h"
 
 namespace nsearch::cli {
@@ -23,6 +32,8 @@ struct AnalyzeOptions {
   bool text_given = false;
   std::string format = "text";
   bool terms = false;
+  std::string metadata;  // a file whose inferred metadata to show
+  std::string reference_date;
 };
 
 std::string flag_names(const Token& t) {
@@ -83,9 +94,106 @@ void print_table(const std::vector<Token>& tokens) {
   }
 }
 
+std::optional<Date> reference_day(const AnalyzeOptions& opt, const std::string& path, std::string& why) {
+  if (!opt.reference_date.empty()) {
+    auto day = parse_date(opt.reference_date);
+    if (!day || day->precision != Date::Precision::Day)
+      throw Error(kExitUsage, "--reference-date must be a day, YYYY-MM-DD (got '" + opt.reference_date + "')");
+    why = "--reference-date";
+    return day;
+  }
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  struct tm local {};
+  localtime_r(&st.st_mtim.tv_sec, &local);
+  why = "the file's modification day";
+  return parse_date(fmt::format("{:04}-{:02}-{:02}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday));
+}
+
+// --metadata FILE: what the indexer reads from the file, and from which line.
+void run_metadata(const AnalyzeOptions& opt) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory(opt.metadata, ec))
+    throw Error(kExitUsage, opt.metadata + " is a folder: --metadata takes one article file");
+  if (!fs::is_regular_file(opt.metadata, ec)) throw Error(kExitUsage, "no such file: " + opt.metadata);
+  std::ifstream in(opt.metadata, std::ios::binary);
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  fs::path path = fs::absolute(opt.metadata, ec);
+  FolderProfile profile = profile_files(article_files_in(path.parent_path()));
+  InferenceOptions options;
+  options.profile = &profile;
+  std::string reference_why;
+  options.reference = reference_day(opt, path.string(), reference_why);
+  ParseResult r = parse_article_file(content, path.filename().string(), &options);
+  if (!r.article) throw Error(kExitUsage, opt.metadata + ": " + r.error);
+  const Article& a = *r.article;
+  const MetadataInference& m = *r.inference;
+  auto inferred = [&](const char* field) {
+    return std::find(a.inferred.begin(), a.inferred.end(), field) != a.inferred.end();
+  };
+  auto origin = [&](const char* field, const std::string& value, const Provenance& from) -> nlohmann::json {
+    if (value.empty()) return {{"value", ""}, {"from", "none"}};
+    if (!inferred(field)) return {{"value", value}, {"from", "header"}};
+    return {{"value", value},         {"from", "text"},    {"line", from.line},
+            {"line_text", from.text}, {"rule", from.rule}, {"phrase", from.phrase}};
+  };
+  nlohmann::json j = {{"format_version", 1},
+                      {"file", path.string()},
+                      {"folder_files", profile.files()},
+                      {"reference", options.reference ? options.reference->text() : ""},
+                      {"reference_from", reference_why},
+                      {"title", origin("title", a.title, m.title_from)},
+                      {"source", origin("source", a.source, m.source_from)},
+                      {"co_sources", a.co_sources},
+                      {"date", origin("date", a.date.text(), m.date_from)},
+                      {"inferred", a.inferred}};
+  if (!m.date_not_resolved.empty()) j["date"]["relative_not_resolved"] = m.date_not_resolved;
+  nlohmann::json dropped = nlohmann::json::array();
+  bool body_cleaned = a.body == m.body;
+  if (body_cleaned) {
+    for (const auto& d : m.dropped) dropped.push_back({{"line", d.line}, {"text", d.text}, {"reason", d.reason}});
+  }
+  j["dropped"] = dropped;
+  if (opt.format == "json") {
+    std::puts(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    return;
+  }
+  std::string out = "file:      " + path.string() + "\n";
+  out += fmt::format("folder:    {} article files measured for recurring lines\n", profile.files());
+  if (options.reference) out += "reference: " + options.reference->text() + " (" + reference_why + ")\n";
+  for (const char* field : {"title", "source", "date"}) {
+    const auto& f = j[field];
+    std::string value = f["value"];
+    out += fmt::format("{:<10} {}", std::string(field) + ":", value.empty() ? "-" : value);
+    if (f["from"] == "header") out += "  [header]";
+    if (f["from"] == "text") {
+      out += fmt::format("  [line {}, {}", f["line"].get<int>(), f["rule"].get<std::string>());
+      std::string phrase = f["phrase"];
+      if (!phrase.empty() && phrase != value) out += ": " + phrase;
+      out += "]";
+    }
+    out += "\n";
+    if (std::string(field) == "source") {
+      for (const auto& co : a.co_sources) out += "with:      " + co + "\n";
+    }
+  }
+  if (!m.date_not_resolved.empty()) out += "           (relative dates not resolved: " + m.date_not_resolved + ")\n";
+  if (!dropped.empty()) out += "left out of the body:\n";
+  for (const auto& d : dropped) {
+    out += fmt::format("  line {:>3}  {}: {}\n", d["line"].get<int>(), d["reason"].get<std::string>(),
+                       d["text"].get<std::string>());
+  }
+  std::fputs(out.c_str(), stdout);
+}
+
 void run_analyze(const AnalyzeOptions& opt) {
   if (opt.format != "text" && opt.format != "json") {
     throw Error(kExitUsage, "--format must be text or json");
+  }
+  if (!opt.metadata.empty()) {
+    run_metadata(opt);
+    return;
   }
   const Analyzer analyzer;
   if (opt.terms) {
@@ -116,10 +224,17 @@ void add_analyze_command(CLI::App& app, int& exit_code) {
       "Examples:\n"
       "  nsearch analyze \"وبالكتاب والكتاب\"\n"
       "  nsearch analyze --format json \"معرض الساحة 2024\"\n"
-      "  nsearch analyze --terms < words.txt      one line of terms per input line");
+      "  nsearch analyze --terms < words.txt      one line of terms per input line\n"
+      "  nsearch analyze --metadata page.txt      the title, outlet, date and boilerplate the indexer reads\n"
+      "                                           from a file, each with the line it came from");
   cmd->add_option("text", opt->text, "Text to analyze (default: standard input)");
   cmd->add_option("--format", opt->format, "text (a table) or json")->capture_default_str();
   cmd->add_flag("--terms", opt->terms, "Print only the index terms, one output line per input line");
+  cmd->add_option("--metadata", opt->metadata,
+                  "Show what is read from an article FILE's text (title, outlet, date, boilerplate) and from which "
+                  "line, measured against the other files of its folder");
+  cmd->add_option("--reference-date", opt->reference_date,
+                  "With --metadata: the day the file was saved, YYYY-MM-DD (default: its modification day)");
   cmd->callback([opt, cmd, &exit_code] {
     opt->text_given = cmd->count("text") > 0;
     run_analyze(*opt);

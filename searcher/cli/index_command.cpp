@@ -34,6 +34,8 @@ struct IndexOptions {
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::string format = "text";
   std::string progress_log;
+  bool no_infer = false;
+  std::string reference_date;
 };
 
 // CPU time of every thread so far. Beside wall time in the progress log, it tells a build that
@@ -120,6 +122,13 @@ void run(const IndexOptions& opt, int& exit_code) {
   request.store.shards = opt.shards;
   if (opt.segment_size) request.store.segment_size = std::max<std::size_t>(*opt.segment_size, 1);
   request.jobs = opt.jobs;
+  request.infer = !opt.no_infer;
+  if (!opt.reference_date.empty()) {
+    auto day = parse_date(opt.reference_date);
+    if (!day || day->precision != Date::Precision::Day)
+      throw Error(kExitUsage, "--reference-date must be a day, YYYY-MM-DD (got '" + opt.reference_date + "')");
+    request.reference_date = day;
+  }
   request.report = [](const std::string& line) { std::fprintf(stderr, "nsearch: %s\n", line.c_str()); };
   auto progress = std::make_shared<ProgressLine>();
   bool show_progress = !opt.quiet && opt.format == "text" && isatty(2);
@@ -165,7 +174,11 @@ void add_index_command(CLI::App& app, int& exit_code) {
   cmd->footer(
       "Inputs: folders of .txt/.md articles (optional front matter between `---` lines: title, source,\n"
       "date, url, author, id), JSON Lines files (.jsonl, .jsonl.gz, .jsonl.xz; fields id, title, body,\n"
-      "source, date, url, author), or - for JSON Lines on standard input.\n\n"
+      "source, date, url, author), or - for JSON Lines on standard input.\n"
+      "What a file's header lacks is read from its text: the headline (not a banner above it), the\n"
+      "outlet it credits, its date (relative dates against the file's modification day, or\n"
+      "--reference-date); a file without a header also loses its boilerplate. Such values are listed\n"
+      "as inferred (`nsearch show`); `nsearch analyze --metadata FILE` shows where each came from.\n\n"
       "Examples:\n"
       "  nsearch index corpus/                     first run: index a folder\n"
       "  nsearch index                             re-scan the recorded folders; only changes are redone\n"
@@ -173,7 +186,8 @@ void add_index_command(CLI::App& app, int& exit_code) {
       "  xzcat feed.jsonl.xz | nsearch index -\n"
       "  nsearch index --forget ~/news/old         remove a root and its articles, re-scan the others\n"
       "  nsearch index --rebuild                   build afresh beside the old index, then swap\n"
-      "  nsearch index --rebuild --shards 2        the same, as 2 shards written in parallel\n\n"
+      "  nsearch index --rebuild --shards 2        the same, as 2 shards written in parallel\n"
+      "  nsearch index scraped/ --reference-date 2025-10-23   pages saved on that day\n\n"
       "Each folder or file given is recorded as a root (`nsearch roots` lists them); an article file's id is\n"
       "the root's name and its path under the root (aljazeera/2024-10-23.txt). A root that is missing is\n"
       "reported and its articles kept until `--forget`.\n\n"
@@ -204,6 +218,12 @@ void add_index_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--jobs", opt->jobs, "Threads analyzing articles (each shard also has its own writer thread)")
       ->capture_default_str()
       ->check(CLI::Range(1u, 256u));
+  cmd->add_flag("--no-infer", opt->no_infer,
+                "Read nothing from the text but a header-less file's first line as its title: no inferred outlet "
+                "or date, the body as written");
+  cmd->add_option("--reference-date", opt->reference_date,
+                  "The day scraped files were saved, YYYY-MM-DD: what their 'today', 'yesterday' and weekdays "
+                  "mean (default: each file's modification day)");
   cmd->add_option("--format", opt->format, "Summary format: text or json")->capture_default_str();
   cmd->add_option(
       "--progress-log", opt->progress_log,

@@ -1,4 +1,5 @@
 // `nsearch show ID`: one article's metadata and full text.
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -46,11 +47,17 @@ void add_show_command(CLI::App& app, int& exit_code) {
     if (o->format == "json") {
       nlohmann::json j = nlohmann::json::parse(a.to_json());
       j["format_version"] = 1;
+      j["inferred"] = a.inferred;
       std::puts(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     } else {
-      std::string out = "id:     " + a.id + "\ntitle:  " + a.title + "\n";
-      if (!a.source.empty()) out += "source: " + a.source + "\n";
-      if (!a.date.empty()) out += "date:   " + a.date.text() + "\n";
+      // A value read from the text, not given by the file, says so.
+      auto mark = [&](const char* field) {
+        return std::find(a.inferred.begin(), a.inferred.end(), field) != a.inferred.end() ? "  (inferred)" : "";
+      };
+      std::string out = "id:     " + a.id + "\ntitle:  " + a.title + mark("title") + "\n";
+      if (!a.source.empty()) out += "source: " + a.source + mark("source") + "\n";
+      for (const auto& co : a.co_sources) out += "with:   " + co + "\n";
+      if (!a.date.empty()) out += "date:   " + a.date.text() + mark("date") + "\n";
       if (!a.url.empty()) out += "url:    " + a.url + "\n";
       if (!a.author.empty()) out += "author: " + a.author + "\n";
       std::string path;  // a file name may hold control characters: shown as %XX

@@ -1,5 +1,5 @@
-// libFuzzer target: any bytes as an article file (front matter or heuristics) and as one JSON
-// Lines record. Either an article comes out, with an id and valid UTF-8 text free of control
+// libFuzzer target: any bytes as an article file (front matter, or read by inference) and as one
+// JSON Lines record. Either an article comes out, with an id and valid UTF-8 text free of control
 // characters (line feeds and tabs aside, in title and body), or an error message does; never an
 // exception or a crash.
 #include <cstdint>
@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "indexer/article_parser.h"
+#include "indexer/folder_profile.h"
 
 namespace {
 
@@ -48,6 +49,13 @@ void check(const nsearch::ParseResult& r) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
   check(nsearch::parse_article_file(input, "fuzz.txt"));
+  // With inference: the input is also its own folder, measured twice so its lines recur.
+  if (nsearch::invalid_utf8_offset(input) == std::string_view::npos) {
+    nsearch::FolderProfile profile;
+    for (int i = 0; i < 3; ++i) profile.add_text(input);
+    nsearch::InferenceOptions options{&profile, nsearch::parse_date("2025-08-27")};
+    check(nsearch::parse_article_file(input, "fuzz.txt", &options));
+  }
   check(nsearch::parse_json_article(input));
   return 0;
 }

@@ -1,0 +1,150 @@
+#include "indexer/folder_profile.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <unordered_set>
+
+#include "indexer/article_parser.h"
+#include "indexer/text_lines.h"
+
+namespace nsearch {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_dash(const TextToken& t) { return t.is_punct("-") || t.is_punct("–") || t.is_punct("—") || t.is_punct("ـ"); }
+
+// Digits of a short line folded to '#': "منذ 2 شهور" and "منذ 5 شهور" are the same stamp (a
+// longer line that differs in its numbers is a different headline).
+constexpr size_t kMaxFoldedWords = 4;
+
+std::string chrome_key(std::string_view line, size_t& words) {
+  std::string key;
+  std::vector<TextToken> tokens = tokenize(line);
+  words = word_count(tokens);
+  for (const TextToken& t : tokens) {
+    if (!key.empty()) key += ' ';
+    key += t.kind == TextToken::Kind::Number && words <= kMaxFoldedWords ? std::string("#") : t.key;
+  }
+  return key;
+}
+
+std::string join_words(const std::vector<TextToken>& tokens, size_t from, size_t to) {
+  std::string key;
+  for (size_t i = from; i < to; ++i) {
+    if (tokens[i].kind == TextToken::Kind::Punct) continue;
+    if (!key.empty()) key += ' ';
+    key += tokens[i].key;
+  }
+  return key;
+}
+
+}  // namespace
+
+DatelineParts dateline_parts(std::string_view line) {
+  DatelineParts d;
+  std::vector<TextToken> tokens = tokenize(line);
+  constexpr size_t kMaxSideWords = 3;
+  // A side: up to three words, with the dots, brackets and quotes of `أ.ف.ب` and `(د ب أ)`.
+  auto side_end = [&](size_t from, size_t& words) {
+    size_t i = from;
+    words = 0;
+    for (; i < tokens.size(); ++i) {
+      const TextToken& t = tokens[i];
+      if (t.kind == TextToken::Kind::Word) {
+        if (++words > kMaxSideWords) break;
+      } else if (!(t.is_punct(".") || t.is_punct("(") || t.is_punct(")") || t.is_punct("«") || t.is_punct("»") ||
+                   t.is_punct("\""))) {
+        break;
+      }
+    }
+    return i;
+  };
+  size_t first_words = 0, second_words = 0;
+  size_t dash = side_end(0, first_words);
+  if (first_words == 0 || first_words > kMaxSideWords || dash >= tokens.size() || !is_dash(tokens[dash])) return d;
+  size_t stop = side_end(dash + 1, second_words);
+  if (second_words == 0 || second_words > kMaxSideWords) return d;
+  bool colon = stop < tokens.size() && (tokens[stop].is_punct(":") || tokens[stop].is_punct("："));
+  if (stop < tokens.size() && !colon) return d;
+  d.first = std::string(trim_text(line.substr(0, tokens[dash].begin)));
+  d.second = std::string(trim_text(line.substr(tokens[dash].end, tokens[stop - 1].end - tokens[dash].end)));
+  d.first_key = join_words(tokens, 0, dash);
+  d.second_key = join_words(tokens, dash + 1, stop);
+  d.end = colon ? tokens[stop].end : tokens[stop - 1].end;
+  return d;
+}
+
+void FolderProfile::add_text(std::string_view text) {
+  ++files_;
+  std::unordered_set<std::string> seen, parts;
+  size_t index = 0;
+  for (const TextLine& line : non_empty_lines(text)) {
+    size_t words = 0;
+    if (line.text.size() <= kMaxChromeBytes) {
+      std::string key = chrome_key(line.text, words);
+      if (words > 0 && words <= kMaxChromeWords && seen.insert(key).second) ++lines_[key];
+    }
+    if (index++ < kDatelineLines) {
+      DatelineParts d = dateline_parts(line.text);
+      if (!d.empty()) {
+        parts.insert(d.first_key);
+        parts.insert(d.second_key);
+      }
+    }
+  }
+  for (const auto& p : parts) {
+    std::uint32_t n = ++dateline_parts_[p];
+    if (n > top_count_ || (n == top_count_ && p < top_part_)) top_count_ = n, top_part_ = p;
+  }
+}
+
+std::uint32_t FolderProfile::line_files(std::string_view line) const {
+  if (line.size() > kMaxChromeBytes || lines_.empty()) return 0;
+  size_t words = 0;
+  auto it = lines_.find(chrome_key(line, words));
+  return it == lines_.end() ? 0 : it->second;
+}
+
+bool FolderProfile::is_chrome(std::string_view line) const {
+  std::uint32_t n = line_files(line);
+  return n >= kMinChromeFiles && n >= kMinChromeShare * files_;
+}
+
+std::uint32_t FolderProfile::dateline_files(const std::string& part_key) const {
+  auto it = dateline_parts_.find(part_key);
+  return it == dateline_parts_.end() ? 0 : it->second;
+}
+
+FolderProfile profile_files(const std::vector<fs::path>& files) {
+  FolderProfile profile;
+  std::string content;
+  for (const auto& path : files) {
+    std::error_code ec;
+    auto size = fs::file_size(path, ec);
+    if (ec || size > kMaxArticleBytes) continue;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) continue;
+    content.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (invalid_utf8_offset(content) != std::string::npos) continue;
+    profile.add_text(content);
+  }
+  return profile;
+}
+
+std::vector<fs::path> article_files_in(const fs::path& dir) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    std::string ext = it->path().extension().string();
+    std::error_code fec;
+    if ((ext == ".txt" || ext == ".md") && it->is_regular_file(fec)) files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace nsearch

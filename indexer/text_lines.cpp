@@ -1,0 +1,161 @@
+#include "indexer/text_lines.h"
+
+#include <cctype>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "common/normalizer.h"
+
+namespace nsearch {
+
+namespace {
+
+bool is_blank(UChar32 c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' || c == 0x00A0 ||
+         (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) || (c >= 0x2066 && c <= 0x2069) || c == 0x061C ||
+         c == 0xFEFF || c == 0x3000;
+}
+
+UChar32 decode(std::string_view s, int32_t& i) {
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+// The code point that ends at byte `end` (exclusive) and where it starts.
+UChar32 decode_back(std::string_view s, int32_t& end) {
+  UChar32 c;
+  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, end, c);
+  return c;
+}
+
+// Part of a word: letters, combining marks and tatweel.
+bool is_word_char(UChar32 c) {
+  return c > 0 && (u_isalpha(c) || u_getCombiningClass(c) > 0 || u_charType(c) == U_NON_SPACING_MARK);
+}
+
+}  // namespace
+
+std::string_view trim_text(std::string_view s) {
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    int32_t next = i;
+    if (!is_blank(decode(s, next))) break;
+    i = next;
+  }
+  int32_t end = n;
+  while (end > i) {
+    int32_t prev = end;
+    if (!is_blank(decode_back(s, prev))) break;
+    end = prev;
+  }
+  return s.substr(static_cast<size_t>(i), static_cast<size_t>(end - i));
+}
+
+std::vector<TextLine> non_empty_lines(std::string_view text, int first_number) {
+  std::vector<TextLine> lines;
+  int number = first_number;
+  while (true) {
+    size_t nl = text.find('\n');
+    std::string_view line = trim_text(text.substr(0, nl));
+    if (!line.empty()) lines.push_back({line, number});
+    if (nl == std::string_view::npos) break;
+    text.remove_prefix(nl + 1);
+    ++number;
+  }
+  return lines;
+}
+
+std::vector<TextToken> tokenize(std::string_view line) {
+  std::vector<TextToken> tokens;
+  int32_t i = 0, n = static_cast<int32_t>(line.size());
+  std::string scratch;
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c = decode(line, i);
+    if (c < 0 || is_blank(c)) continue;
+    TextToken t;
+    t.begin = static_cast<size_t>(start);
+    if (u_isdigit(c)) {
+      t.kind = TextToken::Kind::Number;
+      int32_t j = start;
+      while (j < n) {
+        int32_t next = j;
+        UChar32 d = decode(line, next);
+        if (d < 0 || !u_isdigit(d)) break;
+        t.key += static_cast<char>('0' + u_charDigitValue(d));
+        j = next;
+      }
+      i = j;
+      t.value = t.key.size() > 9 ? 999999999 : std::stol(t.key);
+    } else if (is_word_char(c)) {
+      int32_t j = start;
+      while (j < n) {
+        int32_t next = j;
+        UChar32 d = decode(line, next);
+        if (d < 0 || !is_word_char(d)) break;
+        j = next;
+      }
+      i = j;
+      normalize_word(line.substr(static_cast<size_t>(start), static_cast<size_t>(j - start)), false, scratch);
+      if (scratch.empty()) {  // a lone tatweel or mark: punctuation
+        t.kind = TextToken::Kind::Punct;
+        t.key = std::string(line.substr(static_cast<size_t>(start), static_cast<size_t>(j - start)));
+      } else {
+        t.kind = TextToken::Kind::Word;
+        t.key = scratch;
+      }
+    } else {
+      t.kind = TextToken::Kind::Punct;
+      t.key = std::string(line.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+    }
+    t.end = static_cast<size_t>(i);
+    tokens.push_back(std::move(t));
+  }
+  return tokens;
+}
+
+std::string line_key(std::string_view line) {
+  std::string key;
+  for (const TextToken& t : tokenize(line)) {
+    if (t.kind == TextToken::Kind::Punct) continue;
+    if (!key.empty()) key += ' ';
+    key += t.key;
+  }
+  return key;
+}
+
+size_t word_count(const std::vector<TextToken>& tokens) {
+  size_t n = 0;
+  for (const TextToken& t : tokens) n += t.kind != TextToken::Kind::Punct;
+  return n;
+}
+
+bool is_prose(std::string_view line) {
+  // Eight space-separated chunks with a letter or digit are eight words: no need to tokenize
+  // the long lines that most text is made of.
+  size_t chunks = 0;
+  bool counted = false;
+  for (char ch : line) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c == ' ' || c == '\t') {
+      counted = false;
+      continue;
+    }
+    if (!counted && (c >= 0x80 || std::isalnum(c))) {
+      counted = true;
+      if (++chunks >= 8) return true;
+    }
+  }
+  std::vector<TextToken> tokens = tokenize(line);
+  if (word_count(tokens) >= 8) return true;
+  if (tokens.empty() || tokens.back().kind != TextToken::Kind::Punct) return false;
+  const std::string& last = tokens.back().key;
+  for (std::string_view end : {".", "!", "?", "؟", "…", "\"", "”", "»", "'", ")", "؛"}) {
+    if (last == end) return true;
+  }
+  return false;
+}
+
+}  // namespace nsearch

@@ -1,0 +1,47 @@
+// The line and token view of an article's text that the metadata finders (title, outlet, date,
+// boilerplate) share: pure functions over text, so each finder is unit-testable and fuzzable.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nsearch {
+
+struct TextLine {
+  std::string_view text;  // trimmed of spaces and invisible marks, never empty
+  int number = 0;         // 1-based line number in the file
+};
+
+// The non-empty lines of text; the first line of text is line first_number of the file.
+std::vector<TextLine> non_empty_lines(std::string_view text, int first_number = 1);
+
+// Trims ASCII spaces, no-break spaces and invisible marks (bidi, zero-width, BOM) at both ends.
+std::string_view trim_text(std::string_view s);
+
+// A word, a number or one punctuation character of a line.
+struct TextToken {
+  enum class Kind { Word, Number, Punct };
+  Kind kind = Kind::Punct;
+  std::string key;   // Word: the analyzer's normalized form (أ/إ/آ -> ا, ة -> ه, ى -> ي, no harakat);
+                     // Number: ASCII digits (Arabic-Indic folded); Punct: the character itself
+  long value = -1;   // Number: its value (capped), else -1
+  size_t begin = 0;  // byte offsets in the line
+  size_t end = 0;
+  bool is_word(std::string_view k) const { return kind == Kind::Word && key == k; }
+  bool is_punct(std::string_view k) const { return kind == Kind::Punct && key == k; }
+};
+
+std::vector<TextToken> tokenize(std::string_view line);
+
+// Words of a line (Word tokens' keys joined by one space): the form lines are compared in.
+std::string line_key(std::string_view line);
+
+// Number of Word and Number tokens.
+size_t word_count(const std::vector<TextToken>& tokens);
+
+// A sentence of running text rather than page furniture: eight words or more, or ending in
+// sentence punctuation.
+bool is_prose(std::string_view line);
+
+}  // namespace nsearch
