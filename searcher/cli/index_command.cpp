@@ -14,6 +14,7 @@
 #include "common/errors.h"
 #include "common/index_location.h"
 #include "indexer/indexer.h"
+#include "indexer/source_names.h"
 #include "searcher/cli/commands.h"
 
 namespace nsearch::cli {
@@ -33,6 +34,7 @@ struct IndexOptions {
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::string format = "text";
   std::string progress_log;
+  std::string source_names;
 };
 
 // CPU time of every thread so far. Beside wall time in the progress log, it tells a build that
@@ -89,7 +91,7 @@ void print_summary(const IndexSummary& s, const std::string& format, const std::
   std::string line =
       fmt::format("{} added, {} updated, {} unchanged, {} removed", c.added, c.updated, c.unchanged, c.removed);
   if (c.skipped) line += fmt::format(", {} skipped", c.skipped);
-  if (c.warnings) line += fmt::format(", {} warnings", c.warnings);
+  if (c.warnings) line += fmt::format(", {} warning{}", c.warnings, c.warnings == 1 ? "" : "s");
   line += fmt::format(" in {:.1f}s ({:.1f} MB, {:.0f} articles/s)", s.seconds, mb, rate);
   std::puts(line.c_str());
 }
@@ -109,6 +111,7 @@ void run(const IndexOptions& opt, int& exit_code) {
   request.store.shards = opt.shards;
   if (opt.segment_size) request.store.segment_size = std::max<std::size_t>(*opt.segment_size, 1);
   request.jobs = opt.jobs;
+  if (!opt.source_names.empty()) request.store.source_names = read_source_names(opt.source_names);
   request.report = [](const std::string& line) { std::fprintf(stderr, "nsearch: %s\n", line.c_str()); };
   auto progress = std::make_shared<ProgressLine>();
   bool show_progress = !opt.quiet && opt.format == "text" && isatty(2);
@@ -161,7 +164,8 @@ void add_index_command(CLI::App& app, int& exit_code) {
       "  nsearch index news.jsonl.xz --index /srv/nsearch\n"
       "  xzcat feed.jsonl.xz | nsearch index -\n"
       "  nsearch index --rebuild                   build afresh beside the old index, then swap\n"
-      "  nsearch index --rebuild --shards 2        the same, as 2 shards written in parallel\n\n"
+      "  nsearch index --rebuild --shards 2        the same, as 2 shards written in parallel\n"
+      "  nsearch index --source-names sources.tsv  name the outlets (alriyadh<TAB>الرياض)\n\n"
       "Exit codes: 0 all indexed, 3 some inputs skipped (reported on stderr), 4-7 see `nsearch --help`.");
   cmd->add_option("paths", opt->paths, "Files, folders, or - (default: the paths recorded in the index)");
   add_index_option(cmd, opt->index);
@@ -185,6 +189,10 @@ void add_index_command(CLI::App& app, int& exit_code) {
       ->capture_default_str()
       ->check(CLI::Range(1u, 256u));
   cmd->add_option("--format", opt->format, "Summary format: text or json")->capture_default_str();
+  cmd->add_option("--source-names", opt->source_names,
+                  "Give outlets display names: FILE has one 'KEY<TAB>NAME' a line (alriyadh<TAB>الرياض); "
+                  "# starts a comment. The names stay in the index")
+      ->check(CLI::ExistingFile);
   cmd->add_option(
       "--progress-log", opt->progress_log,
       "Write 'seconds articles input-bytes cpu-seconds' every 256 articles to FILE, and once more when the run is "

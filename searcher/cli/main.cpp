@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -28,6 +29,58 @@ std::vector<std::string> with_implied_search(CLI::App& app, int argc, char** arg
   return args;
 }
 
+// The option of cmd that arg names ("--limit", "--limit=5", "-n", "-n5"), or null.
+const CLI::Option* named_option(const CLI::App& cmd, const std::string& arg) {
+  if (arg.size() < 2 || arg[0] != '-') return nullptr;
+  std::string name = arg[1] == '-' ? arg.substr(0, arg.find('=')) : arg.substr(0, 2);
+  return cmd.get_option_no_throw(name);
+}
+
+// Search arguments as people type them: an option takes one value per occurrence (repeat it
+// for more), whatever follows is query words, and a `-word` that is no option of the command
+// is an excluded word (`nsearch حفتر -أنقرة`). The options go first and the words after `--`,
+// in their order, so that CLI11 takes every one of them as a word.
+std::vector<std::string> separate_query_words(const CLI::App& search, const std::vector<std::string>& args) {
+  std::vector<std::string> options, words;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--") {
+      words.insert(words.end(), args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
+      break;
+    }
+    const CLI::Option* opt = named_option(search, a);
+    bool attached = a.find('=') != std::string::npos || (a.size() > 2 && a[1] != '-');
+    bool misspelt = !opt && a.size() > 2 && a[1] != '-' && named_option(search, "-" + a);  // -limit
+    if (opt || misspelt) {
+      options.push_back(a);
+      if (opt && opt->get_expected_max() > 0 && opt->get_type_size_max() > 0 && !attached && i + 1 < args.size())
+        options.push_back(args[++i]);
+    } else if (a.size() > 1 && a[0] == '-' && a[1] == '-') {
+      options.push_back(a);  // an unknown --option: CLI11 says so
+    } else {
+      words.push_back(a);  // a word, or a `-word` to exclude
+    }
+  }
+  if (!words.empty()) {
+    options.push_back("--");
+    options.insert(options.end(), words.begin(), words.end());
+  }
+  return options;
+}
+
+// Arguments in the order CLI11 reads them, with search's query words set apart.
+std::vector<std::string> arguments(CLI::App& app, int argc, char** argv) {
+  auto args = with_implied_search(app, argc, argv);
+  auto first = std::find_if(args.begin(), args.end(), [](const std::string& a) { return a.empty() || a[0] != '-'; });
+  if (first != args.end() && *first == "search") {
+    std::vector<std::string> rest(first + 1, args.end());
+    args.erase(first + 1, args.end());
+    auto separated = separate_query_words(*app.get_subcommand("search"), rest);
+    args.insert(args.end(), separated.begin(), separated.end());
+  }
+  return args;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -52,9 +105,10 @@ int main(int argc, char** argv) {
   cli::add_analyze_command(app, exit_code);
   cli::add_show_command(app, exit_code);
   cli::add_stats_command(app, exit_code);
+  cli::add_sources_command(app, exit_code);
   cli::add_help_command(app, exit_code);
 
-  auto args = with_implied_search(app, argc, argv);
+  auto args = arguments(app, argc, argv);
   std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 parses a reversed vector
   try {
     app.parse(reversed);
