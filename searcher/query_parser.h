@@ -52,7 +52,7 @@ ParsedQuery parse_query(const std::string& text, const Analyzer& analyzer, const
                         const PrefixLookup& prefixes = {}, const SourceLookup& sources = {});
 
 // Query limits: longer queries are cut, with a warning, so that any query answers quickly.
-inline constexpr std::size_t kMaxQueryWords = 64;    // words, in phrases or not, looked up
+inline constexpr std::size_t kMaxQueryWords = 32;    // words, in phrases or not, looked up
 inline constexpr std::size_t kMaxQueryTokens = 512;  // words, phrases, operators, parentheses
 inline constexpr std::size_t kMaxPrefixTerms = 100;  // indexed words a `word*` expands to
 

@@ -97,10 +97,19 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
     for (const auto& k : keys) any.emplace_back(std::string(schema::kSource) + k);
     return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
   };
-  ParsedQuery parsed = parse_query(
-      query_text, analyzer_,
-      [&](std::string_view prefix, const Token& word) { return forms_of(prefix, word.normalized, word.term); },
-      [&](std::string_view prefix, const Token& word) { return prefix_forms(db_, analyzer_, prefix, word); }, sources);
+  // No words but --source/--since/--until: every article they let through.
+  bool filters_only = query_text.find_first_not_of(" \t\r\n") == std::string::npos &&
+                      (!request.sources.empty() || !request.since.empty() || !request.until.empty());
+  ParsedQuery parsed;
+  if (filters_only) {
+    parsed.query = Xapian::Query::MatchAll;
+  } else {
+    parsed = parse_query(
+        query_text, analyzer_,
+        [&](std::string_view prefix, const Token& word) { return forms_of(prefix, word.normalized, word.term); },
+        [&](std::string_view prefix, const Token& word) { return prefix_forms(db_, analyzer_, prefix, word); },
+        sources);
+  }
   Xapian::Query query = with_flag_filters(parsed.query, request, sources);
 
   for (const auto& name : request.facets) check_facet(name);

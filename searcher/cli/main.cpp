@@ -11,21 +11,39 @@
 
 namespace {
 
-// `nsearch WORDS...` searches: when no argument names a subcommand, "search" is implied.
+// Whether some command has an option named arg that takes a value ("--index", "-n").
+bool takes_value(CLI::App& app, const std::string& arg) {
+  if (arg.size() < 2 || arg[0] != '-' || arg.find('=') != std::string::npos) return false;
+  for (const auto* sub : app.get_subcommands({})) {
+    const CLI::Option* opt = sub->get_option_no_throw(arg);
+    if (opt && opt->get_expected_max() > 0 && opt->get_type_size_max() > 0) return true;
+  }
+  return false;
+}
+
+// `nsearch WORDS...` searches: when the first word (not an option's value) names no command,
+// "search" is implied. The command name goes first, so options may come before it
+// (`nsearch --index DIR stats`).
 std::vector<std::string> with_implied_search(CLI::App& app, int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  bool has_subcommand = false;
-  bool has_word = false;
-  for (const auto& a : args) {
-    if (a.empty() || a[0] != '-') {
-      has_word = true;
-      for (const auto* sub : app.get_subcommands({})) {
-        if (sub->check_name(a)) has_subcommand = true;
-      }
-      break;  // only the first word can name a subcommand
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--") break;
+    if (!a.empty() && a[0] == '-') {
+      if (takes_value(app, a)) ++i;
+      continue;
     }
+    for (const auto* sub : app.get_subcommands({})) {
+      if (sub->check_name(a)) {
+        std::rotate(args.begin(), args.begin() + static_cast<std::ptrdiff_t>(i),
+                    args.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+        return args;
+      }
+    }
+    break;  // only the first word can name a command
   }
-  if (has_word && !has_subcommand) args.insert(args.begin(), "search");
+  bool has_word = std::any_of(args.begin(), args.end(), [](const std::string& a) { return a.empty() || a[0] != '-'; });
+  if (has_word) args.insert(args.begin(), "search");
   return args;
 }
 

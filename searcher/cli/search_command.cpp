@@ -151,7 +151,9 @@ void run(const SearchOptions& o, int& exit_code) {
   // Ids and TREC runs print no text: building snippets would be wasted time.
   if (print.format == OutputFormat::Ids || print.format == OutputFormat::Trec) request.snippets = false;
   print.color = print.format == OutputFormat::Text && use_color(o.color);
-  if (o.batch.empty() && o.words.empty()) throw Error(kExitUsage, "nothing to search: give words, or --batch FILE");
+  bool filters = !o.sources.empty() || !o.since.empty() || !o.until.empty();
+  if (o.batch.empty() && o.words.empty() && !filters)
+    throw Error(kExitUsage, "nothing to search: give words, a --source or a date, or --batch FILE");
   Searcher searcher(open_indexes(o.index));
   if (!o.batch.empty()) {
     exit_code = run_batch(searcher, request, print, o.batch);
