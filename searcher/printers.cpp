@@ -1,5 +1,7 @@
 #include "searcher/printers.h"
 
+#include <algorithm>
+
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
@@ -21,6 +23,7 @@ json hit_json(const Hit& h) {
           {"id", h.article.id},
           {"title", h.article.title},
           {"source", h.article.source},
+          {"source_name", h.source_name},
           {"date", h.article.date.text()},
           {"score", h.score},
           {"snippet", h.snippet.text},
@@ -58,6 +61,13 @@ json summary_json(const SearchResult& r, const std::string& qid) {
   return j;
 }
 
+// A metadata field on one line.
+std::string one_line(std::string s) {
+  std::replace_if(
+      s.begin(), s.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+  return s;
+}
+
 const char* kHighlightOn = "\033[1;31m";
 const char* kHighlightOff = "\033[0m";
 
@@ -67,11 +77,11 @@ StyledLine styled(const Snippet& snippet) {
   StyledLine out;
   std::size_t last = 0;
   for (const auto& h : snippet.highlights) {
-    out.push_back({snippet.text.substr(last, h.start - last), false});
-    out.push_back({snippet.text.substr(h.start, h.end - h.start), true});
+    out.push_back({printable(snippet.text.substr(last, h.start - last)), false});
+    out.push_back({printable(snippet.text.substr(h.start, h.end - h.start)), true});
     last = h.end;
   }
-  out.push_back({snippet.text.substr(last), false});
+  out.push_back({printable(snippet.text.substr(last)), false});
   return out;
 }
 
@@ -102,8 +112,8 @@ void add_units(std::string& s, const std::vector<std::string>& units, const Prin
 void add_hit(std::string& s, const Hit& h, const PrintOptions& o, const Marks& marks) {
   bool rtl = starts_right_to_left(h.article.title.empty() ? h.snippet.text : h.article.title);
   std::vector<StyledLine> meta;
-  for (const auto& f : {h.article.source, h.article.date.text(), fmt::format("score {:.2f}", h.score), h.article.id}) {
-    if (!f.empty()) meta.push_back({{field(f, o.bidi), false}});
+  for (const auto& f : {h.source_name, h.article.date.text(), fmt::format("score {:.2f}", h.score), h.article.id}) {
+    if (!f.empty()) meta.push_back({{field(printable(one_line(f)), o.bidi), false}});
   }
   meta.front().insert(meta.front().begin(), Styled{field(std::to_string(h.rank) + ".", o.bidi) + " ", false});
   auto lines = wrap_units(meta, " · ", o.width, marks);
@@ -137,10 +147,11 @@ void print_text(const SearchResult& r, const PrintOptions& o, std::FILE* out) {
   }
   for (const auto& f : r.facets) {
     std::vector<std::string> units{f.name + ":"};
-    for (const auto& v : f.values) units.push_back(field(v.value, o.bidi) + fmt::format(" ({})", v.count));
+    for (const auto& v : f.values)
+      units.push_back(field(printable(one_line(v.value)), o.bidi) + fmt::format(" ({})", v.count));
     add_units(s, units, o, marks);
   }
-  if (r.suggestion) add_units(s, {"did you mean:", field(*r.suggestion, o.bidi)}, o, marks);
+  if (r.suggestion) add_units(s, {"did you mean:", field(printable(one_line(*r.suggestion)), o.bidi)}, o, marks);
   std::fputs(s.c_str(), out);
 }
 

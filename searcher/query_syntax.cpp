@@ -65,14 +65,15 @@ json   one object (format_version {0}):
           "total": 5, "total_is_estimate": false, "partial": false,
           "offset": 0, "limit": 10,
           "hits": [{{"rank": 1, "id": "...", "title": "...", "source": "...",
-                    "date": "2025-10", "score": 12.3, "snippet": "...",
+                    "source_name": "...", "date": "2025-10", "score": 12.3, "snippet": "...",
                     "highlights": [{{"start": 10, "end": 20}}], "url": ""}}],
           "facets": {{"source": [{{"value": "الجزيرة", "count": 1}}], "month": [...],
                      "date": [...]}},
           "suggestion": null, "warnings": []}}
-       highlights are byte offsets into snippet; total is exact; facets.date repeats the
-       finest date facet asked for (month over year); partial is true only with
-       --allow-partial when a remote shard was down (the reason is in warnings).
+       source is the article's own, source_name the outlet's display name (nsearch
+       sources); highlights are byte offsets into snippet; total is exact; facets.date
+       repeats the finest date facet asked for (month over year); partial is true only
+       with --allow-partial when a remote shard was down (the reason is in warnings).
 jsonl  one object a line: each hit as in json with "type": "hit", then the summary (json
        without hits) with "type": "summary".
 ids    one article id a line.

@@ -164,6 +164,8 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
     hit.rank = ++rank;
     hit.score = match.weight;
     hit.article = Article::from_json(db_.get_document(match.did).get_data());
+    hit.source_name = db_.get_metadata(std::string(schema::kMetaSourcePrefix) + normalize_source(hit.article.source));
+    if (hit.source_name.empty()) hit.source_name = hit.article.source;
     if (request.snippets) {
       hit.title = highlight_all(hit.article.title, parsed.highlight, analyzer_);
       hit.snippet = best_snippet(without_title(hit.article.body, hit.article.title), parsed.highlight, analyzer_,

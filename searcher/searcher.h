@@ -41,6 +41,7 @@ struct Hit {
   Xapian::doccount rank = 0;  // 1-based, counting the offset
   double score = 0;
   Article article;
+  std::string source_name;  // the outlet's display name (nsearch sources), else article.source
   Snippet title;
   Snippet snippet;
 };

@@ -178,6 +178,26 @@ std::size_t display_width(std::string_view text) {
   return w;
 }
 
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c == '\t' || c == '\n' || c == '\r') {
+      out += static_cast<char>(c);
+    } else if (c < 0 || u_charType(c) == U_CONTROL_CHAR) {
+      out += "\uFFFD";
+    } else if (!is_bidi_control(c)) {
+      out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+    }
+  }
+  return out;
+}
+
 bool starts_right_to_left(std::string_view text) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   int32_t n = static_cast<int32_t>(text.size());

@@ -36,6 +36,11 @@ struct Marks {
 // controls), 2 for East Asian wide characters, 1 otherwise. Invalid bytes count 1 each.
 std::size_t display_width(std::string_view text);
 
+// Article text made safe to print: control characters (escape sequences, bells) become U+FFFD
+// and bidi controls are dropped (they would reorder the lines nsearch lays out); tabs and
+// newlines stay, for wrap_text to fold.
+std::string printable(std::string_view text);
+
 // Whether the first strong character of text is right-to-left (Arabic, Hebrew...).
 bool starts_right_to_left(std::string_view text);
 

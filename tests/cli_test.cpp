@@ -219,6 +219,39 @@ TEST_F(Cli, SourceNamesFileNamesKeys) {
   EXPECT_NE(bad.err.find("bad.tsv:1: expected KEY<TAB>NAME"), std::string::npos) << bad.err;
 }
 
+// Escape sequences and bidi overrides in an article never reach the terminal as such.
+TEST_F(Cli, ArticleControlCharactersAreNotPrinted) {
+  TempDir t;
+  write_file(t / "in" / "esc.txt",
+             "---\ntitle: خبر \033[2J\033]0;x\007 عن طرابلس\n---\nنص \033[31mأحمر\033[0m عن طرابلس و\u202e عكس.\n");
+  std::string idx = (t / "idx").string();
+  ASSERT_EQ(run_nsearch({"index", "--index", idx, (t / "in").string()}).exit_code, 0);
+  for (const char* bidi : {"isolate", "visual", "logical"}) {
+    auto r = run_nsearch_tty({"--index", idx, "طرابلس", "--bidi", bidi}, 80, 100);
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_EQ(r.out.find("\033[2J"), std::string::npos) << bidi;
+    EXPECT_EQ(r.out.find('\007'), std::string::npos) << bidi;
+    EXPECT_EQ(r.out.find("\u202e"), std::string::npos) << bidi;
+    EXPECT_NE(r.out.find("\uFFFD"), std::string::npos) << bidi;
+  }
+  auto show = run_nsearch({"show", "--index", idx, "esc.txt"});
+  EXPECT_EQ(show.out.find("\033[31m"), std::string::npos) << show.out;
+}
+
+TEST_F(Cli, HitsShowTheOutletsDisplayName) {
+  TempDir t;
+  write_file(t / "in" / "a.txt", "---\ntitle: خبر\nsource: alriyadh\n---\nنص عن الميزانية.\n");
+  write_file(t / "names.tsv", "alriyadh\tالرياض\n");
+  std::string idx = (t / "idx").string();
+  ASSERT_EQ(run_nsearch({"index", "--index", idx, "--source-names", (t / "names.tsv").string(), (t / "in").string()})
+                .exit_code,
+            0);
+  auto j = json::parse(run_nsearch({"--index", idx, "الميزانية", "--format", "json"}).out);
+  EXPECT_EQ(j["hits"][0]["source"], "alriyadh");  // the article's own
+  EXPECT_EQ(j["hits"][0]["source_name"], "الرياض");
+  EXPECT_NE(run_nsearch({"--index", idx, "الميزانية"}).out.find("1. الرياض · "), std::string::npos);
+}
+
 TEST_F(Cli, LimitsAndRepairsWarnOnOneLineEach) {
   auto warned = [&](std::vector<std::string> args, const std::string& warning) {
     auto r = nsearch(args);

@@ -7,7 +7,9 @@
 #include "common/errors.h"
 #include "common/index_location.h"
 #include "searcher/cli/commands.h"
+#include "searcher/cli/terminal.h"
 #include "searcher/searcher.h"
+#include "searcher/text_layout.h"
 
 namespace nsearch::cli {
 
@@ -45,7 +47,8 @@ void add_show_command(CLI::App& app, int& exit_code) {
       if (!a.url.empty()) out += "url:    " + a.url + "\n";
       if (!a.author.empty()) out += "author: " + a.author + "\n";
       out += "file:   " + a.path + (a.line ? ":" + std::to_string(a.line) : "") + "\n\n" + a.body + "\n";
-      std::fputs(out.c_str(), stdout);
+      // The article as stored, but never its escape sequences or bidi overrides.
+      write_paged(printable(out), screen(), true);
     }
     exit_code = kExitOk;
   });
