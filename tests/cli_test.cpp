@@ -370,7 +370,8 @@ TEST_P(Terminal, MetadataFieldsAreIsolated) {
 TEST_P(Terminal, VisualOrderForTerminalsWithoutBidi) {
   unsigned cols = GetParam();
   for (auto env : {std::vector<std::pair<std::string, std::string>>{},
-                   std::vector<std::pair<std::string, std::string>>{{"XTERM_VERSION", "XTerm(379)"}}}) {
+                   std::vector<std::pair<std::string, std::string>>{{"XTERM_VERSION", "XTerm(379)"}},
+                   std::vector<std::pair<std::string, std::string>>{{"TMUX", "/tmp/tmux-0/default,1,0"}}}) {
     std::vector<std::string> args = {"حفتر", "--source", "المشهد"};
     if (env.empty()) args.insert(args.end(), {"--bidi", "visual"});
     auto r = tty(args, cols, 500, env);

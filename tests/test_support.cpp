@@ -74,7 +74,8 @@ RunResult run_nsearch_tty(const std::vector<std::string>& args, unsigned cols, u
   if (pid < 0) throw std::runtime_error("forkpty failed");
   if (pid == 0) {
     setenv("TERM", "xterm-256color", 1);
-    for (const char* name : {"XTERM_VERSION", "NSEARCH_BIDI", "NO_COLOR", "COLUMNS", "LINES", "LESS"}) unsetenv(name);
+    for (const char* name : {"XTERM_VERSION", "TMUX", "NSEARCH_BIDI", "NO_COLOR", "COLUMNS", "LINES", "LESS"})
+      unsetenv(name);
     for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
     exec_nsearch(args);
   }

@@ -201,7 +201,7 @@ void add_search_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--bidi", o->bidi,
                   "Arabic in text output: isolate (for terminals that do bidi), visual (reordered and shaped, for "
                   "terminals that do not), logical, or auto ($NSEARCH_BIDI, else logical in a pipe, visual in xterm, "
-                  "isolate in other terminals)")
+                  "tmux, screen and the Linux console, isolate in other terminals)")
       ->capture_default_str();
   cmd->add_option("--width", o->width, "Wrap text output to N columns (default: the terminal's; none in a pipe)");
   cmd->add_flag("--no-pager", o->no_pager, "Do not send long output on a terminal through $PAGER");

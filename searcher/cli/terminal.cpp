@@ -51,8 +51,12 @@ BidiMode bidi_mode(const std::string& option, const Screen& screen) {
   if (mode == "visual") return BidiMode::Visual;
   if (mode != "auto") throw Error(kExitUsage, "--bidi must be auto, isolate, visual or logical (got '" + mode + "')");
   if (!screen.terminal) return BidiMode::Logical;
-  const char* term = std::getenv("TERM");
-  if (env_set("XTERM_VERSION") || (term && std::string_view(term) == "linux")) return BidiMode::Visual;
+  // Terminals known to draw characters in the order they come: xterm, the Linux console, and
+  // tmux and screen, which redraw cell by cell whatever terminal they run in.
+  std::string_view term = env_set("TERM") ? std::getenv("TERM") : "";
+  if (env_set("XTERM_VERSION") || env_set("TMUX") || term == "linux" || term.rfind("screen", 0) == 0 ||
+      term.rfind("tmux", 0) == 0)
+    return BidiMode::Visual;
   return BidiMode::Isolate;
 }
 
