@@ -521,7 +521,10 @@ ParsedQuery parse_query(const std::string& text, const Analyzer& analyzer, const
     }
     p = {any_of(qs), false, false};
   }
-  if (p.query.empty()) throw Error(kExitUsage, "empty query: give at least one word, phrase or filter");
+  if (p.query.empty()) {
+    std::string why = out.warnings.empty() ? "" : " (" + out.warnings.back() + ")";
+    throw Error(kExitUsage, "empty query: give at least one word, phrase or filter" + why);
+  }
   out.query = p.negated ? Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, p.query) : p.query;
   out.has_ranked_terms = !p.filter && !p.negated;
   return out;

@@ -102,6 +102,13 @@ TEST_F(Cli, DashWordOnItsOwnIsAnExclusion) {
   // A misspelt option is still an error, not a word.
   auto typo = nsearch({"حفتر", "-limit", "3"});
   EXPECT_EQ(typo.exit_code, 2);
+  auto unknown = nsearch({"حفتر", "--sourc", "الجزيرة"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_EQ(unknown.err, "nsearch: unknown option --sourc for `nsearch search`; did you mean --source?\n");
+  auto missing = nsearch({"حفتر", "-n"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_EQ(missing.err, "nsearch: option -n needs a value; see `nsearch search --help`\n");
+  EXPECT_EQ(nsearch({"حفتر", "--source", "--format", "ids"}).exit_code, 2);
 }
 
 TEST_F(Cli, LimitZeroCountsAndExitsZero) {
@@ -266,6 +273,11 @@ TEST_F(Cli, LimitsAndRepairsWarnOnOneLineEach) {
   for (int i = 0; i < 2000; ++i) phrase += "وزير الدفاع ";
   warned({phrase + "\"", "--format", "ids"}, "query longer than 32 words; the rest was ignored");
   auto title_alone = warned({"title: حفتر", "--format", "ids"}, "'title:' with nothing after it");
+  auto only_title = nsearch({"title:"});
+  EXPECT_EQ(only_title.exit_code, 2);
+  EXPECT_NE(only_title.err.find("empty query: give at least one word, phrase or filter ('title:' with nothing"),
+            std::string::npos)
+      << only_title.err;
   EXPECT_EQ(title_alone.exit_code, 0);
   EXPECT_EQ(lines_of(title_alone.out).size(), 5u);  // حفتر searched, not the word "title"
   warned({"حف*تر", "--format", "ids"}, "'*' works only at the end of a word");

@@ -54,6 +54,20 @@ const CLI::Option* named_option(const CLI::App& cmd, const std::string& arg) {
   return cmd.get_option_no_throw(name);
 }
 
+// "unknown option --sourc; did you mean --source?" (the options that begin like it, or that
+// it begins like).
+std::string unknown_option_message(const CLI::App& cmd, const std::string& arg) {
+  std::string typed = arg.substr(2, arg.find('=') - 2), near;
+  for (const CLI::Option* opt : cmd.get_options()) {
+    for (const auto& name : opt->get_lnames()) {
+      if (!typed.empty() && (name.rfind(typed, 0) == 0 || typed.rfind(name, 0) == 0))
+        near += (near.empty() ? "" : " or ") + ("--" + name);
+    }
+  }
+  std::string message = "unknown option " + arg.substr(0, arg.find('=')) + " for `nsearch " + cmd.get_name() + "`";
+  return message + (near.empty() ? "; see `nsearch " + cmd.get_name() + " --help`" : "; did you mean " + near + "?");
+}
+
 // Search arguments as people type them: an option takes one value per occurrence (repeat it
 // for more), whatever follows is query words, and a `-word` that is no option of the command
 // is an excluded word (`nsearch حفتر -أنقرة`). The options go first and the words after `--`,
@@ -71,10 +85,16 @@ std::vector<std::string> separate_query_words(const CLI::App& search, const std:
     bool misspelt = !opt && a.size() > 2 && a[1] != '-' && named_option(search, "-" + a);  // -limit
     if (opt || misspelt) {
       options.push_back(a);
-      if (opt && opt->get_expected_max() > 0 && opt->get_type_size_max() > 0 && !attached && i + 1 < args.size())
+      // The value, unless nothing or another option follows.
+      bool next_is_option =
+          i + 1 < args.size() && (args[i + 1].rfind("--", 0) == 0 || named_option(search, args[i + 1]));
+      if (opt && opt->get_expected_max() > 0 && opt->get_type_size_max() > 0 && !attached) {
+        if (i + 1 == args.size() || next_is_option)
+          throw nsearch::Error(nsearch::kExitUsage, "option " + a + " needs a value; see `nsearch search --help`");
         options.push_back(args[++i]);
+      }
     } else if (a.size() > 1 && a[0] == '-' && a[1] == '-') {
-      options.push_back(a);  // an unknown --option: CLI11 says so
+      throw nsearch::Error(nsearch::kExitUsage, unknown_option_message(search, a));
     } else {
       words.push_back(a);  // a word, or a `-word` to exclude
     }
@@ -126,9 +146,9 @@ int main(int argc, char** argv) {
   cli::add_sources_command(app, exit_code);
   cli::add_help_command(app, exit_code);
 
-  auto args = arguments(app, argc, argv);
-  std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 parses a reversed vector
   try {
+    auto args = arguments(app, argc, argv);
+    std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 parses a reversed vector
     app.parse(reversed);
     if (args.empty()) {
       std::fputs(app.help().c_str(), stdout);
