@@ -114,6 +114,10 @@ IndexStore::IndexStore(const fs::path& dir, const Options& options) : dir_(dir),
   else
     create_generation(existing.empty() ? "" : current_generation(dir_));
   reopen_readers();
+  for (const auto& [key, name] : options_.source_names) {
+    named_sources_.insert(key);
+    metadata_[meta_key(schema::kMetaSourcePrefix, key)] = name;
+  }
 }
 
 IndexStore::~IndexStore() {

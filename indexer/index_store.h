@@ -83,6 +83,9 @@ class IndexStore {
     // 2^16: a million articles in 2 lanes make 16 databases, the count that searched fastest at
     // 1M (docs/performance.md: 32 databases raised p99 from 41 to 47 ms).
     std::size_t segment_size = 65536;
+    // Display names for source keys (`--source-names`): written at the first checkpoint, over
+    // whatever name the articles gave.
+    std::map<std::string, std::string> source_names;
   };
 
   // Takes the lock and opens (or creates) the writable generation. Throws Error(kExitLocked).

@@ -56,6 +56,24 @@ Snippet cut(const std::string& text, const std::vector<Span>& matches, std::size
 
 }  // namespace
 
+std::string without_title(const std::string& body, const std::string& title) {
+  auto trim = [](std::string_view s) {
+    std::size_t a = s.find_first_not_of(" \t\r"), b = s.find_last_not_of(" \t\r");
+    return a == std::string_view::npos ? std::string_view() : s.substr(a, b - a + 1);
+  };
+  std::string_view wanted = trim(title);
+  if (wanted.empty()) return body;
+  std::string out;
+  std::string_view rest = body;
+  while (!rest.empty()) {
+    std::size_t nl = rest.find('\n');
+    std::string_view line = rest.substr(0, nl == std::string_view::npos ? rest.size() : nl + 1);
+    rest.remove_prefix(line.size());
+    if (trim(line.substr(0, line.find('\n'))) != wanted) out += line;
+  }
+  return out;
+}
+
 Snippet highlight_all(const std::string& text, const HighlightSet& set, const Analyzer& analyzer) {
   return cut(text, find_matches(text, set, analyzer).matches, 0, text.size());
 }

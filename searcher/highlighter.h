@@ -27,6 +27,10 @@ struct Snippet {
 // Highlights across the whole text (for titles).
 Snippet highlight_all(const std::string& text, const HighlightSet& set, const Analyzer& analyzer);
 
+// body without the lines that only repeat the title (an article without a header has its title
+// as its first line), so that a snippet never shows the title again.
+std::string without_title(const std::string& body, const std::string& title);
+
 // The window of about max_chars characters with the most matches.
 Snippet best_snippet(const std::string& text, const HighlightSet& set, const Analyzer& analyzer, std::size_t max_chars);
 

@@ -1,9 +1,12 @@
 #include "searcher/printers.h"
 
+#include <algorithm>
+
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
 #include "common/errors.h"
+#include "searcher/text_layout.h"
 
 namespace nsearch {
 
@@ -20,6 +23,7 @@ json hit_json(const Hit& h) {
           {"id", h.article.id},
           {"title", h.article.title},
           {"source", h.article.source},
+          {"source_name", h.source_name},
           {"date", h.article.date.text()},
           {"score", h.score},
           {"snippet", h.snippet.text},
@@ -58,39 +62,100 @@ json summary_json(const SearchResult& r, const std::string& qid) {
   return j;
 }
 
-void print_text(const SearchResult& r, bool color, std::FILE* out) {
-  std::string s;
-  for (const auto& h : r.hits) {
-    std::string meta = h.article.source.empty() ? "" : h.article.source;
-    if (!h.article.date.empty()) meta += (meta.empty() ? "" : " · ") + h.article.date.text();
-    s += fmt::format("{}. {}  [{}]  score {:.2f}\n", h.rank, mark(h.title, color), h.article.id, h.score);
-    if (!meta.empty()) s += "   " + meta + "\n";
-    if (!h.snippet.text.empty()) {
-      s += "   " + std::string(h.snippet.truncated_start ? "…" : "") + mark(h.snippet, color) +
-           (h.snippet.truncated_end ? "…" : "") + "\n";
-    }
-    s += "\n";
+// A metadata field on one line.
+std::string one_line(std::string s) {
+  std::replace_if(
+      s.begin(), s.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+  return s;
+}
+
+const char* kHighlightOn = "\033[1;31m";
+const char* kHighlightOff = "\033[0m";
+
+Marks marks_for(bool color) { return color ? Marks{kHighlightOn, kHighlightOff, 0} : Marks{"**", "**", 4}; }
+
+StyledLine styled(const Snippet& snippet) {
+  StyledLine out;
+  std::size_t last = 0;
+  for (const auto& h : snippet.highlights) {
+    out.push_back({printable(snippet.text.substr(last, h.start - last)), false});
+    out.push_back({printable(snippet.text.substr(h.start, h.end - h.start)), true});
+    last = h.end;
   }
-  if (r.hits.empty()) {
+  out.push_back({printable(snippet.text.substr(last)), false});
+  return out;
+}
+
+constexpr const char* kIndent = "   ";
+
+// Wrapped text under a hit, indented, in the hit's direction.
+void add_block(std::string& s, const StyledLine& text, bool rtl, const PrintOptions& o, const Marks& marks) {
+  std::size_t indent = std::string_view(kIndent).size();
+  std::size_t width = o.width > indent ? o.width - indent : 0;
+  for (const auto& line : wrap_text(text, width, marks)) {
+    StyledLine indented{{kIndent, false}};
+    indented.insert(indented.end(), line.begin(), line.end());
+    s += render_line(indented, rtl, o.bidi, marks, o.width) + "\n";
+  }
+}
+
+// Lines of units in a left-to-right line (the summary, facets), each Arabic name isolated.
+void add_units(std::string& s, const std::vector<std::string>& units, const PrintOptions& o, const Marks& marks) {
+  std::vector<StyledLine> styled_units;
+  for (const auto& u : units) styled_units.push_back({{u, false}});
+  for (const auto& line : wrap_units(styled_units, "  ", o.width, marks))
+    s += render_line(line, false, o.bidi, marks, o.width) + "\n";
+}
+
+// A hit: its metadata line (rank, outlet, date, score, id: each field isolated, in the title's
+// direction, wrapped between fields), then the title and the snippet, indented. The snippet
+// never starts the title again (the searcher drops title lines from the body).
+void add_hit(std::string& s, const Hit& h, const PrintOptions& o, const Marks& marks) {
+  bool rtl = starts_right_to_left(h.article.title.empty() ? h.snippet.text : h.article.title);
+  std::vector<StyledLine> meta;
+  for (const auto& f : {h.source_name, h.article.date.text(), fmt::format("score {:.2f}", h.score), h.article.id}) {
+    if (!f.empty()) meta.push_back({{field(printable(one_line(f)), o.bidi), false}});
+  }
+  meta.front().insert(meta.front().begin(), Styled{field(std::to_string(h.rank) + ".", o.bidi) + " ", false});
+  // Continuation lines are indented, so every line is filled to the width less the indent.
+  std::size_t indent = std::string_view(kIndent).size();
+  auto lines = wrap_units(meta, " · ", o.width > indent ? o.width - indent : o.width, marks);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    StyledLine line = lines[i];
+    if (i > 0) line.insert(line.begin(), Styled{kIndent, false});
+    s += render_line(line, rtl, o.bidi, marks, o.width) + "\n";
+  }
+  if (!h.title.text.empty()) add_block(s, styled(h.title), rtl, o, marks);
+  if (!h.snippet.text.empty()) {
+    StyledLine snippet = styled(h.snippet);
+    if (h.snippet.truncated_start) snippet.insert(snippet.begin(), Styled{"…", false});
+    if (h.snippet.truncated_end) snippet.push_back({"…", false});
+    add_block(s, snippet, rtl, o, marks);
+  }
+  s += "\n";
+}
+
+void print_text(const SearchResult& r, const PrintOptions& o, std::FILE* out) {
+  Marks marks = marks_for(o.color);
+  std::string s;
+  for (const auto& h : r.hits) add_hit(s, h, o, marks);
+  std::string about = r.total_is_estimate ? "about " : "";
+  if (r.total == 0) {
     s += "no results\n";
+  } else if (r.hits.empty()) {
+    s += fmt::format("{}{} result{}\n", about, r.total, r.total == 1 ? "" : "s");
   } else {
-    s += fmt::format("{}{} results, showing {}-{}\n", r.total_is_estimate ? "about " : "", r.total, r.offset + 1,
+    s += fmt::format("{}{} result{}, showing {}-{}\n", about, r.total, r.total == 1 ? "" : "s", r.offset + 1,
                      r.offset + r.hits.size());
   }
   for (const auto& f : r.facets) {
-    s += f.name + ":";
-    for (const auto& v : f.values) s += fmt::format("  {} ({})", v.value, v.count);
-    s += "\n";
+    std::vector<std::string> units{f.name + ":"};
+    for (const auto& v : f.values)
+      units.push_back(field(printable(one_line(v.value)), o.bidi) + fmt::format(" ({})", v.count));
+    add_units(s, units, o, marks);
   }
-  if (r.suggestion) s += "did you mean: " + *r.suggestion + "\n";
+  if (r.suggestion) add_units(s, {"did you mean:", field(printable(one_line(*r.suggestion)), o.bidi)}, o, marks);
   std::fputs(s.c_str(), out);
-}
-
-std::string one_line(std::string s) {
-  for (char& c : s) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  }
-  return s;
 }
 
 }  // namespace
@@ -104,25 +169,11 @@ OutputFormat parse_output_format(const std::string& name) {
   throw Error(kExitUsage, "unknown --format '" + name + "'; use text, json, jsonl, ids or trec");
 }
 
-std::string mark(const Snippet& snippet, bool color) {
-  const char* open = color ? "\033[1;31m" : "**";
-  const char* close = color ? "\033[0m" : "**";
-  std::string out;
-  std::size_t last = 0;
-  for (const auto& h : snippet.highlights) {
-    out += one_line(snippet.text.substr(last, h.start - last));
-    out += open + one_line(snippet.text.substr(h.start, h.end - h.start)) + close;
-    last = h.end;
-  }
-  out += one_line(snippet.text.substr(last));
-  return out;
-}
-
 void print_result(const SearchResult& r, const PrintOptions& o, std::FILE* out) {
   switch (o.format) {
     case OutputFormat::Text:
       if (!o.qid.empty()) std::fprintf(out, "# %s\t%s\n", o.qid.c_str(), r.query.c_str());
-      print_text(r, o.color, out);
+      print_text(r, o, out);
       break;
     case OutputFormat::Json: {
       json j = summary_json(r, o.qid);
@@ -136,6 +187,7 @@ void print_result(const SearchResult& r, const PrintOptions& o, std::FILE* out) 
       std::string s;
       for (const auto& h : r.hits) {
         json j = hit_json(h);
+        j["type"] = "hit";
         if (!o.qid.empty()) j["qid"] = o.qid;
         s += dump(j) + "\n";
       }
@@ -158,6 +210,13 @@ void print_result(const SearchResult& r, const PrintOptions& o, std::FILE* out) 
       }
       break;
   }
+}
+
+void print_error(const std::string& query, const std::string& message, const PrintOptions& o, std::FILE* out) {
+  if (o.format != OutputFormat::Json && o.format != OutputFormat::Jsonl) return;
+  json j = {{"type", "error"}, {"format_version", kFormatVersion}, {"query", query}, {"error", message}};
+  if (!o.qid.empty()) j["qid"] = o.qid;
+  std::fputs((dump(j) + "\n").c_str(), out);
 }
 
 }  // namespace nsearch

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "searcher/searcher.h"
+#include "searcher/text_layout.h"
 
 namespace nsearch {
 
@@ -20,11 +21,16 @@ struct PrintOptions {
   OutputFormat format = OutputFormat::Text;
   bool color = false;  // ANSI highlight; otherwise plain markers
   std::string qid;     // batch mode: the query id ("" for a single search)
+  // Text only: lines wrapped at spaces to this many columns (0: not wrapped), and how mixed
+  // Arabic and Latin lines are written (text_layout.h).
+  std::size_t width = 0;
+  BidiMode bidi = BidiMode::Logical;
 };
 
 void print_result(const SearchResult& result, const PrintOptions& options, std::FILE* out);
 
-// Snippet text with highlights marked: ANSI bold red on a terminal, **…** otherwise.
-std::string mark(const Snippet& snippet, bool color);
+// A batch query the parser rejected: a record of type "error" with its qid in json and jsonl,
+// nothing in the other formats (their callers report it on stderr).
+void print_error(const std::string& query, const std::string& message, const PrintOptions& options, std::FILE* out);
 
 }  // namespace nsearch

@@ -13,9 +13,6 @@ namespace nsearch {
 
 namespace {
 
-// Enough words for any real question; more only slow the match down.
-constexpr size_t kMaxWords = 64;
-
 // Ranked words: any may match and the weighting decides the order. An earlier rule put
 // articles with every word first; on the development questions it cost 0.03 to 0.04 MRR@10
 // on each subset, since a question's words are rarely all in its answer (docs/relevance.md).
@@ -24,13 +21,15 @@ Xapian::Query any_of(const std::vector<Xapian::Query>& parts) {
   return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
-enum class TokKind { Word, Phrase, LParen, RParen, And, Or, Not, Minus, Field, Exact, End };
+enum class TokKind { Word, Phrase, LParen, RParen, And, Or, Not, Minus, Field, Exact, Prefix, End };
 
 struct Tok {
   TokKind kind;
   std::string text;   // word, phrase text, or field value
-  std::string field;  // for Field
+  std::string field;  // for Field; for Prefix "" or "title"
 };
+
+bool is_field(const std::string& name) { return name == "title" || name == "source" || name == "date"; }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -43,6 +42,12 @@ class Lexer {
     while (true) {
       while (i_ < s_.size() && is_space(s_[i_])) ++i_;
       if (i_ >= s_.size()) break;
+      if (out.size() == kMaxQueryTokens) {
+        // Words past this are beyond the word limit anyway; the cut keeps a pasted page fast.
+        warnings_.push_back("query longer than " + std::to_string(kMaxQueryTokens) +
+                            " words and operators; the rest was ignored");
+        break;
+      }
       char c = s_[i_];
       if (c == '(') {
         ++i_;
@@ -56,6 +61,7 @@ class Lexer {
       }
       if (c == '"') {
         out.push_back({TokKind::Phrase, quoted(), ""});
+        if (out.back().text.find('*') != std::string::npos) warn_star();
         continue;
       }
       if (c == '-' && at_word_start(i_ + 1)) {
@@ -68,7 +74,7 @@ class Lexer {
         if (s_[i_] == '"')
           out.push_back({TokKind::Phrase, quoted(), ""});  // =“…” is a phrase already
         else
-          out.push_back({TokKind::Exact, bare(), ""});
+          out.push_back({TokKind::Exact, without_stars(bare()), ""});
         continue;
       }
       std::string w = bare();
@@ -78,8 +84,8 @@ class Lexer {
         out.push_back({TokKind::Or, "", ""});
       else if (w == "NOT")
         out.push_back({TokKind::Not, "", ""});
-      else
-        out.push_back(field_or_word(w));
+      else if (auto t = star_word(field_or_word(w)); !t.text.empty() || t.kind != TokKind::Word)
+        out.push_back(t);
     }
     out.push_back({TokKind::End, "", ""});
     return out;
@@ -113,12 +119,18 @@ class Lexer {
 
   Tok field_or_word(const std::string& w) {
     size_t colon = w.find(':');
-    if (colon == std::string::npos || colon == 0 || colon + 1 == w.size()) return {TokKind::Word, w, ""};
+    if (colon == std::string::npos || colon == 0) return {TokKind::Word, w, ""};
     std::string field = w.substr(0, colon);
     std::string value = w.substr(colon + 1);
     bool quoted_value = !value.empty() && value[0] == '"';
     if (quoted_value) value = value.substr(1);
-    if (field == "title" || field == "source" || field == "date") {
+    if (is_field(field) && value.find_first_not_of(" \t\r\n") == std::string::npos) {
+      warnings_.push_back("'" + field + ":' with nothing after it: ignored (write " + field +
+                          ":WORD, without a space)");
+      return {TokKind::Word, "", ""};
+    }
+    if (colon + 1 == w.size()) return {TokKind::Word, w, ""};
+    if (is_field(field)) {
       return {TokKind::Field, value, quoted_value && field == "title" ? "title-phrase" : field};
     }
     // Only ASCII letters make a field name; anything else (a time 10:30, Arabic) is text.
@@ -129,9 +141,36 @@ class Lexer {
     return {TokKind::Word, field + " " + value, ""};
   }
 
+  // A trailing `*` makes a word (or title:word) a prefix search; a `*` anywhere else means
+  // nothing and is dropped, with a warning.
+  Tok star_word(Tok t) {
+    bool wordlike = t.kind == TokKind::Word || (t.kind == TokKind::Field && t.field == "title");
+    if (!wordlike || t.text.find('*') == std::string::npos) return t;
+    std::string stem = t.text.substr(0, t.text.find_last_not_of('*') + 1);
+    if (!stem.empty() && stem.size() < t.text.size() && stem.find('*') == std::string::npos &&
+        stem.find(' ') == std::string::npos) {
+      return {TokKind::Prefix, stem, t.kind == TokKind::Field ? "title" : ""};
+    }
+    t.text = without_stars(t.text);
+    return t;
+  }
+
+  std::string without_stars(std::string text) {
+    if (text.find('*') == std::string::npos) return text;
+    warn_star();
+    text.erase(std::remove(text.begin(), text.end(), '*'), text.end());
+    return text;
+  }
+
+  void warn_star() {
+    if (!warned_star_) warnings_.push_back("'*' works only at the end of a word (كتاب*): ignored elsewhere");
+    warned_star_ = true;
+  }
+
   const std::string& s_;
   std::vector<std::string>& warnings_;
   size_t i_ = 0;
+  bool warned_star_ = false;
 };
 
 // A compiled piece of the query: ranked (contributes weight) or a boolean filter.
@@ -143,8 +182,9 @@ struct Part {
 
 class Parser {
  public:
-  Parser(std::vector<Tok> toks, const Analyzer& analyzer, const FormLookup& forms, ParsedQuery& out)
-      : toks_(std::move(toks)), analyzer_(analyzer), forms_(forms), out_(out) {}
+  Parser(std::vector<Tok> toks, const Analyzer& analyzer, const FormLookup& forms, const PrefixLookup& prefixes,
+         const SourceLookup& sources, ParsedQuery& out)
+      : toks_(std::move(toks)), analyzer_(analyzer), forms_(forms), prefixes_(prefixes), sources_(sources), out_(out) {}
 
   Part parse() {
     Part p = or_expr();
@@ -232,6 +272,7 @@ class Parser {
       case TokKind::Phrase: return {phrase(t.text, ""), false, false};
       case TokKind::Exact: return exact(t.text);
       case TokKind::Field: return field(t);
+      case TokKind::Prefix: return prefix(t.text, t.field == "title" ? schema::kTitle : "");
       case TokKind::Word: return words(t.text, "");
       default: return {};
     }
@@ -243,9 +284,11 @@ class Parser {
     std::vector<std::string> plain;
     std::vector<Xapian::Query> positions;  // Xapian phrases take terms or ORs of terms
     for (const auto& tok : toks) {
+      if (!take_word()) break;  // the phrase's first words, the query's last
       plain.push_back(tok.term);
       positions.push_back(word_query(tok, prefix, Xapian::Query::OP_OR));
     }
+    if (positions.empty()) return {};
     out_.highlight.phrases.push_back(plain);
     if (positions.size() == 1) return word_query(toks[0], prefix, Xapian::Query::OP_SYNONYM);
     return Xapian::Query(Xapian::Query::OP_PHRASE, positions.begin(), positions.end(), positions.size());
@@ -267,14 +310,42 @@ class Parser {
   Part exact(const std::string& word) {
     std::vector<Xapian::Query> qs;
     analyzer_.analyze(word, [&](const Token& tok) {
+      if (!take_word()) return;
       out_.highlight.exact.push_back(tok.normalized);
       qs.emplace_back(tok.normalized);  // the index holds words as written
     });
     return {Xapian::Query(Xapian::Query::OP_AND, qs.begin(), qs.end()), false, false};
   }
 
+  // word*: the indexed words that begin like it (prefixes_), weighed as one term; any words
+  // before the last one of text are plain words.
+  Part prefix(const std::string& text, std::string_view field_prefix) {
+    std::vector<Token> toks = analyzer_.analyze(text);
+    if (toks.empty()) return {};
+    std::vector<Xapian::Query> qs;
+    for (std::size_t i = 0; i + 1 < toks.size(); ++i) add_word(toks[i], field_prefix, qs);
+    const Token& last = toks.back();
+    if (!prefixes_) {
+      add_word(last, field_prefix, qs);
+    } else if (take_word()) {
+      PrefixForms forms = prefixes_(field_prefix, last);
+      if (forms.matched > forms.terms.size()) {
+        out_.warnings.push_back(fmt::format("{}* begins {} indexed words; searched the {} most frequent",
+                                            std::string(last.surface), forms.matched, forms.terms.size()));
+      }
+      for (const auto& t : forms.terms) out_.highlight.exact.push_back(t.substr(field_prefix.size()));
+      if (forms.terms.empty()) {
+        qs.emplace_back(std::string(field_prefix) + last.normalized);  // matches nothing, as a missing word
+      } else {
+        qs.emplace_back(Xapian::Query::OP_SYNONYM, forms.terms.begin(), forms.terms.end());
+      }
+    }
+    if (qs.empty()) return {};
+    return {any_of(qs), false, false};
+  }
+
   Part field(const Tok& t) {
-    if (t.field == "source") return {source_filter(t.text), true, false};
+    if (t.field == "source") return {sources_ ? sources_(t.text) : source_filter(t.text), true, false};
     if (t.field == "date") return {date_filter(t.text), true, false};
     if (t.field == "title-phrase") return {phrase(t.text, schema::kTitle), false, false};
     return words(t.text, schema::kTitle);
@@ -286,7 +357,7 @@ class Parser {
     std::vector<Xapian::Query> qs;
     for (const auto& tok : toks) {
       if (tok.stopword()) {
-        stopwords_.push_back(tok);
+        if (stopwords_.size() < kMaxQueryWords) stopwords_.push_back(tok);
         continue;
       }
       add_word(tok, prefix, qs);
@@ -295,12 +366,17 @@ class Parser {
     return {any_of(qs), false, false};
   }
 
+  // Counts a word against kMaxQueryWords (enough for any real question; more only slow the
+  // match down): false once the query is over it.
+  bool take_word() {
+    if (++word_count_ <= kMaxQueryWords) return true;
+    if (word_count_ == kMaxQueryWords + 1)
+      out_.warnings.push_back("query longer than " + std::to_string(kMaxQueryWords) + " words; the rest was ignored");
+    return false;
+  }
+
   void add_word(const Token& tok, std::string_view prefix, std::vector<Xapian::Query>& qs) {
-    if (++word_count_ > kMaxWords) {
-      if (word_count_ == kMaxWords + 1)
-        out_.warnings.push_back("query longer than " + std::to_string(kMaxWords) + " words; the rest was ignored");
-      return;
-    }
+    if (!take_word()) return;
     out_.highlight.terms.push_back(tok.term);
     out_.words.push_back(tok.normalized);
     qs.push_back(word_query(tok, prefix, Xapian::Query::OP_SYNONYM));
@@ -352,6 +428,8 @@ class Parser {
   int depth_ = 0;
   const Analyzer& analyzer_;
   const FormLookup& forms_;
+  const PrefixLookup& prefixes_;
+  const SourceLookup& sources_;
   std::map<std::string, WordForms> seen_forms_;  // prefix \0 word -> forms
   ParsedQuery& out_;
 };
@@ -428,10 +506,11 @@ Xapian::Query source_filter(const std::string& name) {
   return Xapian::Query(std::string(schema::kSource) + normalize_source(name));
 }
 
-ParsedQuery parse_query(const std::string& text, const Analyzer& analyzer, const FormLookup& forms) {
+ParsedQuery parse_query(const std::string& text, const Analyzer& analyzer, const FormLookup& forms,
+                        const PrefixLookup& prefixes, const SourceLookup& sources) {
   ParsedQuery out;
   Lexer lexer(text, out.warnings);
-  Parser parser(lexer.run(), analyzer, forms, out);
+  Parser parser(lexer.run(), analyzer, forms, prefixes, sources, out);
   Part p = parser.parse();
   if (p.query.empty() && !parser.stopwords_.empty()) {
     // Only stopwords: search them rather than silently returning nothing.
@@ -442,7 +521,10 @@ ParsedQuery parse_query(const std::string& text, const Analyzer& analyzer, const
     }
     p = {any_of(qs), false, false};
   }
-  if (p.query.empty()) throw Error(kExitUsage, "empty query: give at least one word, phrase or filter");
+  if (p.query.empty()) {
+    std::string why = out.warnings.empty() ? "" : " (" + out.warnings.back() + ")";
+    throw Error(kExitUsage, "empty query: give at least one word, phrase or filter" + why);
+  }
   out.query = p.negated ? Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, p.query) : p.query;
   out.has_ranked_terms = !p.filter && !p.negated;
   return out;

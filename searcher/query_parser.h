@@ -34,8 +34,27 @@ struct ParsedQuery {
 // indexed_forms() on its database (term_forms.h), since the index is not stemmed.
 using FormLookup = std::function<WordForms(std::string_view prefix, const Token& word)>;
 
-// Throws Error(kExitUsage) when there is no sensible reading (bad date, empty query).
-ParsedQuery parse_query(const std::string& text, const Analyzer& analyzer, const FormLookup& forms);
+// The indexed words under prefix ("" or a field's) that begin like word, for `word*`: at most
+// a cap of them (the most frequent), and how many there were before the cap.
+struct PrefixForms {
+  std::vector<std::string> terms;  // with the field prefix
+  std::size_t matched = 0;
+};
+using PrefixLookup = std::function<PrefixForms(std::string_view prefix, const Token& word)>;
+
+// The filter for a source as the user named it (source:NAME); throws Error(kExitUsage) for
+// an outlet the index does not have. Without one, source_filter().
+using SourceLookup = std::function<Xapian::Query(const std::string& name)>;
+
+// Throws Error(kExitUsage) when there is no sensible reading (bad date, empty query). Without
+// a PrefixLookup, `word*` is searched as the word.
+ParsedQuery parse_query(const std::string& text, const Analyzer& analyzer, const FormLookup& forms,
+                        const PrefixLookup& prefixes = {}, const SourceLookup& sources = {});
+
+// Query limits: longer queries are cut, with a warning, so that any query answers quickly.
+inline constexpr std::size_t kMaxQueryWords = 32;    // words, in phrases or not, looked up
+inline constexpr std::size_t kMaxQueryTokens = 512;  // words, phrases, operators, parentheses
+inline constexpr std::size_t kMaxPrefixTerms = 100;  // indexed words a `word*` expands to
 
 // A date filter value as in date:VALUE ("2024", "2024-01..2024-06", "..2020", "2025..").
 // Throws Error(kExitUsage) naming the bad part.

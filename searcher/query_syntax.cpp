@@ -1,38 +1,99 @@
 #include "searcher/query_syntax.h"
 
+#include <fmt/core.h>
+
+#include "searcher/printers.h"
+#include "searcher/query_parser.h"
+
 namespace nsearch {
 
-const char* query_syntax_help() {
-  return R"(Query syntax
+std::string query_syntax_help() {
+  return fmt::format(R"HELP(Query syntax
 
   صدام حفتر أنقرة           words, ranked: more of the words, rarer words and more of them
                              in a shorter article rank higher; an article need not have
                              every word (AND requires them), so a question always gets
-                             results. Words are
-                             normalized and stemmed like the articles (وبالكتاب finds الكتاب).
-                             Stopwords (في، من، على …) are left out of ranking unless the
-                             query has nothing else.
+                             results. Words are normalized and stemmed like the articles
+                             (وبالكتاب finds الكتاب). Stopwords (في، من، على …) are left out
+                             of ranking unless the query has nothing else.
   "جزيرة الحنة"              exact phrase, in this order; diacritics, tatweel, hamza forms and
                              attached و/ال/بال still match ("صدام حفتر" finds وصدام حفتر).
                              Stopwords inside a phrase are kept: they must be there.
   =قالن                      exact form: the word as written (normalized), not stemmed.
+  كتاب*                      prefix: the indexed words that begin like كتاب, with or without
+                             و/ب/ل/ال… in front (كتابات، الكتاب، وبالكتابة); the {} most
+                             frequent of them. A * anywhere else is ignored, with a warning.
   حفتر AND أنقرة             both required.   حفتر OR الدبيبة   either.
-  حفتر NOT طرابلس            exclude (also: حفتر -طرابلس).   ( … )   grouping.
+  حفتر NOT طرابلس            exclude; also حفتر -طرابلس, in the query or as its own argument
+                             (nsearch حفتر -طرابلس).   ( … )   grouping.
   title:حفتر                 in the title; title:"صدام حفتر" a phrase in the title.
-  source:الجزيرة             from that outlet (variants such as الجزيره are the same);
-                             source:"ميدل إيست أون لاين" for a name with spaces.
+  source:الجزيرة             from that outlet, by its key or its name, either one normalized
+                             (الجزيره is the same); source:"ميدل إيست أون لاين" for a name
+                             with spaces. `nsearch sources` lists them; an unknown outlet is
+                             an error that names the closest ones.
   date:2024  date:2024-10  date:2024-10-23
   date:2024-01..2024-06  date:..2020  date:2025..
                              articles whose date lies wholly inside (an article dated only
                              2025-10 is inside date:2025 but not inside date:2025-10-01..2025-10-15).
 
-Flags: --source S (repeatable, OR-ed), --since DATE, --until DATE filter the same way;
---sort newest|oldest; --facets source,year,month; --format text|json|jsonl|ids|trec.
+Options: --source S (by key or name; repeat it for more, OR-ed), --since DATE, --until DATE
+filter the same way; --sort newest|oldest; --facets source,year,month; --format
+text|json|jsonl|ids|trec (`nsearch help formats`). An option takes one value: words after
+it are query words, so `nsearch --source الجزيرة حفتر` and `nsearch حفتر --source الجزيرة`
+are the same search.
 
-Repairs: an unbalanced quote or parenthesis is closed at the end of the query and an unknown
-field (foo:bar) is searched as words; each repair is reported on stderr (and in "warnings" in
-JSON). A bad date is an error (exit 2).
-)";
+Limits: a query searches at most its first {} words (in phrases or not) and {} words and
+operators; the rest is left out, with a warning, so that a pasted page still answers at once.
+
+Repairs: an unbalanced quote or parenthesis is closed at the end of the query, an unknown
+field (foo:bar) is searched as words, a field with nothing after it (title: alone) is
+ignored, and --since later than --until is pointed out; each is reported on stderr (and in
+"warnings" in JSON). A bad date or an unknown source is an error (exit 2).
+)HELP",
+                     kMaxPrefixTerms, kMaxQueryWords, kMaxQueryTokens);
+}
+
+std::string output_formats_help() {
+  return fmt::format(R"HELP(Output formats (--format)
+
+text   for people: per hit a line with rank, outlet, date, score and id, then the title
+       and a snippet with the matched words marked (bold red on a terminal, **word**
+       otherwise), wrapped to the terminal at spaces; then the count and any facets.
+       --bidi says how Arabic is written (see `nsearch search --help`).
+json   one object (format_version {0}):
+         {{"format_version": {0}, "query": "حفتر", "parsed_query": "Query(...)",
+          "total": 5, "total_is_estimate": false, "partial": false,
+          "offset": 0, "limit": 10,
+          "hits": [{{"rank": 1, "id": "...", "title": "...", "source": "...",
+                    "source_name": "...", "date": "2025-10", "score": 12.3, "snippet": "...",
+                    "highlights": [{{"start": 10, "end": 20}}], "url": ""}}],
+          "facets": {{"source": [{{"value": "الجزيرة", "count": 1}}], "month": [...],
+                     "date": [...]}},
+          "suggestion": null, "warnings": []}}
+       source is the article's own, source_name the outlet's display name (nsearch
+       sources); highlights are byte offsets into snippet; total is exact; facets.date
+       repeats the finest date facet asked for (month over year); partial is true only
+       with --allow-partial when a remote shard was down (the reason is in warnings).
+jsonl  one object a line: each hit as in json with "type": "hit", then the summary (json
+       without hits) with "type": "summary".
+ids    one article id a line.
+trec   TREC run lines: qid Q0 id rank score nsearch.
+
+--batch FILE (or - for stdin) runs one query a line, "qid<TAB>query" or a bare query
+(numbered by its line). In json, one compact object per query; in jsonl and json every
+record carries "qid"; ids prints "qid<TAB>id". A line the parser rejects (a bad date, an
+unknown source) gives, in json and jsonl, the record
+  {{"type": "error", "format_version": {0}, "qid": "q4", "query": "date:2015-13",
+   "error": "bad date '2015-13' in date:2015-13; ..."}}
+and in every format a line on stderr; the batch goes on, and its exit code is 2.
+
+Other JSON: `nsearch stats --format json`, `nsearch sources --format json`
+({{"format_version": 1, "sources": [{{"key", "name", "articles", "date_from",
+"date_to"}}]}}), `nsearch show ID --format json`, `nsearch index --format json`.
+New keys may appear in any object; existing keys keep their meaning until format_version
+changes.
+)HELP",
+                     kFormatVersion);
 }
 
 }  // namespace nsearch

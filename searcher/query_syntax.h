@@ -1,8 +1,12 @@
+// The help topics about searching, as `nsearch help query` and `nsearch help formats` print
+// them; docs/query-syntax.md is generated from the same text (scripts/gen-docs).
 #pragma once
+
+#include <string>
 
 namespace nsearch {
 
-// The text of `nsearch help query` (docs/query-syntax.md holds the same with more examples).
-const char* query_syntax_help();
+std::string query_syntax_help();
+std::string output_formats_help();
 
 }  // namespace nsearch

@@ -7,10 +7,12 @@
 #include <map>
 #include <memory>
 
+#include "common/dates.h"
 #include "common/errors.h"
 #include "common/overtaken_read.h"
 #include "common/schema.h"
 #include "searcher/match_counter.h"
+#include "searcher/prefix_forms.h"
 #include "searcher/query_parser.h"
 #include "searcher/ranked_parts.h"
 #include "searcher/term_forms.h"
@@ -29,11 +31,11 @@ constexpr Xapian::doccount kSuggestionFactor = 10;
 // Reopens that may find a writer's new commit before the two openings are left unaligned.
 constexpr int kAlignTries = 3;
 
-Xapian::Query with_flag_filters(Xapian::Query q, const SearchRequest& r) {
+Xapian::Query with_flag_filters(Xapian::Query q, const SearchRequest& r, const SourceLookup& sources) {
   std::vector<Xapian::Query> filters;
   if (!r.sources.empty()) {
     std::vector<Xapian::Query> any;
-    for (const auto& s : r.sources) any.push_back(source_filter(s));
+    for (const auto& s : r.sources) any.push_back(sources(s));
     filters.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
   }
   Xapian::Query dates = date_range_filter(r.since, r.until);
@@ -41,6 +43,14 @@ Xapian::Query with_flag_filters(Xapian::Query q, const SearchRequest& r) {
   if (filters.empty()) return q;
   return Xapian::Query(Xapian::Query::OP_FILTER, q,
                        Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+}
+
+// "--since 2020 is later than --until 2019", when it is (either may be empty or unparsable:
+// the date filter reports those).
+std::optional<std::string> reversed_dates(const SearchRequest& r) {
+  auto since = parse_date(r.since), until = parse_date(r.until);
+  if (!since || !until || since->first_day() <= until->last_day()) return std::nullopt;
+  return "--since " + r.since + " is later than --until " + r.until + ": nothing can match";
 }
 
 }  // namespace
@@ -79,10 +89,28 @@ SearchResult Searcher::search(const SearchRequest& request) {
 }
 
 SearchResult Searcher::run(const SearchRequest& request, const std::string& query_text) {
-  ParsedQuery parsed = parse_query(query_text, analyzer_, [&](std::string_view prefix, const Token& word) {
-    return forms_of(prefix, word.normalized, word.term);
-  });
-  Xapian::Query query = with_flag_filters(parsed.query, request);
+  SourceLookup sources = [&](const std::string& name) {
+    if (!catalog_) catalog_.emplace(db_);
+    std::vector<std::string> keys = catalog_->resolve(name);
+    if (keys.empty()) throw Error(kExitUsage, unknown_source_message(*catalog_, name));
+    std::vector<Xapian::Query> any;
+    for (const auto& k : keys) any.emplace_back(std::string(schema::kSource) + k);
+    return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+  };
+  // No words but --source/--since/--until: every article they let through.
+  bool filters_only = query_text.find_first_not_of(" \t\r\n") == std::string::npos &&
+                      (!request.sources.empty() || !request.since.empty() || !request.until.empty());
+  ParsedQuery parsed;
+  if (filters_only) {
+    parsed.query = Xapian::Query::MatchAll;
+  } else {
+    parsed = parse_query(
+        query_text, analyzer_,
+        [&](std::string_view prefix, const Token& word) { return forms_of(prefix, word.normalized, word.term); },
+        [&](std::string_view prefix, const Token& word) { return prefix_forms(db_, analyzer_, prefix, word); },
+        sources);
+  }
+  Xapian::Query query = with_flag_filters(parsed.query, request, sources);
 
   for (const auto& name : request.facets) check_facet(name);
   // Two threads, each on its own handles. Each ranks one docid slice of the index, stopping as
@@ -123,6 +151,7 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   result.query = query_text;
   result.parsed_query = query.get_description();
   result.warnings = parsed.warnings;
+  if (auto w = reversed_dates(request)) result.warnings.push_back(*w);
   for (const auto& m : missing_) result.warnings.push_back("partial results: " + m);
   result.partial = !missing_.empty();
   result.offset = request.offset;
@@ -135,9 +164,14 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
     hit.rank = ++rank;
     hit.score = match.weight;
     hit.article = Article::from_json(db_.get_document(match.did).get_data());
+    hit.source_name = db_.get_metadata(std::string(schema::kMetaSourcePrefix) + normalize_source(hit.article.source));
+    if (hit.source_name.empty()) hit.source_name = hit.article.source;
     if (request.snippets) {
       hit.title = highlight_all(hit.article.title, parsed.highlight, analyzer_);
-      hit.snippet = best_snippet(hit.article.body, parsed.highlight, analyzer_, request.snippet_chars);
+      hit.snippet = best_snippet(without_title(hit.article.body, hit.article.title), parsed.highlight, analyzer_,
+                                 request.snippet_chars);
+    } else {
+      hit.title.text = hit.article.title;
     }
     result.hits.push_back(std::move(hit));
   }
@@ -156,6 +190,7 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
 }
 
 bool Searcher::reopen() {
+  catalog_.reset();  // the outlets may have changed with the revision
   bool moved = false;
   for (int tries = 0; tries < kAlignTries; ++tries) {
     moved |= db_.reopen();

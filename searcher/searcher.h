@@ -15,6 +15,7 @@
 #include "common/article.h"
 #include "common/index_location.h"
 #include "searcher/highlighter.h"
+#include "searcher/source_catalog.h"
 #include "searcher/speller.h"
 #include "searcher/term_forms.h"
 
@@ -25,7 +26,7 @@ enum class SpellingMode { Off, Suggest, Auto };
 
 struct SearchRequest {
   std::string query;
-  std::vector<std::string> sources;  // --source, OR-ed
+  std::vector<std::string> sources;  // --source, by key or display name, OR-ed
   std::string since, until;          // --since / --until
   std::vector<std::string> facets;   // "source", "year", "month"
   SortOrder sort = SortOrder::Relevance;
@@ -40,6 +41,7 @@ struct Hit {
   Xapian::doccount rank = 0;  // 1-based, counting the offset
   double score = 0;
   Article article;
+  std::string source_name;  // the outlet's display name (nsearch sources), else article.source
   Snippet title;
   Snippet snippet;
 };
@@ -99,6 +101,7 @@ class Searcher {
   FormSearch form_search_;  // how query words find their indexed forms (term_forms.h)
   Analyzer analyzer_;
   Speller speller_;                            // after analyzer_, which it reads
+  std::optional<SourceCatalog> catalog_;       // read when a query names a source
   std::unique_ptr<Xapian::Weight> weighting_;  // weighting.h
 };
 

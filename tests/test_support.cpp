@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <grp.h>
+#include <pty.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -62,6 +63,33 @@ std::string drain(int fd) {
 }
 
 }  // namespace
+
+RunResult run_nsearch_tty(const std::vector<std::string>& args, unsigned cols, unsigned rows,
+                          const std::vector<std::pair<std::string, std::string>>& env) {
+  winsize size{};
+  size.ws_col = static_cast<unsigned short>(cols);
+  size.ws_row = static_cast<unsigned short>(rows);
+  int master = -1;
+  pid_t pid = forkpty(&master, nullptr, nullptr, &size);
+  if (pid < 0) throw std::runtime_error("forkpty failed");
+  if (pid == 0) {
+    setenv("TERM", "xterm-256color", 1);
+    for (const char* name : {"XTERM_VERSION", "TMUX", "NSEARCH_BIDI", "NO_COLOR", "COLUMNS", "LINES", "LESS"})
+      unsetenv(name);
+    for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
+    exec_nsearch(args);
+  }
+  RunResult result;
+  char buf[65536];
+  ssize_t n;
+  while ((n = ::read(master, buf, sizeof buf)) > 0) result.out.append(buf, static_cast<size_t>(n));  // EIO at the end
+  ::close(master);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  for (std::size_t at; (at = result.out.find("\r\n")) != std::string::npos;) result.out.erase(at, 1);
+  return result;
+}
 
 pid_t spawn_nsearch(const std::vector<std::string>& args) {
   pid_t pid = fork();

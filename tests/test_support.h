@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace nsearch::test {
@@ -42,6 +43,12 @@ struct ChildLimits {
 // the user's index.
 RunResult run_nsearch(const std::vector<std::string>& args, const std::string& stdin_text = "",
                       const ChildLimits& limits = {});
+
+// Runs `nsearch args` on a pseudo-terminal of cols x rows, with env set (NAME, value pairs;
+// TERM is xterm-256color unless given), and returns what the terminal received, stdout and
+// stderr together, with the terminal's \r\n turned back into \n.
+RunResult run_nsearch_tty(const std::vector<std::string>& args, unsigned cols, unsigned rows,
+                          const std::vector<std::pair<std::string, std::string>>& env = {});
 
 // Starts the built `nsearch` with args, output discarded, and returns at once (for tests
 // that kill it). The caller waits for the pid.

@@ -14,6 +14,7 @@
 #include "common/errors.h"
 #include "common/index_location.h"
 #include "indexer/indexer.h"
+#include "indexer/source_names.h"
 #include "searcher/cli/commands.h"
 
 namespace nsearch::cli {
@@ -36,6 +37,7 @@ struct IndexOptions {
   std::string progress_log;
   bool no_infer = false;
   std::string reference_date;
+  std::string source_names;
 };
 
 // CPU time of every thread so far. Beside wall time in the progress log, it tells a build that
@@ -100,7 +102,7 @@ void print_summary(const IndexSummary& s, const std::string& format, const std::
   std::string line =
       fmt::format("{} added, {} updated, {} unchanged, {} removed", c.added, c.updated, c.unchanged, c.removed);
   if (c.skipped) line += fmt::format(", {} skipped", c.skipped);
-  if (c.warnings) line += fmt::format(", {} warnings", c.warnings);
+  if (c.warnings) line += fmt::format(", {} warning{}", c.warnings, c.warnings == 1 ? "" : "s");
   if (c.missing_roots) line += fmt::format(", {} {} missing", c.missing_roots, c.missing_roots == 1 ? "root" : "roots");
   line += fmt::format(" in {:.1f}s ({:.1f} MB, {:.0f} articles/s)", s.seconds, mb, rate);
   std::puts(line.c_str());
@@ -129,6 +131,7 @@ void run(const IndexOptions& opt, int& exit_code) {
       throw Error(kExitUsage, "--reference-date must be a day, YYYY-MM-DD (got '" + opt.reference_date + "')");
     request.reference_date = day;
   }
+  if (!opt.source_names.empty()) request.store.source_names = read_source_names(opt.source_names);
   request.report = [](const std::string& line) { std::fprintf(stderr, "nsearch: %s\n", line.c_str()); };
   auto progress = std::make_shared<ProgressLine>();
   bool show_progress = !opt.quiet && opt.format == "text" && isatty(2);
@@ -187,7 +190,8 @@ void add_index_command(CLI::App& app, int& exit_code) {
       "  nsearch index --forget ~/news/old         remove a root and its articles, re-scan the others\n"
       "  nsearch index --rebuild                   build afresh beside the old index, then swap\n"
       "  nsearch index --rebuild --shards 2        the same, as 2 shards written in parallel\n"
-      "  nsearch index scraped/ --reference-date 2025-10-23   pages saved on that day\n\n"
+      "  nsearch index scraped/ --reference-date 2025-10-23   pages saved on that day\n"
+      "  nsearch index --source-names sources.tsv  name the outlets (alriyadh<TAB>الرياض)\n\n"
       "Each folder or file given is recorded as a root (`nsearch roots` lists them); an article file's id is\n"
       "the root's name and its path under the root (aljazeera/2024-10-23.txt). A root that is missing is\n"
       "reported and its articles kept until `--forget`.\n\n"
@@ -225,6 +229,10 @@ void add_index_command(CLI::App& app, int& exit_code) {
                   "The day scraped files were saved, YYYY-MM-DD: what their 'today', 'yesterday' and weekdays "
                   "mean (default: each file's modification day)");
   cmd->add_option("--format", opt->format, "Summary format: text or json")->capture_default_str();
+  cmd->add_option("--source-names", opt->source_names,
+                  "Give outlets display names: FILE has one 'KEY<TAB>NAME' a line (alriyadh<TAB>الرياض); "
+                  "# starts a comment. The names stay in the index")
+      ->check(CLI::ExistingFile);
   cmd->add_option(
       "--progress-log", opt->progress_log,
       "Write 'seconds articles input-bytes cpu-seconds' every 256 articles to FILE, and once more when the run is "

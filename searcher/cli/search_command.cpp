@@ -7,10 +7,12 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "common/errors.h"
 #include "common/index_location.h"
 #include "searcher/cli/commands.h"
+#include "searcher/cli/terminal.h"
 #include "searcher/printers.h"
 #include "searcher/searcher.h"
 
@@ -29,9 +31,12 @@ struct SearchOptions {
   std::string color = "auto";
   std::string spelling = "suggest";
   std::string batch;
+  std::string bidi = "auto";
+  std::optional<std::size_t> width;
   Xapian::doccount limit = 10, offset = 0;
   std::size_t snippet_length = 200;
   bool no_snippets = false;
+  bool no_pager = false;
 };
 
 std::vector<std::string> split_commas(const std::string& s) {
@@ -86,7 +91,9 @@ void report_warnings(const SearchResult& r, OutputFormat format) {
   for (const auto& w : r.warnings) std::fprintf(stderr, "nsearch: note: %s\n", w.c_str());
 }
 
-// One query a line: "qid<TAB>query", or a bare query numbered from 1.
+// One query a line: "qid<TAB>query", or a bare query numbered from 1. A line the parser
+// rejects is reported (a record of type "error" in json and jsonl, a line on stderr otherwise)
+// and the batch goes on; the exit code is then 2, else 0 when any query matched, else 1.
 int run_batch(Searcher& searcher, SearchRequest request, PrintOptions print, const std::string& path) {
   std::ifstream file;
   std::istream* in = &std::cin;
@@ -97,7 +104,7 @@ int run_batch(Searcher& searcher, SearchRequest request, PrintOptions print, con
   }
   std::string line;
   long number = 0;
-  bool any_hits = false;
+  bool any_hits = false, any_rejected = false;
   while (std::getline(*in, line)) {
     ++number;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
@@ -108,21 +115,45 @@ int run_batch(Searcher& searcher, SearchRequest request, PrintOptions print, con
       SearchResult r = searcher.search(request);
       report_warnings(r, print.format);
       print_result(r, print, stdout);
-      any_hits |= !r.hits.empty();
+      any_hits |= r.total > 0;
     } catch (const Error& e) {
       if (e.code() != kExitUsage) throw;
+      any_rejected = true;
       std::fprintf(stderr, "nsearch: query %s: %s\n", print.qid.c_str(), e.what());
+      print_error(request.query, e.what(), print, stdout);
     }
   }
+  if (any_rejected) return kExitUsage;
   return any_hits ? kExitOk : kExitNoHits;
+}
+
+// The result as print_result writes it, for the pager.
+std::string printed(const SearchResult& r, const PrintOptions& print) {
+  char* buffer = nullptr;
+  std::size_t size = 0;
+  std::FILE* out = open_memstream(&buffer, &size);
+  if (!out) throw Error(kExitIo, "out of memory");
+  print_result(r, print, out);
+  std::fclose(out);
+  std::string text(buffer, size);
+  std::free(buffer);
+  return text;
 }
 
 void run(const SearchOptions& o, int& exit_code) {
   SearchRequest request = make_request(o);
+  Screen tty = screen();
   PrintOptions print;
   print.format = parse_output_format(o.format);
+  print.bidi = bidi_mode(o.bidi, tty);
+  // Wrapped to the terminal; in a pipe only when --width asks.
+  print.width = o.width ? *o.width : tty.terminal ? tty.columns : 0;
+  // Ids and TREC runs print no text: building snippets would be wasted time.
+  if (print.format == OutputFormat::Ids || print.format == OutputFormat::Trec) request.snippets = false;
   print.color = print.format == OutputFormat::Text && use_color(o.color);
-  if (o.batch.empty() && o.words.empty()) throw Error(kExitUsage, "nothing to search: give words, or --batch FILE");
+  bool filters = !o.sources.empty() || !o.since.empty() || !o.until.empty();
+  if (o.batch.empty() && o.words.empty() && !filters)
+    throw Error(kExitUsage, "nothing to search: give words, a --source or a date, or --batch FILE");
   Searcher searcher(open_indexes(o.index));
   if (!o.batch.empty()) {
     exit_code = run_batch(searcher, request, print, o.batch);
@@ -131,8 +162,9 @@ void run(const SearchOptions& o, int& exit_code) {
   for (const auto& w : o.words) request.query += (request.query.empty() ? "" : " ") + w;
   SearchResult r = searcher.search(request);
   report_warnings(r, print.format);
-  print_result(r, print, stdout);
-  exit_code = r.hits.empty() ? kExitNoHits : kExitOk;
+  write_paged(printed(r, print), tty, !o.no_pager);
+  // grep-like on matches, not on the page: `-n 0` (just the count) exits 0 when anything matched.
+  exit_code = r.total == 0 ? kExitNoHits : kExitOk;
 }
 
 }  // namespace
@@ -147,10 +179,12 @@ void add_search_command(CLI::App& app, int& exit_code) {
       "  nsearch search حفتر --source الجزيرة --since 2020 --facets source,month\n"
       "  nsearch search 'title:حفتر date:2025..' --sort newest --format json\n"
       "  nsearch search --batch questions.tsv --format trec --limit 100\n"
-      "Query syntax: `nsearch help query`. Exit codes: 0 hits, 1 no hits, 2 bad query; see `nsearch --help`.");
+      "Query syntax: `nsearch help query`. Output formats: `nsearch help formats`.\n"
+      "Exit codes: 0 matches, 1 none, 2 bad query (--batch: any line rejected); `nsearch help exit-codes`.");
   cmd->add_option("query", o->words, "Query words (see `nsearch help query`)");
   add_index_set_options(cmd, o->index);
-  cmd->add_option("--source", o->sources, "Only this source (repeatable; OR-ed)");
+  cmd->add_option("--source", o->sources, "Only this source, by key or name (repeat for more; OR-ed)")
+      ->allow_extra_args(false);
   cmd->add_option("--since", o->since, "Only articles dated on or after DATE (YYYY[-MM[-DD]])");
   cmd->add_option("--until", o->until, "Only articles dated on or before DATE (YYYY[-MM[-DD]])");
   cmd->add_option("--facets", o->facets, "Comma-separated facets: source, year, month");
@@ -163,7 +197,14 @@ void add_search_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--limit,-n", o->limit, "Hits to show")->capture_default_str();
   cmd->add_option("--offset", o->offset, "Hits to skip")->capture_default_str();
   cmd->add_option("--snippet-length", o->snippet_length, "Snippet length in characters")->capture_default_str();
-  cmd->add_flag("--no-snippets", o->no_snippets, "Leave snippets out (faster)");
+  cmd->add_flag("--no-snippets", o->no_snippets, "Leave snippets out, keep titles (faster)");
+  cmd->add_option("--bidi", o->bidi,
+                  "Arabic in text output: isolate (for terminals that do bidi), visual (reordered and shaped, for "
+                  "terminals that do not), logical, or auto ($NSEARCH_BIDI, else logical in a pipe, visual in xterm, "
+                  "tmux, screen and the Linux console, isolate in other terminals)")
+      ->capture_default_str();
+  cmd->add_option("--width", o->width, "Wrap text output to N columns (default: the terminal's; none in a pipe)");
+  cmd->add_flag("--no-pager", o->no_pager, "Do not send long output on a terminal through $PAGER");
   cmd->add_option("--batch", o->batch, "Run one query per line of FILE (- for stdin): qid<TAB>query or a bare query");
   cmd->callback([o, &exit_code] { run(*o, exit_code); });
 }

@@ -9,7 +9,9 @@
 #include "common/errors.h"
 #include "common/index_location.h"
 #include "searcher/cli/commands.h"
+#include "searcher/cli/terminal.h"
 #include "searcher/searcher.h"
+#include "searcher/text_layout.h"
 
 namespace nsearch::cli {
 
@@ -64,7 +66,8 @@ void add_show_command(CLI::App& app, int& exit_code) {
       for (unsigned char c : a.path)
         path += c < 0x20 || c == 0x7F ? fmt::format("%{:02X}", c) : std::string(1, char(c));
       out += "file:   " + path + (a.line ? ":" + std::to_string(a.line) : "") + "\n\n" + a.body + "\n";
-      std::fputs(out.c_str(), stdout);
+      // The article as stored, but never its escape sequences or bidi overrides.
+      write_paged(printable(out), screen(), true);
     }
     exit_code = kExitOk;
   });
