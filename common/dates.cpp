@@ -124,4 +124,8 @@ std::optional<Date> parse_date(std::string_view text) {
   return d;
 }
 
+std::string iso_day(const std::string& v) {
+  return v.size() >= 8 ? v.substr(0, 4) + "-" + v.substr(4, 2) + "-" + v.substr(6, 2) : v;
+}
+
 }  // namespace nsearch

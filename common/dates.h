@@ -34,6 +34,9 @@ struct Date {
 // nullopt when the text is not such a date or is out of range (month 13, 31 February).
 std::optional<Date> parse_date(std::string_view text);
 
+// "YYYY-MM-DD" from a date slot's value ("YYYYMMDD", a time of day may follow); other text as is.
+std::string iso_day(const std::string& slot_value);
+
 // Days in month m (1-12) of year y.
 int days_in_month(int y, int m);
 

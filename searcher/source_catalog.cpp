@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 
 #include "common/analyzer.h"
+#include "common/dates.h"
 #include "common/schema.h"
 
 namespace nsearch {
@@ -35,11 +36,6 @@ std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
   return row[b.size()];
 }
 
-std::string iso(const std::string& yyyymmdd) {
-  return yyyymmdd.size() == 8 ? yyyymmdd.substr(0, 4) + "-" + yyyymmdd.substr(4, 2) + "-" + yyyymmdd.substr(6, 2)
-                              : yyyymmdd;
-}
-
 // One pass over the source and date values of every article.
 void read_date_ranges(const Xapian::Database& db, std::vector<SourceInfo>& sources) {
   std::map<std::string, std::pair<std::string, std::string>> ranges;
@@ -59,8 +55,8 @@ void read_date_ranges(const Xapian::Database& db, std::vector<SourceInfo>& sourc
   for (auto& s : sources) {
     auto r = ranges.find(s.key);
     if (r == ranges.end()) continue;
-    s.date_from = iso(r->second.first);
-    s.date_to = iso(r->second.second);
+    s.date_from = iso_day(r->second.first);
+    s.date_to = iso_day(r->second.second);
   }
 }
 

@@ -118,11 +118,16 @@ TEST_F(Hygiene, EscapeSequencesNeverReachTheTerminal) {
 }
 
 TEST_F(Hygiene, TimeOfDayIsKeptShownAndSorted) {
-  auto r = index_lines({{{"id", "noon"}, {"title", "ظهرا"}, {"body", "مستشفى"}, {"date", "2015-07-21 12:00:00"}},
-                        {{"id", "dawn"}, {"title", "فجرا"}, {"body", "مستشفى"}, {"date", "2015-07-21 02:52:00"}},
-                        {{"id", "night"}, {"title", "ليلا"}, {"body", "مستشفى"}, {"date", "2015-07-21T23:10:05+03:00"}},
-                        {{"id", "eve"}, {"title", "أمس"}, {"body", "مستشفى"}, {"date", "2015-07-20 23:59"}},
-                        {{"id", "day"}, {"title", "يوم"}, {"body", "مستشفى"}, {"date", "2015-07-22"}}});
+  auto r = index_lines(
+      {{{"id", "noon"}, {"title", "ظهرا"}, {"body", "مستشفى"}, {"source", "was"}, {"date", "2015-07-21 12:00:00"}},
+       {{"id", "dawn"}, {"title", "فجرا"}, {"body", "مستشفى"}, {"source", "was"}, {"date", "2015-07-21 02:52:00"}},
+       {{"id", "night"},
+        {"title", "ليلا"},
+        {"body", "مستشفى"},
+        {"source", "was"},
+        {"date", "2015-07-21T23:10:05+03:00"}},
+       {{"id", "eve"}, {"title", "أمس"}, {"body", "مستشفى"}, {"source", "was"}, {"date", "2015-07-20 23:59"}},
+       {{"id", "day"}, {"title", "يوم"}, {"body", "مستشفى"}, {"source", "was"}, {"date", "2015-07-22"}}});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(nsearch({"search", "مستشفى", "--sort", "newest", "--format", "ids"}).out, "day\nnight\nnoon\ndawn\neve\n");
   EXPECT_EQ(nsearch({"search", "مستشفى", "--sort", "oldest", "--format", "ids"}).out, "eve\ndawn\nnoon\nnight\nday\n");
@@ -144,6 +149,11 @@ TEST_F(Hygiene, TimeOfDayIsKeptShownAndSorted) {
   auto stats = json::parse(nsearch({"stats", "--format", "json"}).out);
   EXPECT_EQ(stats["date_from"], "2015-07-20");
   EXPECT_EQ(stats["date_to"], "2015-07-22");
+  // The outlets' date ranges are days too, not slot values with a time.
+  auto sources = json::parse(nsearch({"sources", "--format", "json"}).out)["sources"];
+  ASSERT_EQ(sources.size(), 1u);
+  EXPECT_EQ(sources[0]["date_from"], "2015-07-20");
+  EXPECT_EQ(sources[0]["date_to"], "2015-07-22");
 }
 
 }  // namespace

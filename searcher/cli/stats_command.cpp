@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "common/dates.h"
 #include "common/errors.h"
 #include "common/index_location.h"
 #include "common/roots.h"
@@ -34,11 +35,6 @@ std::uintmax_t disk_size(const fs::path& dir) {
   return total;
 }
 
-// The day of a date slot's value (a time of day may follow it).
-std::string yyyymmdd_to_iso(const std::string& v) {
-  return v.size() >= 8 ? v.substr(0, 4) + "-" + v.substr(4, 2) + "-" + v.substr(6, 2) : v;
-}
-
 nlohmann::json collect(const IndexSet& set, const fs::path& dir) {
   const Xapian::Database& db = set.db;
   nlohmann::json sources = nlohmann::json::array();
@@ -62,8 +58,8 @@ nlohmann::json collect(const IndexSet& set, const fs::path& dir) {
           {"databases", set.parts.size()},
           {"shards", set.parts.size()},
           {"sources", sources},
-          {"date_from", yyyymmdd_to_iso(db.get_value_lower_bound(schema::kSlotDateStart))},
-          {"date_to", yyyymmdd_to_iso(db.get_value_upper_bound(schema::kSlotDateEnd))},
+          {"date_from", iso_day(db.get_value_lower_bound(schema::kSlotDateStart))},
+          {"date_to", iso_day(db.get_value_upper_bound(schema::kSlotDateEnd))},
           {"size_bytes", disk_size(dir)},
           {"schema_version", meta(schema::kMetaSchemaVersion)},
           {"analyzer_version", meta(schema::kMetaAnalyzerVersion)},
