@@ -334,8 +334,8 @@ class IndexRun {
     ++summary_.counts.missing_roots;
     if (request_.report) {
       request_.report(
-          printable(fmt::format("{}: {}; its {} articles are kept (`nsearch index --forget {}` removes them)",
-                                scan.path, why, articles, scan.root.path)));
+          printable(fmt::format("{}: {}; its {} article{} kept (`nsearch index --forget {}` removes them)", scan.path,
+                                why, articles, articles == 1 ? " is" : "s are", scan.root.path)));
     }
   }
 
