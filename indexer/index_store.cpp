@@ -288,9 +288,9 @@ std::optional<FileManifest> IndexStore::manifest(const std::string& path) {
   if (value.empty()) return std::nullopt;
   auto j = nlohmann::json::parse(value, nullptr, false);
   if (!j.is_object()) return std::nullopt;
-  return FileManifest{j.value("size", 0ULL),      j.value("mtime", 0LL),  j.value("hash", ""),
-                      j.value("articles", 0ULL),  j.value("id_base", ""), j.value("scanned", 0LL),
-                      j.value("contested", false)};
+  return FileManifest{j.value("size", 0ULL),       j.value("mtime", 0LL),  j.value("hash", ""),
+                      j.value("articles", 0ULL),   j.value("id_base", ""), j.value("scanned", 0LL),
+                      j.value("contested", false), j.value("ctime", 0LL),  j.value("inode", 0ULL)};
 }
 
 std::vector<std::string> IndexStore::manifest_paths() {
@@ -392,7 +392,8 @@ void IndexStore::checkpoint() {
     }
     const FileManifest& m = *record.manifest;
     nlohmann::json entry{{"size", m.size},         {"mtime", m.mtime_ns},     {"hash", m.hash},
-                         {"articles", m.articles}, {"scanned", m.scanned_ns}, {"contested", m.contested}};
+                         {"articles", m.articles}, {"scanned", m.scanned_ns}, {"contested", m.contested},
+                         {"ctime", m.ctime_ns},    {"inode", m.inode}};
     if (!m.id_base.empty()) entry["id_base"] = m.id_base;
     meta.set_metadata(key, entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }

@@ -48,6 +48,11 @@ struct FileManifest {
   std::string id_base;          // the id an article file without an `id` gets
   std::int64_t scanned_ns = 0;  // wall time when the run that read it started
   bool contested = false;       // another file kept one of its ids: re-read every run
+  // Size and mtime alone miss a file renamed over another of the same size written in the
+  // same clock tick (file times are coarse), as git's index knows: the inode and the change
+  // time tell them apart.
+  std::int64_t ctime_ns = 0;
+  std::uint64_t inode = 0;
 };
 
 // What the index holds under an id, as of the last checkpoint.

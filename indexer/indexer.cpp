@@ -107,6 +107,12 @@ struct InputFile {
   InputKind kind;
   std::uint64_t size;
   std::int64_t mtime_ns;
+  std::int64_t ctime_ns;
+  std::uint64_t inode;
+
+  bool same_stat(const FileManifest& m) const {
+    return m.size == size && m.mtime_ns == mtime_ns && m.ctime_ns == ctime_ns && m.inode == inode;
+  }
 };
 
 // A path walked this run: a root, or part of one given on the command line.
@@ -277,9 +283,10 @@ class IndexRun {
     }
     std::string id_base = root.name;
     if (path != root.path) id_base += path.substr(root.path == "/" ? 0 : root.path.size());
-    files_.push_back(InputFile{path, file_key(path), printable(id_base), kind_of(path),
-                               static_cast<std::uint64_t>(st.st_size),
-                               st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec});
+    files_.push_back(
+        InputFile{path, file_key(path), printable(id_base), kind_of(path), static_cast<std::uint64_t>(st.st_size),
+                  st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec,
+                  st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec, static_cast<std::uint64_t>(st.st_ino)});
   }
 
   // Directory symlinks are not followed, so a symlink loop cannot trap the walk. A directory
@@ -366,13 +373,15 @@ class IndexRun {
     bool trusted = old && !old->contested && (f.kind != InputKind::ArticleFile || old->id_base == f.id_base) &&
                    !displaced_.count(f.path) && store_.articles_from(f.key) == old->articles;
     bool racy = old && f.mtime_ns + kRacyNs > old->scanned_ns;
-    if (trusted && !racy && old->size == f.size && old->mtime_ns == f.mtime_ns) {
+    if (trusted && !racy && f.same_stat(*old)) {
       summary_.counts.unchanged += old->articles;  // cheap skip: nothing read
       progress_.bytes_done += f.size;
       tick();
       return;
     }
     FileManifest m{f.size, f.mtime_ns, "", 0, f.kind == InputKind::ArticleFile ? f.id_base : "", started_ns_, false};
+    m.ctime_ns = f.ctime_ns;
+    m.inode = f.inode;
     if (f.kind == InputKind::ArticleFile)
       index_article_file(f, m, trusted ? old : std::nullopt);
     else
