@@ -1,25 +1,16 @@
 #include "common/index_location.h"
 
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include "common/analyzer.h"
 #include "common/errors.h"
+#include "common/index_layout.h"
 #include "common/overtaken_read.h"
 #include "common/schema.h"
 
 namespace nsearch {
 
 namespace fs = std::filesystem;
-
-fs::path resolve_index_dir(const std::string& flag_value) {
-  if (!flag_value.empty()) return flag_value;
-  if (const char* env = std::getenv("NSEARCH_INDEX"); env && *env) return env;
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return fs::path(xdg) / "nsearch" / "index";
-  const char* home = std::getenv("HOME");
-  return fs::path(home && *home ? home : ".") / ".local" / "share" / "nsearch" / "index";
-}
 
 void check_index_versions(Xapian::Database& db, const std::string& where) {
   auto metadata = [&](std::string_view key) {
@@ -81,20 +72,14 @@ Part parse_remote(const std::string& address, const fs::path& stub) {
 
 std::vector<Part> parts_of(const fs::path& location) {
   std::error_code ec;
-  fs::path stub = fs::is_directory(location, ec) ? location / "XAPIANDB" : location;
+  fs::path stub = fs::is_directory(location, ec) ? layout::stub_of(location) : location;
   if (!fs::is_regular_file(stub, ec)) return {Part{"", 0, location}};  // a database directory
-  std::ifstream in(stub);
   std::vector<Part> parts;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::istringstream words(line);
-    std::string backend, rest;
-    if (!(words >> backend) || backend[0] == '#') continue;
-    std::getline(words >> std::ws, rest);
+  for (const auto& [backend, path] : layout::read_stub(stub)) {
     if (backend == "remote")
-      parts.push_back(parse_remote(rest, stub));
+      parts.push_back(parse_remote(path, stub));
     else
-      parts.push_back(Part{"", 0, fs::path(rest).is_absolute() ? fs::path(rest) : stub.parent_path() / rest});
+      parts.push_back(Part{"", 0, fs::path(path).is_absolute() ? fs::path(path) : stub.parent_path() / path});
   }
   if (parts.empty()) throw Error(kExitNoIndex, stub.string() + " lists no databases");
   return parts;

@@ -1,4 +1,5 @@
-// Where the index lives, and opening it for reading with the version check.
+// Opening an index for reading, with the version check. Where it lives is the caller's choice
+// (the CLI: searcher/cli/index_dir.cpp); its layout is common/index_layout.h.
 #pragma once
 
 #include <filesystem>
@@ -8,10 +9,6 @@
 #include <xapian.h>
 
 namespace nsearch {
-
-// --index DIR, else $NSEARCH_INDEX, else $XDG_DATA_HOME/nsearch/index, else
-// ~/.local/share/nsearch/index.
-std::filesystem::path resolve_index_dir(const std::string& flag_value);
 
 // Opens the index at dir (a directory holding an XAPIANDB stub, a Xapian database directory,
 // or a stub file) for searching. Throws Error: kExitNoIndex when there is none (message says

@@ -87,7 +87,7 @@ inline constexpr std::string_view kMetaSchemaVersion = "nsearch:schema_version";
 // Analyzer version (decimal string); terms from another analyzer would not match queries.
 inline constexpr std::string_view kMetaAnalyzerVersion = "nsearch:analyzer_version";
 // Analyzer variant the index was built with ("default"; others only from the ablation bench,
-// via $NSEARCH_ANALYZER_VARIANT). The searcher analyzes queries with the same variant.
+// via `nsearch index --analyzer-variant`). The searcher analyzes queries with the same variant.
 inline constexpr std::string_view kMetaAnalyzerVariant = "nsearch:analyzer_variant";
 // JSON array of the roots (common/roots.h): {"path","name","last_scan"} each. A bare
 // `nsearch index` re-scans them; `nsearch roots` lists them.

@@ -86,6 +86,9 @@ class IndexStore {
     // Display names for source keys (`--source-names`): written at the first checkpoint, over
     // whatever name the articles gave.
     std::map<std::string, std::string> source_names;
+    // The analyzer variant (AnalyzerOptions::variant) recorded in an index this store creates;
+    // an existing index keeps its own.
+    std::string analyzer_variant = "default";
   };
 
   // Takes the lock and opens (or creates) the writable generation. Throws Error(kExitLocked).

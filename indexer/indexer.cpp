@@ -21,6 +21,7 @@
 
 #include "common/analyzer.h"
 #include "common/errors.h"
+#include "common/index_layout.h"
 #include "common/roots.h"
 #include "common/schema.h"
 #include "indexer/article_parser.h"
@@ -644,7 +645,7 @@ class IndexRun {
 IndexSummary run_index(const fs::path& index_dir, const IndexRequest& request) {
   // Where there is no index yet, what can be refused without one is refused before one is made.
   std::error_code ec;
-  if (!fs::exists(index_dir / "XAPIANDB", ec)) {
+  if (!fs::exists(layout::stub_of(index_dir), ec)) {
     if (!request.forget.empty()) throw Error(kExitUsage, "no index at " + index_dir.string() + " to forget roots from");
     if (request.paths.empty())
       throw Error(kExitUsage, "no paths given and the index has none recorded; try `nsearch index PATH`");

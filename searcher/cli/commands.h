@@ -3,6 +3,7 @@
 // main() turns into one line on stderr and the documented exit code.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,10 @@
 #include <CLI/CLI.hpp>
 
 namespace nsearch::cli {
+
+// --index DIR, else $NSEARCH_INDEX, else $XDG_DATA_HOME/nsearch/index, else
+// ~/.local/share/nsearch/index (index_dir.cpp).
+std::filesystem::path resolve_index_dir(const std::string& flag_value);
 
 // --index DIR, shared by every command that opens the index.
 inline void add_index_option(CLI::App* cmd, std::string& dir) {

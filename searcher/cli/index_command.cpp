@@ -11,6 +11,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "common/analyzer.h"
 #include "common/errors.h"
 #include "common/index_location.h"
 #include "indexer/indexer.h"
@@ -38,6 +39,7 @@ struct IndexOptions {
   bool no_infer = false;
   std::string reference_date;
   std::string source_names;
+  std::string analyzer_variant = "default";
 };
 
 // CPU time of every thread so far. Beside wall time in the progress log, it tells a build that
@@ -131,6 +133,12 @@ void run(const IndexOptions& opt, int& exit_code) {
       throw Error(kExitUsage, "--reference-date must be a day, YYYY-MM-DD (got '" + opt.reference_date + "')");
     request.reference_date = day;
   }
+  try {
+    AnalyzerOptions::variant(opt.analyzer_variant);  // refused before any index is written with it
+  } catch (const std::invalid_argument& e) {
+    throw Error(kExitUsage, std::string("--analyzer-variant: ") + e.what());
+  }
+  request.store.analyzer_variant = opt.analyzer_variant;
   if (!opt.source_names.empty()) request.store.source_names = read_source_names(opt.source_names);
   request.report = [](const std::string& line) { std::fprintf(stderr, "nsearch: %s\n", line.c_str()); };
   auto progress = std::make_shared<ProgressLine>();
@@ -237,6 +245,10 @@ void add_index_command(CLI::App& app, int& exit_code) {
       "--progress-log", opt->progress_log,
       "Write 'seconds articles input-bytes cpu-seconds' every 256 articles to FILE, and once more when the run is "
       "complete (for benchmarks)");
+  // For the ablation bench (bench/run --variant), so not in --help.
+  cmd->add_option("--analyzer-variant", opt->analyzer_variant,
+                  "Analyzer variant recorded in a new index (common/analyzer.h: nostem, noprefix, ...)")
+      ->group("");
   cmd->callback([opt, &exit_code] { run(*opt, exit_code); });
 }
 

@@ -37,6 +37,7 @@ struct SearchOptions {
   std::size_t snippet_length = 200;
   bool no_snippets = false;
   bool no_pager = false;
+  SearcherOptions searcher;  // --weighting
 };
 
 std::vector<std::string> split_commas(const std::string& s) {
@@ -154,7 +155,7 @@ void run(const SearchOptions& o, int& exit_code) {
   bool filters = !o.sources.empty() || !o.since.empty() || !o.until.empty();
   if (o.batch.empty() && o.words.empty() && !filters)
     throw Error(kExitUsage, "nothing to search: give words, a --source or a date, or --batch FILE");
-  Searcher searcher(open_indexes(o.index));
+  Searcher searcher(open_indexes(o.index), o.searcher);
   if (!o.batch.empty()) {
     exit_code = run_batch(searcher, request, print, o.batch);
     return;
@@ -206,6 +207,10 @@ void add_search_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--width", o->width, "Wrap text output to N columns (default: the terminal's; none in a pipe)");
   cmd->add_flag("--no-pager", o->no_pager, "Do not send long output on a terminal through $PAGER");
   cmd->add_option("--batch", o->batch, "Run one query per line of FILE (- for stdin): qid<TAB>query or a bare query");
+  // For the ablation bench (bench/run --weighting), so not in --help.
+  cmd->add_option("--weighting", o->searcher.weighting,
+                  "Ranking: dlh, pl2, inl2, bm25[:K1,B], bm25plus[:K1,B], lm[:MU]")
+      ->group("");
   cmd->callback([o, &exit_code] { run(*o, exit_code); });
 }
 
