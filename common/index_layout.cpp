@@ -32,7 +32,7 @@ void write_stub(const fs::path& dir, const std::vector<std::string>& databases) 
     std::ofstream f(tmp, std::ios::trunc);
     for (const auto& p : databases) f << "glass " << p << "\n";
     f.flush();
-    if (!f) throw Error(kExitIo, "cannot write " + tmp.string());
+    if (!f) throw Error(ErrorCode::io, "cannot write " + tmp.string());
   }
   fs::rename(tmp, stub_of(dir));
 }

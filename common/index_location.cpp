@@ -19,27 +19,26 @@ void check_index_versions(Xapian::Database& db, const std::string& where) {
   const std::string schema = metadata(schema::kMetaSchemaVersion);
   const std::string analyzer = metadata(schema::kMetaAnalyzerVersion);
   if (schema != std::to_string(schema::kSchemaVersion) || analyzer != std::to_string(Analyzer::kVersion)) {
-    throw Error(kExitIncompatible, "index " + where + " was written with schema " + (schema.empty() ? "?" : schema) +
-                                       ", analyzer " + (analyzer.empty() ? "?" : analyzer) +
-                                       "; this nsearch uses schema " + std::to_string(schema::kSchemaVersion) +
-                                       ", analyzer " + std::to_string(Analyzer::kVersion) +
-                                       ": run `nsearch index --rebuild`");
+    throw Error(ErrorCode::incompatible,
+                "index " + where + " was written with schema " + (schema.empty() ? "?" : schema) + ", analyzer " +
+                    (analyzer.empty() ? "?" : analyzer) + "; this nsearch uses schema " +
+                    std::to_string(schema::kSchemaVersion) + ", analyzer " + std::to_string(Analyzer::kVersion));
   }
 }
 
 Xapian::Database open_index_for_reading(const fs::path& dir) {
   std::error_code ec;
   if (!fs::exists(dir, ec)) {
-    throw Error(kExitNoIndex, "no index at " + dir.string() + "; create one with `nsearch index PATH`");
+    throw Error(ErrorCode::no_index, "no index at " + dir.string());
   }
   Xapian::Database db;
   try {
     // A fresh open is always on the newest revision.
     db = read_newest([&] { return Xapian::Database(dir.string()); }, [] { return true; });
   } catch (const Xapian::DatabaseNotFoundError&) {
-    throw Error(kExitNoIndex, "no index at " + dir.string() + "; create one with `nsearch index PATH`");
+    throw Error(ErrorCode::no_index, "no index at " + dir.string());
   } catch (const Xapian::DatabaseOpeningError& e) {
-    throw Error(kExitNoIndex, "cannot open the index at " + dir.string() + ": " + e.get_msg());
+    throw Error(ErrorCode::unreadable, "cannot open the index at " + dir.string() + ": " + e.get_msg());
   }
   check_index_versions(db, dir.string());
   return db;
@@ -65,7 +64,7 @@ Part parse_remote(const std::string& address, const fs::path& stub) {
     p.remote_port = static_cast<unsigned>(std::strtoul(address.c_str() + colon + 1, nullptr, 10));
   }
   if (p.remote_host.empty() || p.remote_port == 0 || p.remote_port > 65535) {
-    throw Error(kExitUsage, stub.string() + ": 'remote " + address + "' is not HOST:PORT");
+    throw Error(ErrorCode::usage, stub.string() + ": 'remote " + address + "' is not HOST:PORT");
   }
   return p;
 }
@@ -81,7 +80,7 @@ std::vector<Part> parts_of(const fs::path& location) {
     else
       parts.push_back(Part{"", 0, fs::path(path).is_absolute() ? fs::path(path) : stub.parent_path() / path});
   }
-  if (parts.empty()) throw Error(kExitNoIndex, stub.string() + " lists no databases");
+  if (parts.empty()) throw Error(ErrorCode::unreadable, stub.string() + " lists no databases");
   return parts;
 }
 
@@ -108,12 +107,12 @@ IndexSet open_index_set(const std::vector<fs::path>& locations, bool allow_parti
       } catch (const Xapian::NetworkError& e) {
         std::string why =
             "shard server " + part.name() + " (listed in " + location.string() + ") cannot be reached: " + e.get_msg();
-        if (!allow_partial) throw Error(kExitIo, why + "; pass --allow-partial to search the other shards");
+        if (!allow_partial) throw Error(ErrorCode::unreachable, why);
         set.missing.push_back(why);
       }
     }
   }
-  if (set.parts.empty()) throw Error(kExitIo, "no shard could be opened: " + set.missing.front());
+  if (set.parts.empty()) throw Error(ErrorCode::io, "no shard could be opened: " + set.missing.front());
   return set;
 }
 

@@ -11,9 +11,8 @@
 namespace nsearch {
 
 // Opens the index at dir (a directory holding an XAPIANDB stub, a Xapian database directory,
-// or a stub file) for searching. Throws Error: kExitNoIndex when there is none (message says
-// to run `nsearch index`), kExitIncompatible when its schema or analyzer version differs
-// (message says to run `nsearch index --rebuild`).
+// or a stub file) for searching. Throws Error: ErrorCode::no_index when there is none,
+// unreadable when it cannot be opened, incompatible when its schema or analyzer version differs.
 Xapian::Database open_index_for_reading(const std::filesystem::path& dir);
 
 // Several indexes searched as one: every --index given (each a directory, a Xapian database
@@ -34,7 +33,7 @@ struct IndexSet {
 };
 IndexSet open_index_set(const std::vector<std::filesystem::path>& locations, bool allow_partial);
 
-// Throws Error(kExitIncompatible) unless db records our schema and analyzer versions.
+// Throws Error(ErrorCode::incompatible) unless db records our schema and analyzer versions.
 void check_index_versions(Xapian::Database& db, const std::string& where);
 
 }  // namespace nsearch

@@ -28,11 +28,10 @@ namespace {
 int take_lock(const fs::path& dir, bool wait) {
   fs::path lock_path = dir / ".lock";
   int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0) throw Error(kExitIo, "cannot create " + lock_path.string() + ": " + std::strerror(errno));
+  if (fd < 0) throw Error(ErrorCode::io, "cannot create " + lock_path.string() + ": " + std::strerror(errno));
   if (::flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0) {
     ::close(fd);
-    throw Error(kExitLocked, "index " + dir.string() +
-                                 " is locked by another `nsearch index`; try again when it finishes, or pass --wait");
+    throw Error(ErrorCode::locked, "index " + dir.string() + " is locked by another `nsearch index`");
   }
   return fd;
 }
@@ -63,15 +62,16 @@ IndexStore::IndexStore(const fs::path& dir, const Options& options) : dir_(dir),
   std::error_code ec;
   created_dir_ = !fs::exists(dir_, ec);
   fs::create_directories(dir_, ec);
-  if (ec) throw Error(kExitIo, "cannot create the index directory " + dir_.string() + ": " + ec.message());
+  if (ec) throw Error(ErrorCode::io, "cannot create the index directory " + dir_.string() + ": " + ec.message());
   lock_fd_ = take_lock(dir_, options_.wait);
   std::vector<std::string> existing;
   const std::vector<layout::StubLine> stub = layout::read_stub(layout::stub_of(dir_));
   for (const auto& [backend, path] : stub) {
     if (backend != "glass") {
-      throw Error(kExitUsage, fmt::format("index {} lists a '{} {}' database; `nsearch index` writes only the local "
-                                          "shards it created (index each shard on its own machine)",
-                                          dir_.string(), backend, path));
+      throw Error(ErrorCode::usage,
+                  fmt::format("index {} lists a '{} {}' database; `nsearch index` writes only the local "
+                              "shards it created (index each shard on its own machine)",
+                              dir_.string(), backend, path));
     }
     existing.push_back(path);
   }
@@ -106,14 +106,12 @@ void IndexStore::open_existing(const std::vector<std::string>& shard_paths) {
   check_index_versions(first, dir_.string());
   lanes_ = recorded_shards(first, shard_paths_.size());
   if (lanes_ == 0 || lanes_ > shard_paths_.size()) {
-    throw Error(kExitIo, fmt::format("index {} says it has {} shard(s) but lists {} database(s); rebuild it with "
-                                     "`nsearch index --rebuild`",
-                                     dir_.string(), lanes_, shard_paths_.size()));
+    throw Error(ErrorCode::inconsistent, fmt::format("index {} says it has {} shard(s) but lists {} database(s)",
+                                                     dir_.string(), lanes_, shard_paths_.size()));
   }
   if (options_.shards && options_.shards != lanes_) {
-    throw Error(kExitUsage, fmt::format("index {} has {} shard(s); to change that run `nsearch index --rebuild "
-                                        "--shards {}`",
-                                        dir_.string(), lanes_, options_.shards));
+    throw Error(ErrorCode::shard_count, fmt::format("index {} has {} shard(s)", dir_.string(), lanes_), "",
+                std::to_string(options_.shards));
   }
   for (std::size_t i = open_base(); i < shard_paths_.size(); ++i) writer(i);
 }

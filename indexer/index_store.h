@@ -91,7 +91,7 @@ class IndexStore {
     std::string analyzer_variant = "default";
   };
 
-  // Takes the lock and opens (or creates) the writable generation. Throws Error(kExitLocked).
+  // Takes the lock and opens (or creates) the writable generation. Throws Error(ErrorCode::locked).
   IndexStore(const std::filesystem::path& dir, const Options& options);
   ~IndexStore();
   IndexStore(const IndexStore&) = delete;

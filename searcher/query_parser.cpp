@@ -437,8 +437,8 @@ class Parser {
 std::string yyyymmdd_bound(const std::string& text, bool upper, const std::string& whole) {
   auto d = parse_date(text);
   if (!d || text.size() > 10) {
-    throw Error(kExitUsage, "bad date '" + text + "' in date:" + whole +
-                                "; use YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B, ..B, A..");
+    throw Error(ErrorCode::query, "bad date '" + text + "' in date:" + whole +
+                                      "; use YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B, ..B, A..");
   }
   return upper ? d->last_day() : d->first_day();
 }
@@ -493,7 +493,7 @@ Xapian::Query date_filter(const std::string& value) {
     return containment(yyyymmdd_bound(value, false, value), yyyymmdd_bound(value, true, value));
   std::string a = value.substr(0, dots), b = value.substr(dots + 2);
   if (a.empty() && b.empty())
-    throw Error(kExitUsage, "date:.. needs at least one end, e.g. date:2020.. or date:..2020");
+    throw Error(ErrorCode::query, "date:.. needs at least one end, e.g. date:2020.. or date:..2020");
   return containment(a.empty() ? "" : yyyymmdd_bound(a, false, value), b.empty() ? "" : yyyymmdd_bound(b, true, value));
 }
 
@@ -523,7 +523,7 @@ ParsedQuery parse_query(const std::string& text, const Analyzer& analyzer, const
   }
   if (p.query.empty()) {
     std::string why = out.warnings.empty() ? "" : " (" + out.warnings.back() + ")";
-    throw Error(kExitUsage, "empty query: give at least one word, phrase or filter" + why);
+    throw Error(ErrorCode::query, "empty query: give at least one word, phrase or filter" + why);
   }
   out.query = p.negated ? Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, p.query) : p.query;
   out.has_ranked_terms = !p.filter && !p.negated;

@@ -92,7 +92,7 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   SourceLookup sources = [&](const std::string& name) {
     if (!catalog_) catalog_.emplace(db_);
     std::vector<std::string> keys = catalog_->resolve(name);
-    if (keys.empty()) throw Error(kExitUsage, unknown_source_message(*catalog_, name));
+    if (keys.empty()) throw Error(ErrorCode::usage, unknown_source_message(*catalog_, name));
     std::vector<Xapian::Query> any;
     for (const auto& k : keys) any.emplace_back(std::string(schema::kSource) + k);
     return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());

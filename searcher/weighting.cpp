@@ -10,7 +10,7 @@ namespace nsearch {
 namespace {
 
 [[noreturn]] void bad_spec(const std::string& spec) {
-  throw Error(kExitUsage,
+  throw Error(ErrorCode::usage,
               "'" + spec + "' is not a weighting; use dlh, pl2, inl2, bm25[:K1,B], bm25plus[:K1,B] or lm[:MU]");
 }
 

@@ -1,6 +1,6 @@
 // One file per command; each registers its subcommand on the app. A command's callback
 // stores its exit code in `exit_code` and reports failures by throwing nsearch::Error, which
-// main() turns into one line on stderr and the documented exit code.
+// main() turns into one line on stderr and the documented exit code (exit_codes.h).
 #pragma once
 
 #include <filesystem>
@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/index_location.h"
+#include "searcher/cli/exit_codes.h"
 
 #include <CLI/CLI.hpp>
 
