@@ -13,10 +13,8 @@ namespace nsearch::schema {
 
 // Bumped when the layout below changes; an index with another version is refused
 // ("run `nsearch index --rebuild`").
-inline constexpr int kSchemaVersion = 5;  // 2: slot 7 (oldest-first sort key); 3: words unstemmed, no XE;
-                                          // 4: facet codes in metadata; 5: ids begin with the root's
-                                          // name, roots recorded with names, times in the date slots,
-                                          // slot 8 (origin file)
+// What each version changed: bench/results/schema-versions.md.
+inline constexpr int kSchemaVersion = 5;
 
 // ---- Term prefixes -------------------------------------------------------------------------
 // (no prefix) Words of title and body as the analyzer normalizes them, NOT stemmed, with

@@ -45,8 +45,8 @@ std::string utc_now() {
 
 std::string meta_key(std::string_view prefix, const std::string& rest) { return std::string(prefix) + rest; }
 
-// Shards for a new index when --shards is not given: one per core, at most 4 (a 2-shard
-// build is 2.0x faster than 1 shard on 2 cores; searching 2 local shards costs little).
+// Shards for a new index when no count is given: one per core, at most 4 (each shard has its
+// own writer thread; searching a few local shards costs little).
 unsigned default_shards() { return std::clamp(std::thread::hardware_concurrency(), 1u, 4u); }
 
 // The shard count of an existing index of this many databases. nsearch:shards is absent in an
@@ -303,8 +303,8 @@ std::size_t IndexStore::batch_limit() const {
 }
 
 // Each article has one Q term and each Q term one article, so the kept articles are found by
-// looking up their ids' postings. Reading every article's termlist for its id instead made
-// the final checkpoint of re-indexing a 1M-article file 7.9 s, against 2.4 s (docs/performance.md).
+// looking up their ids' postings, which is much cheaper than reading every article's termlist
+// for its id.
 std::size_t IndexStore::prune(const FileRecord& record) {
   const std::string file_term = std::string(schema::kFile) + record.file_key;
   // Only the databases holding some of the file's articles: most sealed ones stay closed.

@@ -43,7 +43,7 @@ struct IndexOptions {
 };
 
 // CPU time of every thread so far. Beside wall time in the progress log, it tells a build that
-// does more work per article late from one that shared a noisy machine (docs/performance.md).
+// does more work per article late from one that shared a noisy machine.
 double cpu_seconds() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
