@@ -1,6 +1,7 @@
 // Runs the questions through nsearch's own Searcher exactly as `nsearch search` does (10 hits,
 // snippets, source+month facets), timing each query; then writes the top-100 TREC run.
-//   nsearch_latency INDEX QUERIES.tsv RUN.trec LATENCIES.txt   (RUN "-": latency only)
+//   nsearch_latency INDEX QUERIES.tsv RUN.trec LATENCIES.txt [WEIGHTING]   (RUN "-": latency only)
+// WEIGHTING: as `nsearch search --weighting` (searcher/weighting.h), dlh when not given.
 // INDEX may be an index directory or a stub file listing local and remote shards.
 #include <chrono>
 #include <cstdio>
@@ -14,11 +15,13 @@
 #include "searcher/searcher.h"
 
 int main(int argc, char** argv) {
-  if (argc != 5) {
-    std::fprintf(stderr, "usage: nsearch_latency INDEX QUERIES RUN LATENCIES\n");
+  if (argc != 5 && argc != 6) {
+    std::fprintf(stderr, "usage: nsearch_latency INDEX QUERIES RUN LATENCIES [WEIGHTING]\n");
     return 2;
   }
-  nsearch::Searcher searcher(nsearch::open_index_set({argv[1]}, false));
+  nsearch::SearcherOptions options;
+  if (argc == 6) options.weighting = argv[5];
+  nsearch::Searcher searcher(nsearch::open_index_set({argv[1]}, false), options);
   auto queries = nsearch::bench::read_queries(argv[2]);
   // Timed pass: what a user gets (10 hits, snippets, source and month facets).
   nsearch::SearchRequest shown;

@@ -1,6 +1,5 @@
 #include "common/analyzer.h"
 
-#include <cstdlib>
 #include <memory>
 #include <stdexcept>
 
@@ -54,13 +53,6 @@ AnalyzerOptions AnalyzerOptions::variant(std::string_view name) {
   else
     throw std::invalid_argument("unknown analyzer variant '" + std::string(name) + "'");
   return o;
-}
-
-std::string AnalyzerOptions::variant_from_environment() {
-  const char* name = std::getenv("NSEARCH_ANALYZER_VARIANT");
-  std::string result = name && *name ? name : "default";
-  variant(result);  // reject an unknown name before any index is written with it
-  return result;
 }
 
 Analyzer::Analyzer(AnalyzerOptions options) : options_(options) {}

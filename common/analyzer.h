@@ -50,10 +50,9 @@ struct AnalyzerOptions {
   // Named variants for bench/run --variant: "default", "nostem", "noprefix", "nosuffix",
   // "pronoun" (pronoun suffixes on), "light10" (ان ه ي endings on), "nohamzafold", "nostop",
   // "endings=ات,ون,ين" (only those endings). Throws std::invalid_argument on an unknown name.
+  // The variant of a new index is an option of the indexer (IndexStore::Options), stored in
+  // the index (schema::kMetaAnalyzerVariant) and read back by the searcher.
   static AnalyzerOptions variant(std::string_view name);
-  // $NSEARCH_ANALYZER_VARIANT, else "default". Read only by `nsearch index` when it creates
-  // an index; the name is stored in the index (schema::kMetaAnalyzerVariant).
-  static std::string variant_from_environment();
 };
 
 class Analyzer {

@@ -1,4 +1,7 @@
-// Errors a user can act on, and the one table that maps them to exit codes.
+// Errors a caller can act on: what kind of failure (a semantic code), what happened (the
+// message), and what the caller's user might do about it (the hint). Library code knows no
+// process exit codes and no command-line flags: the CLI maps codes to exit codes and adds
+// hints in its own terms (searcher/cli/exit_codes.cpp); another caller maps them its way.
 #pragma once
 
 #include <stdexcept>
@@ -6,29 +9,34 @@
 
 namespace nsearch {
 
-// Exit codes, documented in README.md and in `nsearch --help`. grep-like for search.
-enum ExitCode : int {
-  kExitOk = 0,             // search: hits; index: everything indexed
-  kExitNoHits = 1,         // search: no hits
-  kExitUsage = 2,          // bad command line or query the parser rejects
-  kExitSkipped = 3,        // index: finished, but some inputs were skipped or a root is missing (see stderr)
-  kExitNoIndex = 4,        // no index at the given location
-  kExitIncompatible = 5,   // index written by another schema/analyzer version
-  kExitLocked = 6,         // index locked by another `nsearch index`
-  kExitIo = 7,             // I/O or database error (disk full, corrupt index, ...)
-  kExitInterrupted = 130,  // SIGINT
+enum class ErrorCode {
+  usage,         // a request that cannot be carried out as given (bad value, unknown root or outlet)
+  query,         // a query, or a date or outlet in it, that has no sensible reading
+  no_index,      // no index at the location
+  unreadable,    // something is at the location, but it cannot be opened as an index
+  incompatible,  // the index was written with another schema or analyzer version
+  inconsistent,  // the index's own records disagree (it must be rebuilt)
+  locked,        // another writer holds the index
+  shard_count,   // the request asks for another shard count than the index has
+  root_missing,  // a recorded root is missing where the request needs it (subject: the root)
+  unreachable,   // a remote shard server cannot be reached
+  io,            // I/O or database error (disk full, corrupt index, ...)
 };
 
 class Error : public std::runtime_error {
  public:
-  Error(ExitCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
-  ExitCode code() const { return code_; }
+  // subject: what the remedy is about, when it needs naming (a root, a shard count).
+  Error(ErrorCode code, const std::string& message, std::string hint = "", std::string subject = "")
+      : std::runtime_error(message), code_(code), hint_(std::move(hint)), subject_(std::move(subject)) {}
+  ErrorCode code() const { return code_; }
+  std::string message() const { return what(); }
+  const std::string& hint() const { return hint_; }
+  const std::string& subject() const { return subject_; }
 
  private:
-  ExitCode code_;
+  ErrorCode code_;
+  std::string hint_;
+  std::string subject_;
 };
-
-// One-line description of each exit code, for --help and the README.
-const char* exit_code_help();
 
 }  // namespace nsearch

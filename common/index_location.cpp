@@ -1,25 +1,16 @@
 #include "common/index_location.h"
 
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include "common/analyzer.h"
 #include "common/errors.h"
+#include "common/index_layout.h"
 #include "common/overtaken_read.h"
 #include "common/schema.h"
 
 namespace nsearch {
 
 namespace fs = std::filesystem;
-
-fs::path resolve_index_dir(const std::string& flag_value) {
-  if (!flag_value.empty()) return flag_value;
-  if (const char* env = std::getenv("NSEARCH_INDEX"); env && *env) return env;
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return fs::path(xdg) / "nsearch" / "index";
-  const char* home = std::getenv("HOME");
-  return fs::path(home && *home ? home : ".") / ".local" / "share" / "nsearch" / "index";
-}
 
 void check_index_versions(Xapian::Database& db, const std::string& where) {
   auto metadata = [&](std::string_view key) {
@@ -28,27 +19,26 @@ void check_index_versions(Xapian::Database& db, const std::string& where) {
   const std::string schema = metadata(schema::kMetaSchemaVersion);
   const std::string analyzer = metadata(schema::kMetaAnalyzerVersion);
   if (schema != std::to_string(schema::kSchemaVersion) || analyzer != std::to_string(Analyzer::kVersion)) {
-    throw Error(kExitIncompatible, "index " + where + " was written with schema " + (schema.empty() ? "?" : schema) +
-                                       ", analyzer " + (analyzer.empty() ? "?" : analyzer) +
-                                       "; this nsearch uses schema " + std::to_string(schema::kSchemaVersion) +
-                                       ", analyzer " + std::to_string(Analyzer::kVersion) +
-                                       ": run `nsearch index --rebuild`");
+    throw Error(ErrorCode::incompatible,
+                "index " + where + " was written with schema " + (schema.empty() ? "?" : schema) + ", analyzer " +
+                    (analyzer.empty() ? "?" : analyzer) + "; this nsearch uses schema " +
+                    std::to_string(schema::kSchemaVersion) + ", analyzer " + std::to_string(Analyzer::kVersion));
   }
 }
 
 Xapian::Database open_index_for_reading(const fs::path& dir) {
   std::error_code ec;
   if (!fs::exists(dir, ec)) {
-    throw Error(kExitNoIndex, "no index at " + dir.string() + "; create one with `nsearch index PATH`");
+    throw Error(ErrorCode::no_index, "no index at " + dir.string());
   }
   Xapian::Database db;
   try {
     // A fresh open is always on the newest revision.
     db = read_newest([&] { return Xapian::Database(dir.string()); }, [] { return true; });
   } catch (const Xapian::DatabaseNotFoundError&) {
-    throw Error(kExitNoIndex, "no index at " + dir.string() + "; create one with `nsearch index PATH`");
+    throw Error(ErrorCode::no_index, "no index at " + dir.string());
   } catch (const Xapian::DatabaseOpeningError& e) {
-    throw Error(kExitNoIndex, "cannot open the index at " + dir.string() + ": " + e.get_msg());
+    throw Error(ErrorCode::unreadable, "cannot open the index at " + dir.string() + ": " + e.get_msg());
   }
   check_index_versions(db, dir.string());
   return db;
@@ -74,29 +64,23 @@ Part parse_remote(const std::string& address, const fs::path& stub) {
     p.remote_port = static_cast<unsigned>(std::strtoul(address.c_str() + colon + 1, nullptr, 10));
   }
   if (p.remote_host.empty() || p.remote_port == 0 || p.remote_port > 65535) {
-    throw Error(kExitUsage, stub.string() + ": 'remote " + address + "' is not HOST:PORT");
+    throw Error(ErrorCode::usage, stub.string() + ": 'remote " + address + "' is not HOST:PORT");
   }
   return p;
 }
 
 std::vector<Part> parts_of(const fs::path& location) {
   std::error_code ec;
-  fs::path stub = fs::is_directory(location, ec) ? location / "XAPIANDB" : location;
+  fs::path stub = fs::is_directory(location, ec) ? layout::stub_of(location) : location;
   if (!fs::is_regular_file(stub, ec)) return {Part{"", 0, location}};  // a database directory
-  std::ifstream in(stub);
   std::vector<Part> parts;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::istringstream words(line);
-    std::string backend, rest;
-    if (!(words >> backend) || backend[0] == '#') continue;
-    std::getline(words >> std::ws, rest);
+  for (const auto& [backend, path] : layout::read_stub(stub)) {
     if (backend == "remote")
-      parts.push_back(parse_remote(rest, stub));
+      parts.push_back(parse_remote(path, stub));
     else
-      parts.push_back(Part{"", 0, fs::path(rest).is_absolute() ? fs::path(rest) : stub.parent_path() / rest});
+      parts.push_back(Part{"", 0, fs::path(path).is_absolute() ? fs::path(path) : stub.parent_path() / path});
   }
-  if (parts.empty()) throw Error(kExitNoIndex, stub.string() + " lists no databases");
+  if (parts.empty()) throw Error(ErrorCode::unreadable, stub.string() + " lists no databases");
   return parts;
 }
 
@@ -123,12 +107,12 @@ IndexSet open_index_set(const std::vector<fs::path>& locations, bool allow_parti
       } catch (const Xapian::NetworkError& e) {
         std::string why =
             "shard server " + part.name() + " (listed in " + location.string() + ") cannot be reached: " + e.get_msg();
-        if (!allow_partial) throw Error(kExitIo, why + "; pass --allow-partial to search the other shards");
+        if (!allow_partial) throw Error(ErrorCode::unreachable, why);
         set.missing.push_back(why);
       }
     }
   }
-  if (set.parts.empty()) throw Error(kExitIo, "no shard could be opened: " + set.missing.front());
+  if (set.parts.empty()) throw Error(ErrorCode::io, "no shard could be opened: " + set.missing.front());
   return set;
 }
 

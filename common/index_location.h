@@ -1,4 +1,5 @@
-// Where the index lives, and opening it for reading with the version check.
+// Opening an index for reading, with the version check. Where it lives is the caller's choice
+// (the CLI: searcher/cli/index_dir.cpp); its layout is common/index_layout.h.
 #pragma once
 
 #include <filesystem>
@@ -9,14 +10,9 @@
 
 namespace nsearch {
 
-// --index DIR, else $NSEARCH_INDEX, else $XDG_DATA_HOME/nsearch/index, else
-// ~/.local/share/nsearch/index.
-std::filesystem::path resolve_index_dir(const std::string& flag_value);
-
 // Opens the index at dir (a directory holding an XAPIANDB stub, a Xapian database directory,
-// or a stub file) for searching. Throws Error: kExitNoIndex when there is none (message says
-// to run `nsearch index`), kExitIncompatible when its schema or analyzer version differs
-// (message says to run `nsearch index --rebuild`).
+// or a stub file) for searching. Throws Error: ErrorCode::no_index when there is none,
+// unreadable when it cannot be opened, incompatible when its schema or analyzer version differs.
 Xapian::Database open_index_for_reading(const std::filesystem::path& dir);
 
 // Several indexes searched as one: every --index given (each a directory, a Xapian database
@@ -37,7 +33,7 @@ struct IndexSet {
 };
 IndexSet open_index_set(const std::vector<std::filesystem::path>& locations, bool allow_partial);
 
-// Throws Error(kExitIncompatible) unless db records our schema and analyzer versions.
+// Throws Error(ErrorCode::incompatible) unless db records our schema and analyzer versions.
 void check_index_versions(Xapian::Database& db, const std::string& where);
 
 }  // namespace nsearch

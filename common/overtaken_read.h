@@ -28,8 +28,9 @@ auto read_newest(Read read, Reopen reopen) {
       return read();
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kOvertakenReadAttempts) {
-        throw Error(kExitIo, "the index changed while being read, " + std::to_string(kOvertakenReadAttempts) +
-                                 " times in a row (a writer is committing faster than this reader reads); try again");
+        throw Error(ErrorCode::io,
+                    "the index changed while being read, " + std::to_string(kOvertakenReadAttempts) +
+                        " times in a row (a writer is committing faster than this reader reads); try again");
       }
       reopen();
     } catch (const Xapian::DatabaseCorruptError&) {

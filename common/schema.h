@@ -13,10 +13,8 @@ namespace nsearch::schema {
 
 // Bumped when the layout below changes; an index with another version is refused
 // ("run `nsearch index --rebuild`").
-inline constexpr int kSchemaVersion = 5;  // 2: slot 7 (oldest-first sort key); 3: words unstemmed, no XE;
-                                          // 4: facet codes in metadata; 5: ids begin with the root's
-                                          // name, roots recorded with names, times in the date slots,
-                                          // slot 8 (origin file)
+// What each version changed: bench/results/schema-versions.md.
+inline constexpr int kSchemaVersion = 5;
 
 // ---- Term prefixes -------------------------------------------------------------------------
 // (no prefix) Words of title and body as the analyzer normalizes them, NOT stemmed, with
@@ -87,7 +85,7 @@ inline constexpr std::string_view kMetaSchemaVersion = "nsearch:schema_version";
 // Analyzer version (decimal string); terms from another analyzer would not match queries.
 inline constexpr std::string_view kMetaAnalyzerVersion = "nsearch:analyzer_version";
 // Analyzer variant the index was built with ("default"; others only from the ablation bench,
-// via $NSEARCH_ANALYZER_VARIANT). The searcher analyzes queries with the same variant.
+// via `nsearch index --analyzer-variant`). The searcher analyzes queries with the same variant.
 inline constexpr std::string_view kMetaAnalyzerVariant = "nsearch:analyzer_variant";
 // JSON array of the roots (common/roots.h): {"path","name","last_scan"} each. A bare
 // `nsearch index` re-scans them; `nsearch roots` lists them.

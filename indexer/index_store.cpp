@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cstring>
 #include <ctime>
-#include <fstream>
 #include <thread>
 
 #include <fmt/core.h>
@@ -15,6 +14,7 @@
 
 #include "common/analyzer.h"
 #include "common/errors.h"
+#include "common/index_layout.h"
 #include "common/index_location.h"
 #include "common/overtaken_read.h"
 #include "common/schema.h"
@@ -28,36 +28,12 @@ namespace {
 int take_lock(const fs::path& dir, bool wait) {
   fs::path lock_path = dir / ".lock";
   int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0) throw Error(kExitIo, "cannot create " + lock_path.string() + ": " + std::strerror(errno));
+  if (fd < 0) throw Error(ErrorCode::io, "cannot create " + lock_path.string() + ": " + std::strerror(errno));
   if (::flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0) {
     ::close(fd);
-    throw Error(kExitLocked, "index " + dir.string() +
-                                 " is locked by another `nsearch index`; try again when it finishes, or pass --wait");
+    throw Error(ErrorCode::locked, "index " + dir.string() + " is locked by another `nsearch index`");
   }
   return fd;
-}
-
-int generation_number(const std::string& name) { return name.rfind("db-", 0) == 0 ? std::atoi(name.c_str() + 3) : 0; }
-
-// The stub's database lines as (backend, path) pairs.
-std::vector<std::pair<std::string, std::string>> read_stub(const fs::path& dir) {
-  std::ifstream f(dir / "XAPIANDB");
-  std::vector<std::pair<std::string, std::string>> lines;
-  std::string backend, rest;
-  while (f >> backend && std::getline(f >> std::ws, rest)) lines.emplace_back(backend, rest);
-  return lines;
-}
-
-// Atomic: readers see the old stub or the new one, never a partial file.
-void write_stub(const fs::path& dir, const std::vector<std::string>& shard_paths) {
-  fs::path tmp = dir / "XAPIANDB.tmp";
-  {
-    std::ofstream f(tmp, std::ios::trunc);
-    for (const auto& p : shard_paths) f << "glass " << p << "\n";
-    f.flush();
-    if (!f) throw Error(kExitIo, "cannot write " + tmp.string());
-  }
-  fs::rename(tmp, dir / "XAPIANDB");
 }
 
 std::string utc_now() {
@@ -69,8 +45,8 @@ std::string utc_now() {
 
 std::string meta_key(std::string_view prefix, const std::string& rest) { return std::string(prefix) + rest; }
 
-// Shards for a new index when --shards is not given: one per core, at most 4 (a 2-shard
-// build is 2.0x faster than 1 shard on 2 cores; searching 2 local shards costs little).
+// Shards for a new index when no count is given: one per core, at most 4 (each shard has its
+// own writer thread; searching a few local shards costs little).
 unsigned default_shards() { return std::clamp(std::thread::hardware_concurrency(), 1u, 4u); }
 
 // The shard count of an existing index of this many databases. nsearch:shards is absent in an
@@ -80,39 +56,33 @@ unsigned recorded_shards(const Xapian::Database& db, std::size_t databases) {
   return shards.empty() ? static_cast<unsigned>(databases) : static_cast<unsigned>(std::stoul(shards));
 }
 
-// Database i of generation G.
-std::string database_path(const std::string& generation, std::size_t i) { return fmt::format("{}/{}", generation, i); }
-
-// The current generation's directory name ("" when none), from DIR/XAPIANDB.
-std::string current_generation(const fs::path& dir) {
-  auto lines = read_stub(dir);
-  if (lines.empty()) return "";
-  const std::string& path = lines.front().second;
-  return path.substr(0, path.find('/'));
-}
-
 }  // namespace
 
 IndexStore::IndexStore(const fs::path& dir, const Options& options) : dir_(dir), options_(options) {
   std::error_code ec;
   created_dir_ = !fs::exists(dir_, ec);
   fs::create_directories(dir_, ec);
-  if (ec) throw Error(kExitIo, "cannot create the index directory " + dir_.string() + ": " + ec.message());
+  if (ec) throw Error(ErrorCode::io, "cannot create the index directory " + dir_.string() + ": " + ec.message());
   lock_fd_ = take_lock(dir_, options_.wait);
   std::vector<std::string> existing;
-  for (const auto& [backend, path] : read_stub(dir_)) {
+  const std::vector<layout::StubLine> stub = layout::read_stub(layout::stub_of(dir_));
+  for (const auto& [backend, path] : stub) {
     if (backend != "glass") {
-      throw Error(kExitUsage, fmt::format("index {} lists a '{} {}' database; `nsearch index` writes only the local "
-                                          "shards it created (index each shard on its own machine)",
-                                          dir_.string(), backend, path));
+      throw Error(ErrorCode::usage,
+                  fmt::format("index {} lists a '{} {}' database; `nsearch index` writes only the local "
+                              "shards it created (index each shard on its own machine)",
+                              dir_.string(), backend, path));
     }
     existing.push_back(path);
   }
   created_ = existing.empty();
-  if (!existing.empty() && !options_.rebuild)
+  const std::string current = layout::generation_of(stub);
+  if (!existing.empty() && !options_.rebuild) {
+    generation_ = current;
     open_existing(existing);
-  else
-    create_generation(existing.empty() ? "" : current_generation(dir_));
+  } else {
+    create_generation(current);
+  }
   reopen_readers();
   for (const auto& [key, name] : options_.source_names) {
     named_sources_.insert(key);
@@ -131,20 +101,17 @@ IndexStore::~IndexStore() {
 
 void IndexStore::open_existing(const std::vector<std::string>& shard_paths) {
   shard_paths_ = shard_paths;
-  generation_ = current_generation(dir_);
   writers_.resize(shard_paths_.size());
   Xapian::WritableDatabase& first = writer(0).db();
   check_index_versions(first, dir_.string());
   lanes_ = recorded_shards(first, shard_paths_.size());
   if (lanes_ == 0 || lanes_ > shard_paths_.size()) {
-    throw Error(kExitIo, fmt::format("index {} says it has {} shard(s) but lists {} database(s); rebuild it with "
-                                     "`nsearch index --rebuild`",
-                                     dir_.string(), lanes_, shard_paths_.size()));
+    throw Error(ErrorCode::inconsistent, fmt::format("index {} says it has {} shard(s) but lists {} database(s)",
+                                                     dir_.string(), lanes_, shard_paths_.size()));
   }
   if (options_.shards && options_.shards != lanes_) {
-    throw Error(kExitUsage, fmt::format("index {} has {} shard(s); to change that run `nsearch index --rebuild "
-                                        "--shards {}`",
-                                        dir_.string(), lanes_, options_.shards));
+    throw Error(ErrorCode::shard_count, fmt::format("index {} has {} shard(s)", dir_.string(), lanes_), "",
+                std::to_string(options_.shards));
   }
   for (std::size_t i = open_base(); i < shard_paths_.size(); ++i) writer(i);
 }
@@ -158,21 +125,21 @@ void IndexStore::create_generation(const std::string& current) {
     // A bare `nsearch index --rebuild` re-reads the roots, and keeps the shard count.
     old_roots = old.get_metadata(std::string(schema::kMetaRoots));
     // Not the stub's line count: that includes every sealed database.
-    if (!n) n = recorded_shards(old, read_stub(dir_).size());
+    if (!n) n = recorded_shards(old, layout::read_stub(layout::stub_of(dir_)).size());
   }
   if (!n) n = default_shards();
-  generation_ = fmt::format("db-{}", generation_number(current) + 1);
+  generation_ = layout::generation_name(layout::generation_number(current) + 1);
   lanes_ = n;
   std::error_code ec;
   fs::remove_all(dir_ / generation_, ec);  // a rebuild killed before its swap left this behind
   fs::create_directories(dir_ / generation_);
-  std::string variant = AnalyzerOptions::variant_from_environment();
-  for (unsigned k = 0; k < n; ++k) add_database(database_path(generation_, k), variant);
+  const std::string& variant = options_.analyzer_variant;
+  for (unsigned k = 0; k < n; ++k) add_database(layout::database_path(generation_, k), variant);
   Xapian::WritableDatabase& first = writer(0).db();
   first.set_metadata(std::string(schema::kMetaShards), std::to_string(n));
   if (!old_roots.empty()) first.set_metadata(std::string(schema::kMetaRoots), old_roots);
   first.commit();
-  if (current.empty()) write_stub(dir_, shard_paths_);  // a brand-new index is visible (empty) at once
+  if (current.empty()) layout::write_stub(dir_, shard_paths_);  // a brand-new index is visible (empty) at once
 }
 
 // A new empty database at the end of the stub's list, committed, with its writer.
@@ -336,8 +303,8 @@ std::size_t IndexStore::batch_limit() const {
 }
 
 // Each article has one Q term and each Q term one article, so the kept articles are found by
-// looking up their ids' postings. Reading every article's termlist for its id instead made
-// the final checkpoint of re-indexing a 1M-article file 7.9 s, against 2.4 s (docs/performance.md).
+// looking up their ids' postings, which is much cheaper than reading every article's termlist
+// for its id.
 std::size_t IndexStore::prune(const FileRecord& record) {
   const std::string file_term = std::string(schema::kFile) + record.file_key;
   // Only the databases holding some of the file's articles: most sealed ones stay closed.
@@ -421,8 +388,8 @@ void IndexStore::maybe_seal() {
   for (std::size_t i = 1; i < writers_.size(); ++i) writers_[i].reset();
   std::string variant = analyzer_variant();
   std::size_t next = shard_paths_.size();
-  for (unsigned k = 0; k < lanes_; ++k) add_database(database_path(generation_, next + k), variant);
-  if (!options_.rebuild) write_stub(dir_, shard_paths_);
+  for (unsigned k = 0; k < lanes_; ++k) add_database(layout::database_path(generation_, next + k), variant);
+  if (!options_.rebuild) layout::write_stub(dir_, shard_paths_);
   reopen_readers();
 }
 
@@ -431,7 +398,7 @@ void IndexStore::discard_if_unused() {
   writers_.clear();
   readers_.clear();
   std::error_code ec;
-  fs::remove(dir_ / "XAPIANDB", ec);
+  fs::remove(layout::stub_of(dir_), ec);
   fs::remove_all(dir_ / generation_, ec);
   fs::remove(dir_ / ".lock", ec);  // still held: a writer waiting for it holds an unlinked file
   if (created_dir_) fs::remove(dir_, ec);
@@ -442,7 +409,7 @@ void IndexStore::finish() {
   finished_ = true;
   writers_.clear();
   if (!options_.rebuild) return;
-  write_stub(dir_, shard_paths_);
+  layout::write_stub(dir_, shard_paths_);
   if (!replaced_.empty() && replaced_ != dir_ / generation_) {
     std::error_code ec;
     fs::remove_all(replaced_, ec);  // readers that still have it open keep their files

@@ -1,6 +1,6 @@
 // The on-disk index directory. DIR/XAPIANDB is a stub naming the current generation's
-// databases, one line "glass db-G/i" each (an index from before segments may be the single
-// line "glass db-G"). DIR/.lock is held (flock) by the one `nsearch index` that may write.
+// databases (common/index_layout.h reads and writes it). DIR/.lock is held (flock) by the one `nsearch index` that may
+// write.
 // `--rebuild` writes generation G+1 and renames a new stub over XAPIANDB only when it is
 // complete, so readers always open a whole index, the old one until the swap.
 //
@@ -9,11 +9,10 @@
 // When an open database holds Options::segment_size articles at a checkpoint, the N open ones
 // are sealed and N empty ones appended to the stub. Why: a commit costs more per article the
 // larger the database it writes into (glass rewrites a block per term touched, all over a
-// growing position table), so databases that stop growing keep the build rate steady
-// (docs/performance.md). An article already indexed is replaced where it is, in whichever
-// database holds it: an in-memory map from Q term to database says which. Database 0 holds the
-// index's metadata (versions, roots, manifest, source names): Xapian reads metadata from the
-// first database of a combined set.
+// growing position table), so databases that stop growing keep the build rate steady. An article already indexed is
+// replaced where it is, in whichever database holds it: an in-memory map from Q term to database says which. Database 0
+// holds the index's metadata (versions, roots, manifest, source names): Xapian reads metadata from the first database
+// of a combined set.
 //
 // Commit order keeps a killed run safe: at a checkpoint every database with changes commits
 // (in parallel); only then are the finished files' prunes and manifest entries written and
@@ -75,25 +74,27 @@ class IndexStore {
   struct Options {
     bool rebuild = false;
     bool wait = false;  // wait for the lock instead of failing
-    // Articles per checkpoint, at least. Measured on the 32k-article bench corpus
-    // (docs/performance.md): Xapian's flush gets slower per article as a batch grows (2 shards:
-    // 2,000 -> 39 s, 10,000 -> 59 s, 30,000 -> 73 s), and more commits cost more below ~1,000
-    // per shard. In a large index the batch grows with it (batch_limit()), unless
-    // grow_batch is off (`--batch-size` given: every batch is exactly batch_size).
+    // Articles per checkpoint, at least: Xapian's flush gets slower per article as a batch
+    // grows, and more commits cost more below about 1,000 articles per shard. In a large index
+    // the batch grows with it (batch_limit()), unless grow_batch is off (every batch is then
+    // exactly batch_size).
     std::size_t batch_size = 2000;
     bool grow_batch = true;
     static constexpr std::size_t kLargestGrownBatch = 32000;  // bounds memory (docs/robustness.md)
     unsigned shards = 0;  // lanes; 0: as the index has; for a new index, default_shards()
     // Articles an open database takes before the open ones are sealed (checked at checkpoints).
-    // 2^16: a million articles in 2 lanes make 16 databases, the count that searched fastest at
-    // 1M (docs/performance.md: 32 databases raised p99 from 41 to 47 ms).
+    // 2^16: a million articles in 2 lanes make 16 databases; searches slow down as a search
+    // opens more databases.
     std::size_t segment_size = 65536;
     // Display names for source keys (`--source-names`): written at the first checkpoint, over
     // whatever name the articles gave.
     std::map<std::string, std::string> source_names;
+    // The analyzer variant (AnalyzerOptions::variant) recorded in an index this store creates;
+    // an existing index keeps its own.
+    std::string analyzer_variant = "default";
   };
 
-  // Takes the lock and opens (or creates) the writable generation. Throws Error(kExitLocked).
+  // Takes the lock and opens (or creates) the writable generation. Throws Error(ErrorCode::locked).
   IndexStore(const std::filesystem::path& dir, const Options& options);
   ~IndexStore();
   IndexStore(const IndexStore&) = delete;
@@ -140,10 +141,9 @@ class IndexStore {
   void create_generation(const std::string& current);
   void checkpoint();
   // A commit rewrites every B-tree block its batch touches, and a batch of fixed size touches
-  // more blocks as a database grows: at 1M articles (4 shards, before segments) a 2,000-article
-  // commit took 1.9 s against 0.4 s to add those articles. So a batch is 1/16 of the articles in
-  // the open databases, between batch_size and 32,000 (memory grows with the batch:
-  // docs/robustness.md).
+  // more blocks as a database grows, so that commits come to cost more than adding the articles.
+  // So a batch is 1/16 of the articles in the open databases, between batch_size and 32,000
+  // (memory grows with the batch: docs/robustness.md).
   std::size_t batch_limit() const;
   std::size_t prune(const FileRecord& record);
   // Seals the open databases if one is full (see the top of this file).
@@ -151,7 +151,7 @@ class IndexStore {
   void add_database(const std::string& path, const std::string& variant);
   void reopen_readers();
   // Fills where_ from the committed Q terms, once, when an article is first looked up: a run
-  // that finds every file unchanged never needs it (1M ids take 0.7 s to load).
+  // that finds every file unchanged never needs it, and loading takes time in proportion to the index.
   void map_ids();
   std::size_t open_base() const { return shard_paths_.size() - lanes_; }
   // The writer of database i, opened if it was sealed and closed.

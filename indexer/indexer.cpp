@@ -21,6 +21,7 @@
 
 #include "common/analyzer.h"
 #include "common/errors.h"
+#include "common/index_layout.h"
 #include "common/roots.h"
 #include "common/schema.h"
 #include "indexer/article_parser.h"
@@ -204,7 +205,7 @@ class IndexRun {
     std::vector<std::string> candidates;
     if (request_.paths.empty()) {
       if (roots_.empty() && forgotten_.empty())
-        throw Error(kExitUsage, "no paths given and the index has none recorded; try `nsearch index PATH`");
+        throw Error(ErrorCode::usage, "no paths given and the index has none recorded; try `nsearch index PATH`");
       for (const auto& r : roots_) candidates.push_back(r.path);
     }
     for (const auto& p : request_.paths) {
@@ -216,7 +217,7 @@ class IndexRun {
       std::error_code ec;
       if (!exists(abs)) {
         bool recorded = std::any_of(roots_.begin(), roots_.end(), [&](const RootRecord& r) { return r.path == abs; });
-        if (!recorded) throw Error(kExitUsage, "no such file or directory: " + p);
+        if (!recorded) throw Error(ErrorCode::usage, "no such file or directory: " + p);
       } else if (fs::is_regular_file(abs, ec) && kind_of(abs) == InputKind::None) {
         report(abs + ": not an article file (.txt, .md) or JSON Lines (.jsonl[.gz|.xz]); skipped", true);
         continue;
@@ -250,9 +251,8 @@ class IndexRun {
     for (const auto& r : roots_) {
       if (exists(r.path)) continue;
       if (request_.store.rebuild) {
-        throw Error(kExitUsage, "cannot rebuild while the root " + printable(r.path) +
-                                    " is missing: plug it back in, or remove it with `nsearch index --forget " +
-                                    printable(r.path) + "`; the index is unchanged");
+        throw Error(ErrorCode::root_missing, "cannot rebuild while the root " + printable(r.path) + " is missing", "",
+                    printable(r.path));
       }
       bool walked =
           std::any_of(scans_.begin(), scans_.end(), [&](const Scan& s) { return path_under(s.path, r.path); });
@@ -266,7 +266,8 @@ class IndexRun {
     auto it = std::find_if(roots_.begin(), roots_.end(), [&](const RootRecord& r) { return r.path == abs; });
     if (it == roots_.end())
       it = std::find_if(roots_.begin(), roots_.end(), [&](const RootRecord& r) { return r.name == what; });
-    if (it == roots_.end()) throw Error(kExitUsage, "not a recorded root: " + what + " (`nsearch roots` lists them)");
+    if (it == roots_.end())
+      throw Error(ErrorCode::usage, "not a recorded root: " + what + " (`nsearch roots` lists them)");
     forgotten_.push_back(*it);
     roots_.erase(it);
     for (const auto& path : store_.manifest_paths()) {
@@ -653,12 +654,13 @@ class IndexRun {
 IndexSummary run_index(const fs::path& index_dir, const IndexRequest& request) {
   // Where there is no index yet, what can be refused without one is refused before one is made.
   std::error_code ec;
-  if (!fs::exists(index_dir / "XAPIANDB", ec)) {
-    if (!request.forget.empty()) throw Error(kExitUsage, "no index at " + index_dir.string() + " to forget roots from");
+  if (!fs::exists(layout::stub_of(index_dir), ec)) {
+    if (!request.forget.empty())
+      throw Error(ErrorCode::usage, "no index at " + index_dir.string() + " to forget roots from");
     if (request.paths.empty())
-      throw Error(kExitUsage, "no paths given and the index has none recorded; try `nsearch index PATH`");
+      throw Error(ErrorCode::usage, "no paths given and the index has none recorded; try `nsearch index PATH`");
     for (const auto& p : request.paths) {
-      if (p != "-" && !fs::exists(p, ec)) throw Error(kExitUsage, "no such file or directory: " + p);
+      if (p != "-" && !fs::exists(p, ec)) throw Error(ErrorCode::usage, "no such file or directory: " + p);
     }
   }
   IndexRun run(index_dir, request);

@@ -57,7 +57,7 @@ struct IndexSummary {
   std::vector<std::string> roots;  // the paths scanned
 };
 
-// Throws Error: kExitUsage for a path that does not exist (and is no recorded root), a root to
+// Throws Error(ErrorCode::usage) for a path that does not exist (and is no recorded root), a root to
 // forget that is not recorded, or no paths for an index without roots; nothing is written
 // then, and a location without an index is left without one.
 IndexSummary run_index(const std::filesystem::path& index_dir, const IndexRequest& request);

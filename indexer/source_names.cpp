@@ -18,16 +18,16 @@ std::string trim(const std::string& s) {
 
 std::map<std::string, std::string> read_source_names(const std::filesystem::path& file) {
   std::ifstream in(file);
-  if (!in) throw Error(kExitUsage, "cannot read the source names file " + file.string());
+  if (!in) throw Error(ErrorCode::usage, "cannot read the source names file " + file.string());
   std::map<std::string, std::string> names;
   std::string line;
   for (int number = 1; std::getline(in, line); ++number) {
     std::string where = file.string() + ":" + std::to_string(number) + ": ";
     if (trim(line).empty() || trim(line)[0] == '#') continue;
     std::size_t tab = line.find('\t');
-    if (tab == std::string::npos) throw Error(kExitUsage, where + "expected KEY<TAB>NAME");
+    if (tab == std::string::npos) throw Error(ErrorCode::usage, where + "expected KEY<TAB>NAME");
     std::string key = normalize_source(line.substr(0, tab)), name = trim(line.substr(tab + 1));
-    if (key.empty() || name.empty()) throw Error(kExitUsage, where + "expected KEY<TAB>NAME, both non-empty");
+    if (key.empty() || name.empty()) throw Error(ErrorCode::usage, where + "expected KEY<TAB>NAME, both non-empty");
     names[key] = name;
   }
   return names;

@@ -10,7 +10,7 @@
 
 namespace nsearch {
 
-// Source key -> display name. Throws Error(kExitUsage) naming the file and line of a bad line.
+// Source key -> display name. Throws Error(ErrorCode::usage) naming the file and line of a bad line.
 std::map<std::string, std::string> read_source_names(const std::filesystem::path& file);
 
 }  // namespace nsearch

@@ -24,7 +24,7 @@ Xapian::valueno slot_of(const std::string& facet) {
   if (facet == "source") return schema::kSlotSource;
   if (facet == "year") return schema::kSlotYear;
   if (facet == "month") return schema::kSlotMonth;
-  throw Error(kExitUsage, "unknown facet '" + facet + "'; use source, year or month");
+  throw Error(ErrorCode::usage, "unknown facet '" + facet + "'; use source, year or month");
 }
 
 // Most frequent first, ties by value: the order ValueCountMatchSpy::top_values_begin gives.

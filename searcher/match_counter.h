@@ -27,7 +27,7 @@ struct MatchCount {
   std::vector<FacetCount> facets;  // in the order asked; most frequent first, then by value
 };
 
-// Throws Error(kExitUsage) unless name is a facet: source, year or month.
+// Throws Error(ErrorCode::usage) unless name is a facet: source, year or month.
 void check_facet(const std::string& name);
 
 // One counting pass, shared by the threads that call count_with(). A local shard whose facet

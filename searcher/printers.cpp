@@ -166,7 +166,7 @@ OutputFormat parse_output_format(const std::string& name) {
   if (name == "jsonl") return OutputFormat::Jsonl;
   if (name == "ids") return OutputFormat::Ids;
   if (name == "trec") return OutputFormat::Trec;
-  throw Error(kExitUsage, "unknown --format '" + name + "'; use text, json, jsonl, ids or trec");
+  throw Error(ErrorCode::usage, "unknown output format '" + name + "'", "use text, json, jsonl, ids or trec");
 }
 
 void print_result(const SearchResult& r, const PrintOptions& o, std::FILE* out) {

@@ -14,7 +14,7 @@ inline constexpr int kFormatVersion = 1;
 
 enum class OutputFormat { Text, Json, Jsonl, Ids, Trec };
 
-// Throws Error(kExitUsage) for an unknown name.
+// Throws Error(ErrorCode::usage) for an unknown name.
 OutputFormat parse_output_format(const std::string& name);
 
 struct PrintOptions {

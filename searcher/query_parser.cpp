@@ -180,12 +180,27 @@ struct Part {
   bool negated = false;
 };
 
+// The grammar over the lexer's tokens. parse_query() is its one entry point: a Parser reads one
+// query and is done.
 class Parser {
  public:
-  Parser(std::vector<Tok> toks, const Analyzer& analyzer, const FormLookup& forms, const PrefixLookup& prefixes,
-         const SourceLookup& sources, ParsedQuery& out)
-      : toks_(std::move(toks)), analyzer_(analyzer), forms_(forms), prefixes_(prefixes), sources_(sources), out_(out) {}
+  Parser(const Analyzer& analyzer, const FormLookup& forms, const PrefixLookup& prefixes, const SourceLookup& sources)
+      : analyzer_(analyzer), forms_(forms), prefixes_(prefixes), sources_(sources) {}
 
+  ParsedQuery run(const std::string& text) {
+    toks_ = Lexer(text, out_.warnings).run();
+    Part p = parse();
+    if (p.query.empty() && !stopwords_.empty()) p = only_stopwords();
+    if (p.query.empty()) {
+      std::string why = out_.warnings.empty() ? "" : " (" + out_.warnings.back() + ")";
+      throw Error(ErrorCode::query, "empty query: give at least one word, phrase or filter" + why);
+    }
+    out_.query = p.negated ? Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, p.query) : p.query;
+    out_.has_ranked_terms = !p.filter && !p.negated;
+    return std::move(out_);
+  }
+
+ private:
   Part parse() {
     Part p = or_expr();
     while (peek().kind != TokKind::End) {
@@ -197,7 +212,16 @@ class Parser {
     return p;
   }
 
- private:
+  // Only stopwords: search them rather than silently returning nothing.
+  Part only_stopwords() {
+    std::vector<Xapian::Query> qs;
+    for (const auto& tok : stopwords_) {
+      out_.highlight.terms.push_back(tok.term);
+      qs.push_back(word_query(tok, "", Xapian::Query::OP_SYNONYM));
+    }
+    return {any_of(qs), false, false};
+  }
+
   const Tok& peek() const { return toks_[pos_]; }
 
   Part or_expr() {
@@ -294,7 +318,6 @@ class Parser {
     return Xapian::Query(Xapian::Query::OP_PHRASE, positions.begin(), positions.end(), positions.size());
   }
 
- public:
   // A word under prefix: any indexed form with its stem. In ranking (OP_SYNONYM) the forms
   // weigh as one term, as one stemmed term would. No form: a term that matches nothing, so
   // an AND with a word the index lacks finds nothing.
@@ -306,7 +329,6 @@ class Parser {
     return q.empty() ? Xapian::Query(std::string(prefix) + tok.normalized) : q;
   }
 
- private:
   Part exact(const std::string& word) {
     std::vector<Xapian::Query> qs;
     analyzer_.analyze(word, [&](const Token& tok) {
@@ -418,11 +440,8 @@ class Parser {
     return {q, filter_only, false};
   }
 
- public:
   std::vector<Token> stopwords_;  // dropped stopwords, searched when nothing else is left
   size_t word_count_ = 0;
-
- private:
   std::vector<Tok> toks_;
   size_t pos_ = 0;
   int depth_ = 0;
@@ -431,14 +450,14 @@ class Parser {
   const PrefixLookup& prefixes_;
   const SourceLookup& sources_;
   std::map<std::string, WordForms> seen_forms_;  // prefix \0 word -> forms
-  ParsedQuery& out_;
+  ParsedQuery out_;
 };
 
 std::string yyyymmdd_bound(const std::string& text, bool upper, const std::string& whole) {
   auto d = parse_date(text);
   if (!d || text.size() > 10) {
-    throw Error(kExitUsage, "bad date '" + text + "' in date:" + whole +
-                                "; use YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B, ..B, A..");
+    throw Error(ErrorCode::query, "bad date '" + text + "' in date:" + whole +
+                                      "; use YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B, ..B, A..");
   }
   return upper ? d->last_day() : d->first_day();
 }
@@ -493,7 +512,7 @@ Xapian::Query date_filter(const std::string& value) {
     return containment(yyyymmdd_bound(value, false, value), yyyymmdd_bound(value, true, value));
   std::string a = value.substr(0, dots), b = value.substr(dots + 2);
   if (a.empty() && b.empty())
-    throw Error(kExitUsage, "date:.. needs at least one end, e.g. date:2020.. or date:..2020");
+    throw Error(ErrorCode::query, "date:.. needs at least one end, e.g. date:2020.. or date:..2020");
   return containment(a.empty() ? "" : yyyymmdd_bound(a, false, value), b.empty() ? "" : yyyymmdd_bound(b, true, value));
 }
 
@@ -508,26 +527,7 @@ Xapian::Query source_filter(const std::string& name) {
 
 ParsedQuery parse_query(const std::string& text, const Analyzer& analyzer, const FormLookup& forms,
                         const PrefixLookup& prefixes, const SourceLookup& sources) {
-  ParsedQuery out;
-  Lexer lexer(text, out.warnings);
-  Parser parser(lexer.run(), analyzer, forms, prefixes, sources, out);
-  Part p = parser.parse();
-  if (p.query.empty() && !parser.stopwords_.empty()) {
-    // Only stopwords: search them rather than silently returning nothing.
-    std::vector<Xapian::Query> qs;
-    for (const auto& tok : parser.stopwords_) {
-      out.highlight.terms.push_back(tok.term);
-      qs.push_back(parser.word_query(tok, "", Xapian::Query::OP_SYNONYM));
-    }
-    p = {any_of(qs), false, false};
-  }
-  if (p.query.empty()) {
-    std::string why = out.warnings.empty() ? "" : " (" + out.warnings.back() + ")";
-    throw Error(kExitUsage, "empty query: give at least one word, phrase or filter" + why);
-  }
-  out.query = p.negated ? Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, p.query) : p.query;
-  out.has_ranked_terms = !p.filter && !p.negated;
-  return out;
+  return Parser(analyzer, forms, prefixes, sources).run(text);
 }
 
 }  // namespace nsearch

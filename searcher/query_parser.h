@@ -42,11 +42,11 @@ struct PrefixForms {
 };
 using PrefixLookup = std::function<PrefixForms(std::string_view prefix, const Token& word)>;
 
-// The filter for a source as the user named it (source:NAME); throws Error(kExitUsage) for
+// The filter for a source as the user named it (source:NAME); throws Error(ErrorCode::query) for
 // an outlet the index does not have. Without one, source_filter().
 using SourceLookup = std::function<Xapian::Query(const std::string& name)>;
 
-// Throws Error(kExitUsage) when there is no sensible reading (bad date, empty query). Without
+// Throws Error(ErrorCode::query) when there is no sensible reading (bad date, empty query). Without
 // a PrefixLookup, `word*` is searched as the word.
 ParsedQuery parse_query(const std::string& text, const Analyzer& analyzer, const FormLookup& forms,
                         const PrefixLookup& prefixes = {}, const SourceLookup& sources = {});
@@ -57,7 +57,7 @@ inline constexpr std::size_t kMaxQueryTokens = 512;  // words, phrases, operator
 inline constexpr std::size_t kMaxPrefixTerms = 100;  // indexed words a `word*` expands to
 
 // A date filter value as in date:VALUE ("2024", "2024-01..2024-06", "..2020", "2025..").
-// Throws Error(kExitUsage) naming the bad part.
+// Throws Error(ErrorCode::query) naming the bad part.
 Xapian::Query date_filter(const std::string& value);
 
 // Containment filters for --since/--until (either may be empty).

@@ -55,7 +55,7 @@ std::optional<std::string> reversed_dates(const SearchRequest& r) {
 
 }  // namespace
 
-Searcher::Searcher(IndexSet index)
+Searcher::Searcher(IndexSet index, const SearcherOptions& options)
     : ranking_(std::move(index)),
       db_(ranking_.db),
       counting_(open_index_set(ranking_.locations, ranking_.allow_partial)),
@@ -67,7 +67,7 @@ Searcher::Searcher(IndexSet index)
         return v.empty() ? std::string("default") : v;
       }())),
       speller_(analyzer_),
-      weighting_(weighting_from_environment()) {}
+      weighting_(make_weighting(options.weighting)) {}
 
 SearchResult Searcher::search(const SearchRequest& request) {
   // Start from the latest revision: a long-lived searcher (--batch) would otherwise start each
@@ -92,7 +92,7 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   SourceLookup sources = [&](const std::string& name) {
     if (!catalog_) catalog_.emplace(db_);
     std::vector<std::string> keys = catalog_->resolve(name);
-    if (keys.empty()) throw Error(kExitUsage, unknown_source_message(*catalog_, name));
+    if (keys.empty()) throw Error(ErrorCode::usage, unknown_source_message(*catalog_, name));
     std::vector<Xapian::Query> any;
     for (const auto& k : keys) any.emplace_back(std::string(schema::kSource) + k);
     return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());

@@ -18,6 +18,7 @@
 #include "searcher/source_catalog.h"
 #include "searcher/speller.h"
 #include "searcher/term_forms.h"
+#include "searcher/weighting.h"
 
 namespace nsearch {
 
@@ -75,10 +76,15 @@ struct ArticleLookup {
   std::vector<std::string> matches;  // up to 11, when the id was a prefix or lacked its root's name
 };
 
+// How a Searcher ranks; the defaults are the product's.
+struct SearcherOptions {
+  std::string weighting = kDefaultWeighting;  // weighting.h; others for the ablation bench
+};
+
 class Searcher {
  public:
   // index: from open_index_set (versions checked).
-  explicit Searcher(IndexSet index);
+  explicit Searcher(IndexSet index, const SearcherOptions& options = {});
   SearchResult search(const SearchRequest& request);
   // The article with this id; when none, the one whose id starts with it, or else the one whose
   // id is a root's name, "/" and it ("2024-10-23.txt" for "aljazeera/2024-10-23.txt"), if unique.

@@ -10,8 +10,8 @@ namespace nsearch {
 namespace {
 
 [[noreturn]] void bad_spec(const std::string& spec) {
-  throw Error(kExitUsage, "NSEARCH_WEIGHT='" + spec +
-                              "' is not a weighting; use dlh, pl2, inl2, bm25[:K1,B], bm25plus[:K1,B] or lm[:MU]");
+  throw Error(ErrorCode::usage,
+              "'" + spec + "' is not a weighting; use dlh, pl2, inl2, bm25[:K1,B], bm25plus[:K1,B] or lm[:MU]");
 }
 
 // "bm25:1.2,0.75" -> k1, b; bare "bm25" keeps Xapian's defaults.
@@ -39,11 +39,6 @@ std::unique_ptr<Xapian::Weight> make_weighting(const std::string& spec) {
     return std::make_unique<Xapian::LMWeight>(0, Xapian::Weight::DIRICHLET_SMOOTHING, mu, 0);
   }
   bad_spec(spec);
-}
-
-std::unique_ptr<Xapian::Weight> weighting_from_environment() {
-  const char* env = std::getenv("NSEARCH_WEIGHT");
-  return make_weighting(env && *env ? env : "dlh");
 }
 
 }  // namespace nsearch

@@ -11,10 +11,10 @@ namespace nsearch {
 
 // DLH (divergence from randomness, hypergeometric; Xapian::DLHWeight) by default: it has no
 // parameter to tune and ranked the development questions best (docs/relevance.md).
-// $NSEARCH_WEIGHT picks another, for the ablation bench only:
+// The ablation bench picks another (SearcherOptions::weighting):
 //   dlh | pl2 | inl2 | bm25[:K1,B] | bm25plus[:K1,B] | lm[:MU]
 // An unknown name is a usage error naming the accepted ones.
-std::unique_ptr<Xapian::Weight> weighting_from_environment();
+inline constexpr const char* kDefaultWeighting = "dlh";
 std::unique_ptr<Xapian::Weight> make_weighting(const std::string& spec);
 
 }  // namespace nsearch

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -331,6 +332,34 @@ TEST_F(Cli, QuerySyntaxDocIsTheHelpText) {
     at += begin.size();
     EXPECT_EQ(doc.substr(at, doc.find(end, at) - at), run_nsearch({"help", topic}).out)
         << "docs/query-syntax.md is stale: run scripts/gen-docs";
+  }
+}
+
+// docs/ is for users: a page per command (every one `nsearch --help` lists), no page over 250
+// lines, and no section named for the day it was measured (that history is bench/results/).
+TEST_F(Cli, DocsHaveAPagePerCommandAndNoLabNotes) {
+  std::istringstream help(run_nsearch({"--help"}).out);
+  std::string line;
+  while (std::getline(help, line) && line != "Subcommands:") {
+  }
+  std::size_t commands = 0;
+  while (std::getline(help, line) && line.rfind("  ", 0) == 0) {
+    std::string name = line.substr(2, line.find(' ', 2) - 2);
+    EXPECT_TRUE(fs::exists(source_dir() / "docs" / "commands" / (name + ".md")))
+        << "no docs/commands/" << name << ".md";
+    ++commands;
+  }
+  EXPECT_GE(commands, 8u);
+  const std::regex dated(R"(^#.*(\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}))");
+  for (const auto& entry : fs::recursive_directory_iterator(source_dir() / "docs")) {
+    if (entry.path().extension() != ".md") continue;
+    std::istringstream doc(read_file(entry.path()));
+    std::size_t lines = 0;
+    while (std::getline(doc, line)) {
+      ++lines;
+      EXPECT_FALSE(std::regex_search(line, dated)) << entry.path() << ": " << line;
+    }
+    EXPECT_LE(lines, 250u) << entry.path();
   }
 }
 

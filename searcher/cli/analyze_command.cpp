@@ -98,7 +98,7 @@ std::optional<Date> reference_day(const AnalyzeOptions& opt, const std::string& 
   if (!opt.reference_date.empty()) {
     auto day = parse_date(opt.reference_date);
     if (!day || day->precision != Date::Precision::Day)
-      throw Error(kExitUsage, "--reference-date must be a day, YYYY-MM-DD (got '" + opt.reference_date + "')");
+      throw Error(ErrorCode::usage, "--reference-date must be a day, YYYY-MM-DD (got '" + opt.reference_date + "')");
     why = "--reference-date";
     return day;
   }
@@ -115,8 +115,8 @@ void run_metadata(const AnalyzeOptions& opt) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (fs::is_directory(opt.metadata, ec))
-    throw Error(kExitUsage, opt.metadata + " is a folder: --metadata takes one article file");
-  if (!fs::is_regular_file(opt.metadata, ec)) throw Error(kExitUsage, "no such file: " + opt.metadata);
+    throw Error(ErrorCode::usage, opt.metadata + " is a folder: --metadata takes one article file");
+  if (!fs::is_regular_file(opt.metadata, ec)) throw Error(ErrorCode::usage, "no such file: " + opt.metadata);
   std::ifstream in(opt.metadata, std::ios::binary);
   std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   fs::path path = fs::absolute(opt.metadata, ec);
@@ -126,7 +126,7 @@ void run_metadata(const AnalyzeOptions& opt) {
   std::string reference_why;
   options.reference = reference_day(opt, path.string(), reference_why);
   ParseResult r = parse_article_file(content, path.filename().string(), &options);
-  if (!r.article) throw Error(kExitUsage, opt.metadata + ": " + r.error);
+  if (!r.article) throw Error(ErrorCode::usage, opt.metadata + ": " + r.error);
   const Article& a = *r.article;
   const MetadataInference& m = *r.inference;
   auto inferred = [&](const char* field) {
@@ -189,7 +189,7 @@ void run_metadata(const AnalyzeOptions& opt) {
 
 void run_analyze(const AnalyzeOptions& opt) {
   if (opt.format != "text" && opt.format != "json") {
-    throw Error(kExitUsage, "--format must be text or json");
+    throw Error(ErrorCode::usage, "--format must be text or json");
   }
   if (!opt.metadata.empty()) {
     run_metadata(opt);

@@ -1,16 +1,22 @@
 // One file per command; each registers its subcommand on the app. A command's callback
 // stores its exit code in `exit_code` and reports failures by throwing nsearch::Error, which
-// main() turns into one line on stderr and the documented exit code.
+// main() turns into one line on stderr and the documented exit code (exit_codes.h).
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "common/index_location.h"
+#include "searcher/cli/exit_codes.h"
 
 #include <CLI/CLI.hpp>
 
 namespace nsearch::cli {
+
+// --index DIR, else $NSEARCH_INDEX, else $XDG_DATA_HOME/nsearch/index, else
+// ~/.local/share/nsearch/index (index_dir.cpp).
+std::filesystem::path resolve_index_dir(const std::string& flag_value);
 
 // --index DIR, shared by every command that opens the index.
 inline void add_index_option(CLI::App* cmd, std::string& dir) {

@@ -35,7 +35,7 @@ void add_help_command(CLI::App& app, int& exit_code) {
     else if (topic->empty())
       text = app.help();
     else
-      throw Error(kExitUsage, "no help on '" + *topic + "'; topics: query, formats, exit-codes");
+      throw Error(ErrorCode::usage, "no help on '" + *topic + "'; topics: query, formats, exit-codes");
     write_paged(text, screen(), true);
     exit_code = kExitOk;
   });

@@ -11,6 +11,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "common/analyzer.h"
 #include "common/errors.h"
 #include "common/index_location.h"
 #include "indexer/indexer.h"
@@ -38,10 +39,11 @@ struct IndexOptions {
   bool no_infer = false;
   std::string reference_date;
   std::string source_names;
+  std::string analyzer_variant = "default";
 };
 
 // CPU time of every thread so far. Beside wall time in the progress log, it tells a build that
-// does more work per article late from one that shared a noisy machine (docs/performance.md).
+// does more work per article late from one that shared a noisy machine.
 double cpu_seconds() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
@@ -109,7 +111,7 @@ void print_summary(const IndexSummary& s, const std::string& format, const std::
 }
 
 void run(const IndexOptions& opt, int& exit_code) {
-  if (opt.format != "text" && opt.format != "json") throw Error(kExitUsage, "--format must be text or json");
+  if (opt.format != "text" && opt.format != "json") throw Error(ErrorCode::usage, "--format must be text or json");
   auto dir = resolve_index_dir(opt.index);
   IndexRequest request;
   request.paths = opt.paths;
@@ -128,9 +130,15 @@ void run(const IndexOptions& opt, int& exit_code) {
   if (!opt.reference_date.empty()) {
     auto day = parse_date(opt.reference_date);
     if (!day || day->precision != Date::Precision::Day)
-      throw Error(kExitUsage, "--reference-date must be a day, YYYY-MM-DD (got '" + opt.reference_date + "')");
+      throw Error(ErrorCode::usage, "--reference-date must be a day, YYYY-MM-DD (got '" + opt.reference_date + "')");
     request.reference_date = day;
   }
+  try {
+    AnalyzerOptions::variant(opt.analyzer_variant);  // refused before any index is written with it
+  } catch (const std::invalid_argument& e) {
+    throw Error(ErrorCode::usage, std::string("--analyzer-variant: ") + e.what());
+  }
+  request.store.analyzer_variant = opt.analyzer_variant;
   if (!opt.source_names.empty()) request.store.source_names = read_source_names(opt.source_names);
   request.report = [](const std::string& line) { std::fprintf(stderr, "nsearch: %s\n", line.c_str()); };
   auto progress = std::make_shared<ProgressLine>();
@@ -145,7 +153,7 @@ void run(const IndexOptions& opt, int& exit_code) {
   std::shared_ptr<std::FILE> log;
   if (!opt.progress_log.empty()) {
     log.reset(std::fopen(opt.progress_log.c_str(), "w"), std::fclose);
-    if (!log) throw Error(kExitUsage, "cannot write the progress log " + opt.progress_log);
+    if (!log) throw Error(ErrorCode::usage, "cannot write the progress log " + opt.progress_log);
     auto start = std::chrono::steady_clock::now();
     auto screen = request.progress;
     request.progress = [log, start, screen](const IndexProgress& p) {
@@ -161,8 +169,9 @@ void run(const IndexOptions& opt, int& exit_code) {
   } catch (const Xapian::DatabaseError& e) {
     // A failed write (full disk, quota, I/O error) loses only the uncommitted batch.
     std::string why = e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : "";
-    throw Error(kExitIo, "writing the index failed: " + e.get_msg() + why +
-                             "; the index keeps its last complete commit: fix the cause and run `nsearch index` again");
+    throw Error(ErrorCode::io,
+                "writing the index failed: " + e.get_msg() + why +
+                    "; the index keeps its last complete commit: fix the cause and run `nsearch index` again");
   }
   if (show_progress) progress->clear();
   if (!opt.quiet) print_summary(summary, opt.format, dir.string());
@@ -237,6 +246,10 @@ void add_index_command(CLI::App& app, int& exit_code) {
       "--progress-log", opt->progress_log,
       "Write 'seconds articles input-bytes cpu-seconds' every 256 articles to FILE, and once more when the run is "
       "complete (for benchmarks)");
+  // For the ablation bench (bench/run --variant), so not in --help.
+  cmd->add_option("--analyzer-variant", opt->analyzer_variant,
+                  "Analyzer variant recorded in a new index (common/analyzer.h: nostem, noprefix, ...)")
+      ->group("");
   cmd->callback([opt, &exit_code] { run(*opt, exit_code); });
 }
 

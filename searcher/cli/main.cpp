@@ -8,6 +8,7 @@
 
 #include "common/errors.h"
 #include "searcher/cli/commands.h"
+#include "searcher/cli/exit_codes.h"
 
 namespace {
 
@@ -90,11 +91,12 @@ std::vector<std::string> separate_query_words(const CLI::App& search, const std:
           i + 1 < args.size() && (args[i + 1].rfind("--", 0) == 0 || named_option(search, args[i + 1]));
       if (opt && opt->get_expected_max() > 0 && opt->get_type_size_max() > 0 && !attached) {
         if (i + 1 == args.size() || next_is_option)
-          throw nsearch::Error(nsearch::kExitUsage, "option " + a + " needs a value; see `nsearch search --help`");
+          throw nsearch::Error(nsearch::ErrorCode::usage,
+                               "option " + a + " needs a value; see `nsearch search --help`");
         options.push_back(args[++i]);
       }
     } else if (a.size() > 1 && a[0] == '-' && a[1] == '-') {
-      throw nsearch::Error(nsearch::kExitUsage, unknown_option_message(search, a));
+      throw nsearch::Error(nsearch::ErrorCode::usage, unknown_option_message(search, a));
     } else {
       words.push_back(a);  // a word, or a `-word` to exclude
     }
@@ -123,6 +125,7 @@ std::vector<std::string> arguments(CLI::App& app, int argc, char** argv) {
 
 int main(int argc, char** argv) {
   using namespace nsearch;
+  using namespace nsearch::cli;
   CLI::App app{
       "nsearch: full-text search for Arabic news.\n\n"
       "Examples:\n"
@@ -160,8 +163,8 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   } catch (const Error& e) {
-    std::fprintf(stderr, "nsearch: %s\n", e.what());
-    return e.code();
+    std::fprintf(stderr, "nsearch: %s\n", cli::describe(e).c_str());
+    return cli::exit_code_for(e.code());
   } catch (const Xapian::DatabaseLockError& e) {
     std::fprintf(stderr, "nsearch: index is locked by another `nsearch index`; try again when it finishes (%s)\n",
                  e.get_msg().c_str());

@@ -81,7 +81,7 @@ void add_roots_command(CLI::App& app, int& exit_code) {
   add_index_option(cmd, opt->index);
   cmd->add_option("--format", opt->format, "text or json")->capture_default_str();
   cmd->callback([opt, &exit_code] {
-    if (opt->format != "text" && opt->format != "json") throw Error(kExitUsage, "--format must be text or json");
+    if (opt->format != "text" && opt->format != "json") throw Error(ErrorCode::usage, "--format must be text or json");
     auto dir = resolve_index_dir(opt->index);
     auto roots = collect(open_index_set({dir}, false), dir);
     if (opt->format == "json")

@@ -37,6 +37,7 @@ struct SearchOptions {
   std::size_t snippet_length = 200;
   bool no_snippets = false;
   bool no_pager = false;
+  SearcherOptions searcher;  // --weighting
 };
 
 std::vector<std::string> split_commas(const std::string& s) {
@@ -63,13 +64,13 @@ SearchRequest make_request(const SearchOptions& o) {
   else if (o.sort == "oldest")
     r.sort = SortOrder::Oldest;
   else if (o.sort != "relevance")
-    throw Error(kExitUsage, "--sort must be relevance, newest or oldest");
+    throw Error(ErrorCode::usage, "--sort must be relevance, newest or oldest");
   if (o.spelling == "off")
     r.spelling = SpellingMode::Off;
   else if (o.spelling == "auto")
     r.spelling = SpellingMode::Auto;
   else if (o.spelling != "suggest")
-    throw Error(kExitUsage, "--spelling must be suggest, auto or off");
+    throw Error(ErrorCode::usage, "--spelling must be suggest, auto or off");
   r.limit = o.limit;
   r.offset = o.offset;
   r.snippet_chars = o.snippet_length;
@@ -80,7 +81,7 @@ SearchRequest make_request(const SearchOptions& o) {
 bool use_color(const std::string& mode) {
   if (mode == "always") return true;
   if (mode == "never") return false;
-  if (mode != "auto") throw Error(kExitUsage, "--color must be auto, always or never");
+  if (mode != "auto") throw Error(ErrorCode::usage, "--color must be auto, always or never");
   const char* no_color = std::getenv("NO_COLOR");
   return isatty(1) && !(no_color && *no_color);
 }
@@ -99,7 +100,7 @@ int run_batch(Searcher& searcher, SearchRequest request, PrintOptions print, con
   std::istream* in = &std::cin;
   if (path != "-") {
     file.open(path);
-    if (!file) throw Error(kExitUsage, "cannot read the batch file " + path);
+    if (!file) throw Error(ErrorCode::usage, "cannot read the batch file " + path);
     in = &file;
   }
   std::string line;
@@ -117,10 +118,11 @@ int run_batch(Searcher& searcher, SearchRequest request, PrintOptions print, con
       print_result(r, print, stdout);
       any_hits |= r.total > 0;
     } catch (const Error& e) {
-      if (e.code() != kExitUsage) throw;
+      if (exit_code_for(e.code()) != kExitUsage) throw;
       any_rejected = true;
-      std::fprintf(stderr, "nsearch: query %s: %s\n", print.qid.c_str(), e.what());
-      print_error(request.query, e.what(), print, stdout);
+      const std::string why = describe(e);
+      std::fprintf(stderr, "nsearch: query %s: %s\n", print.qid.c_str(), why.c_str());
+      print_error(request.query, why, print, stdout);
     }
   }
   if (any_rejected) return kExitUsage;
@@ -132,7 +134,7 @@ std::string printed(const SearchResult& r, const PrintOptions& print) {
   char* buffer = nullptr;
   std::size_t size = 0;
   std::FILE* out = open_memstream(&buffer, &size);
-  if (!out) throw Error(kExitIo, "out of memory");
+  if (!out) throw Error(ErrorCode::io, "out of memory");
   print_result(r, print, out);
   std::fclose(out);
   std::string text(buffer, size);
@@ -153,8 +155,8 @@ void run(const SearchOptions& o, int& exit_code) {
   print.color = print.format == OutputFormat::Text && use_color(o.color);
   bool filters = !o.sources.empty() || !o.since.empty() || !o.until.empty();
   if (o.batch.empty() && o.words.empty() && !filters)
-    throw Error(kExitUsage, "nothing to search: give words, a --source or a date, or --batch FILE");
-  Searcher searcher(open_indexes(o.index));
+    throw Error(ErrorCode::usage, "nothing to search: give words, a --source or a date, or --batch FILE");
+  Searcher searcher(open_indexes(o.index), o.searcher);
   if (!o.batch.empty()) {
     exit_code = run_batch(searcher, request, print, o.batch);
     return;
@@ -206,6 +208,10 @@ void add_search_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--width", o->width, "Wrap text output to N columns (default: the terminal's; none in a pipe)");
   cmd->add_flag("--no-pager", o->no_pager, "Do not send long output on a terminal through $PAGER");
   cmd->add_option("--batch", o->batch, "Run one query per line of FILE (- for stdin): qid<TAB>query or a bare query");
+  // For the ablation bench (bench/run --weighting), so not in --help.
+  cmd->add_option("--weighting", o->searcher.weighting,
+                  "Ranking: dlh, pl2, inl2, bm25[:K1,B], bm25plus[:K1,B], lm[:MU]")
+      ->group("");
   cmd->callback([o, &exit_code] { run(*o, exit_code); });
 }
 

@@ -30,7 +30,7 @@ void add_show_command(CLI::App& app, int& exit_code) {
   add_index_set_options(cmd, o->index);
   cmd->add_option("--format", o->format, "text or json")->capture_default_str();
   cmd->callback([o, &exit_code] {
-    if (o->format != "text" && o->format != "json") throw Error(kExitUsage, "--format must be text or json");
+    if (o->format != "text" && o->format != "json") throw Error(ErrorCode::usage, "--format must be text or json");
     Searcher searcher(open_indexes(o->index));
     auto found = searcher.find(o->id);
     if (!found.article) {

@@ -61,7 +61,7 @@ void add_sources_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--format", o->format, "text, json or names")->capture_default_str();
   cmd->callback([o, &exit_code] {
     if (o->format != "text" && o->format != "json" && o->format != "names")
-      throw Error(kExitUsage, "--format must be text, json or names");
+      throw Error(ErrorCode::usage, "--format must be text, json or names");
     IndexSet set = open_indexes(o->index);
     SourceCatalog catalog(set.db, o->format != "names");
     std::string out;

@@ -1,87 +1,56 @@
 // `nsearch stats`: what the index holds.
-#include <algorithm>
 #include <cstdio>
-#include <filesystem>
 #include <memory>
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
-#include "common/dates.h"
 #include "common/errors.h"
 #include "common/index_location.h"
-#include "common/roots.h"
-#include "common/schema.h"
 #include "searcher/cli/commands.h"
+#include "searcher/index_stats.h"
 
 namespace nsearch::cli {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 struct StatsOptions {
   std::string index;
   std::string format = "text";
 };
 
-std::uintmax_t disk_size(const fs::path& dir) {
-  std::uintmax_t total = 0;
-  std::error_code ec;
-  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::error_code fec;
-    if (it->is_regular_file(fec)) total += it->file_size(fec);
-  }
-  return total;
-}
-
-nlohmann::json collect(const IndexSet& set, const fs::path& dir) {
-  const Xapian::Database& db = set.db;
+nlohmann::json to_json(const IndexStats& s) {
   nlohmann::json sources = nlohmann::json::array();
-  std::string prefix(schema::kSource);
-  std::vector<std::pair<std::string, Xapian::doccount>> counts;
-  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-    std::string key = (*it).substr(prefix.size());
-    std::string display = db.get_metadata(std::string(schema::kMetaSourcePrefix) + key);
-    counts.emplace_back(display.empty() ? key : display, it.get_termfreq());
-  }
-  std::sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-  for (const auto& [name, n] : counts) sources.push_back({{"value", name}, {"count", n}});
-  auto meta = [&](std::string_view key) { return db.get_metadata(std::string(key)); };
-  nlohmann::json roots = nlohmann::json::array();  // paths; `nsearch roots` has the rest
-  for (const auto& r : parse_roots(meta(schema::kMetaRoots))) roots.push_back(r.path);
+  for (const auto& src : s.sources) sources.push_back({{"value", src.name}, {"count", src.count}});
   return {{"format_version", 1},
-          {"index", dir.string()},
-          {"documents", db.get_doccount()},
+          {"index", s.index},
+          {"documents", s.documents},
           // A shard is a chain of databases once full ones are sealed: the count searched is
           // the databases'. "shards" was that count before sealing and stays, for scripts.
-          {"databases", set.parts.size()},
-          {"shards", set.parts.size()},
+          {"databases", s.databases},
+          {"shards", s.databases},
           {"sources", sources},
-          {"date_from", iso_day(db.get_value_lower_bound(schema::kSlotDateStart))},
-          {"date_to", iso_day(db.get_value_upper_bound(schema::kSlotDateEnd))},
-          {"size_bytes", disk_size(dir)},
-          {"schema_version", meta(schema::kMetaSchemaVersion)},
-          {"analyzer_version", meta(schema::kMetaAnalyzerVersion)},
-          {"analyzer_variant", meta(schema::kMetaAnalyzerVariant)},
-          {"last_update", meta(schema::kMetaLastUpdate)},
-          {"roots", roots}};
+          {"date_from", s.date_from},
+          {"date_to", s.date_to},
+          {"size_bytes", s.size_bytes},
+          {"schema_version", s.schema_version},
+          {"analyzer_version", s.analyzer_version},
+          {"analyzer_variant", s.analyzer_variant},
+          {"last_update", s.last_update},
+          {"roots", s.roots}};
 }
 
-void print_text(const nlohmann::json& s) {
-  std::string out =
-      fmt::format("index       {}\ndocuments   {}\nsize        {:.1f} MB\n", s["index"].get<std::string>(),
-                  s["documents"].get<Xapian::doccount>(), s["size_bytes"].get<double>() / 1e6);
-  out += fmt::format("databases   {}\n", s["databases"].get<std::size_t>());
-  out += fmt::format("dates       {} .. {}\n", s["date_from"].get<std::string>(), s["date_to"].get<std::string>());
-  out += fmt::format("versions    schema {}, analyzer {} ({})\n", s["schema_version"].get<std::string>(),
-                     s["analyzer_version"].get<std::string>(), s["analyzer_variant"].get<std::string>());
-  out += fmt::format("updated     {}\n", s["last_update"].get<std::string>());
-  for (const auto& r : s["roots"]) out += fmt::format("root        {}\n", r.get<std::string>());
+void print_text(const IndexStats& s) {
+  std::string out = fmt::format("index       {}\ndocuments   {}\nsize        {:.1f} MB\n", s.index, s.documents,
+                                static_cast<double>(s.size_bytes) / 1e6);
+  out += fmt::format("databases   {}\n", s.databases);
+  out += fmt::format("dates       {} .. {}\n", s.date_from, s.date_to);
+  out += fmt::format("versions    schema {}, analyzer {} ({})\n", s.schema_version, s.analyzer_version,
+                     s.analyzer_variant);
+  out += fmt::format("updated     {}\n", s.last_update);
+  for (const auto& r : s.roots) out += fmt::format("root        {}\n", r);
   out += "sources\n";
-  for (const auto& src : s["sources"]) {
-    out += fmt::format("  {:>7}  {}\n", src["count"].get<Xapian::doccount>(), src["value"].get<std::string>());
-  }
+  for (const auto& src : s.sources) out += fmt::format("  {:>7}  {}\n", src.count, src.name);
   std::fputs(out.c_str(), stdout);
 }
 
@@ -94,11 +63,11 @@ void add_stats_command(CLI::App& app, int& exit_code) {
   add_index_option(cmd, opt->index);
   cmd->add_option("--format", opt->format, "text or json")->capture_default_str();
   cmd->callback([opt, &exit_code] {
-    if (opt->format != "text" && opt->format != "json") throw Error(kExitUsage, "--format must be text or json");
+    if (opt->format != "text" && opt->format != "json") throw Error(ErrorCode::usage, "--format must be text or json");
     auto dir = resolve_index_dir(opt->index);
-    auto stats = collect(open_index_set({dir}, false), dir);
+    IndexStats stats = index_stats(open_index_set({dir}, false), dir);
     if (opt->format == "json")
-      std::puts(stats.dump(2).c_str());
+      std::puts(to_json(stats).dump(2).c_str());
     else
       print_text(stats);
     exit_code = kExitOk;

@@ -49,7 +49,8 @@ BidiMode bidi_mode(const std::string& option, const Screen& screen) {
   if (mode == "logical") return BidiMode::Logical;
   if (mode == "isolate") return BidiMode::Isolate;
   if (mode == "visual") return BidiMode::Visual;
-  if (mode != "auto") throw Error(kExitUsage, "--bidi must be auto, isolate, visual or logical (got '" + mode + "')");
+  if (mode != "auto")
+    throw Error(ErrorCode::usage, "--bidi must be auto, isolate, visual or logical (got '" + mode + "')");
   if (!screen.terminal) return BidiMode::Logical;
   // Terminals known to draw characters in the order they come: xterm, the Linux console, and
   // tmux and screen, which redraw cell by cell whatever terminal they run in.

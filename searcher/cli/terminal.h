@@ -20,7 +20,7 @@ Screen screen();
 // --bidi: "logical", "isolate", "visual", or "auto": $NSEARCH_BIDI if set, else logical when
 // stdout is not a terminal, visual in a terminal known not to do bidi (xterm, which sets
 // $XTERM_VERSION; the Linux console; tmux and screen), isolate otherwise. Throws
-// Error(kExitUsage).
+// Error(ErrorCode::usage).
 BidiMode bidi_mode(const std::string& option, const Screen& screen);
 
 // Writes text to stdout, through $PAGER (default `less`, with LESS=FRX unless $LESS is set)
