@@ -13,10 +13,10 @@ namespace nsearch::schema {
 
 // Bumped when the layout below changes; an index with another version is refused
 // ("run `nsearch index --rebuild`").
-inline constexpr int kSchemaVersion = 5;  // 2: slot 7 (oldest-first sort key); 3: words unstemmed, no XE;
+inline constexpr int kSchemaVersion = 6;  // 2: slot 7 (oldest-first sort key); 3: words unstemmed, no XE;
                                           // 4: facet codes in metadata; 5: ids begin with the root's
                                           // name, roots recorded with names, times in the date slots,
-                                          // slot 8 (origin file)
+                                          // slot 8 (origin file); 6: stories (XB, XT, slots 9, 10)
 
 // ---- Term prefixes -------------------------------------------------------------------------
 // (no prefix) Words of title and body as the analyzer normalizes them, NOT stemmed, with
@@ -46,6 +46,13 @@ inline constexpr std::string_view kDay = "XD";
 // XF Origin file key (file_key() of the absolute path the article came from): lets a
 //    re-run find every article of a changed or vanished file.
 inline constexpr std::string_view kFile = "XF";
+// XB Story band: one term per LSH band of the body's MinHash signature, "XB" + band number (2
+//    hex digits) + the band's hash (10 hex digits; indexer/story_signature.h). Articles sharing
+//    a band term are candidates for one story; none for an article without body words.
+inline constexpr std::string_view kStoryBand = "XB";
+// XT Story: "XT" + story_term_key(kSlotStory's value) (common/story_key.h), one per doc: the
+//    story's members are this term's postings.
+inline constexpr std::string_view kStory = "XT";
 
 // ---- Value slots ---------------------------------------------------------------------------
 enum Slot : Xapian::valueno {
@@ -72,6 +79,15 @@ enum Slot : Xapian::valueno {
   // Origin: the XF key of the file the article came from ("" for standard input), so that a
   // run finds which file holds an id without reading the document data.
   kSlotOrigin = 8,
+  // MinHash signature of the body (indexer/story_signature.h): 128 minima, the low 16 bits of
+  // each, little-endian; empty for an article without body words.
+  kSlotSignature = 9,
+  // Story key: the kSlotOldestKey value and id of the story's first member, "\x1f" between
+  // (common/story_key.h), so keys sort by (date and time, id). The collapse key of a search.
+  // An article's story is its earliest member among itself and the articles whose signatures
+  // match its own (estimated Jaccard >= 0.6): it depends on the set of articles only, not on
+  // the order they were indexed in (indexer/story_linker.h).
+  kSlotStory = 10,
 };
 
 // ---- Document data --------------------------------------------------------------------------

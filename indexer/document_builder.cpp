@@ -2,7 +2,10 @@
 
 #include <fmt/core.h>
 
+#include "common/fnv1a.h"
 #include "common/schema.h"
+#include "common/story_key.h"
+#include "indexer/story_signature.h"
 
 namespace nsearch {
 
@@ -34,8 +37,9 @@ class FieldIndexer {
     pos_ += schema::kFieldGap;  // no phrase spans title and body
   }
 
-  void body(const std::string& text) {
+  void body(const std::string& text, StorySignature& signature) {
     analyzer_.analyze(text, [&](const Token& t) {
+      signature.add_word(t.normalized);
       if (!fits(t)) return;
       ++pos_;
       doc_.add_posting(t.normalized, pos_);
@@ -64,16 +68,19 @@ void add_date(Xapian::Document& doc, const Date& date) {
   doc.add_value(schema::kSlotDateText, date.text());
 }
 
+// A new article is a story of its own until the writer links it (indexer/story_linker.h).
+void add_story(Xapian::Document& doc, const StorySignature& signature, const Article& article) {
+  StorySignature::Keys keys = signature.keys();
+  for (const auto& band : keys.bands) doc.add_boolean_term(prefixed(schema::kStoryBand, band));
+  if (!keys.packed.empty()) doc.add_value(schema::kSlotSignature, keys.packed);
+  std::string key = story_key(article.date.empty() ? std::string("~") : article.date.sort_key(), article.id);
+  doc.add_boolean_term(story_term(key));
+  doc.add_value(schema::kSlotStory, key);
+}
+
 }  // namespace
 
-std::uint64_t fnv1a(std::string_view data) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : data) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
+std::uint64_t fnv1a(std::string_view data) { return fnv1a_64(data); }
 
 std::string fingerprint(std::string_view bytes) { return fmt::format("{:016x}", fnv1a(bytes)); }
 
@@ -87,7 +94,9 @@ BuiltDocument build_document(const Article& article, std::string data, const std
   Xapian::Document& doc = built.doc;
   FieldIndexer fields(doc, analyzer);
   fields.title(article.title);
-  fields.body(article.body);
+  StorySignature signature;
+  fields.body(article.body, signature);
+  add_story(doc, signature, article);
 
   built.id_term = prefixed(schema::kId, article.id);
   doc.add_boolean_term(built.id_term);

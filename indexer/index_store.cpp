@@ -18,6 +18,7 @@
 #include "common/index_location.h"
 #include "common/overtaken_read.h"
 #include "common/schema.h"
+#include "indexer/story_linker.h"
 
 namespace nsearch {
 
@@ -276,7 +277,18 @@ void IndexStore::put(BuiltDocument built) {
   // batch) stays where it is.
   map_ids();
   auto lane = static_cast<std::uint32_t>(open_base() + fnv1a(built.id_term) % lanes_);
-  std::uint32_t i = where_.try_emplace(built.id_term, lane | kPutThisRun).first->second & ~kPutThisRun;
+  auto [where, added] = where_.try_emplace(built.id_term, lane | kPutThisRun);
+  std::uint32_t i = where->second & ~kPutThisRun;
+  if (!added) {
+    // A replaced article leaves its old story; its committed version says which.
+    read_newest(readers_[i], [&](Xapian::Database& db) {
+      if (auto p = db.postlist_begin(built.id_term); p != db.postlist_end(built.id_term)) {
+        for (auto& t : stale_story_terms(db.get_document(*p))) stale_stories_.push_back(std::move(t));
+      }
+      return 0;
+    });
+  }
+  put_ids_.push_back(built.id_term);
   writer(i).put(std::move(built));
   ++pending_;
 }
@@ -364,7 +376,10 @@ std::size_t IndexStore::prune(const FileRecord& record) {
     for (auto it = db.postlist_begin(file_term); it != db.postlist_end(file_term); ++it) {
       if (!std::binary_search(kept[k].begin(), kept[k].end(), *it)) doomed.push_back(*it);
     }
-    for (auto id : doomed) db.delete_document(id);
+    for (auto id : doomed) {
+      for (auto& t : stale_story_terms(db.get_document(id))) stale_stories_.push_back(std::move(t));
+      db.delete_document(id);
+    }
     removed += doomed.size();
   }
   return removed;
@@ -396,6 +411,7 @@ void IndexStore::checkpoint() {
     if (!m.id_base.empty()) entry["id_base"] = m.id_base;
     meta.set_metadata(key, entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
+  link_stories();
   for (const auto& [key, value] : metadata_) meta.set_metadata(key, value);
   meta.set_metadata(std::string(schema::kMetaLastUpdate), utc_now());
   for (std::size_t k = 1; k < writers_.size(); ++k)
@@ -406,6 +422,21 @@ void IndexStore::checkpoint() {
   pending_ = 0;
   reopen_readers();
   maybe_seal();
+}
+
+void IndexStore::link_stories() {
+  if (put_ids_.empty() && stale_stories_.empty()) return;
+  std::vector<Xapian::Database> dbs;
+  for (std::size_t i = 0; i < readers_.size(); ++i) {
+    if (writers_[i])
+      dbs.push_back(writers_[i]->db());
+    else
+      dbs.push_back(readers_[i]);
+  }
+  StoryLinker linker(dbs, [this](std::size_t i) -> Xapian::WritableDatabase& { return writer(i).db(); });
+  linker.relink(put_ids_, stale_stories_);
+  put_ids_.clear();
+  stale_stories_.clear();
 }
 
 void IndexStore::maybe_seal() {

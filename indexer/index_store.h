@@ -141,6 +141,9 @@ class IndexStore {
   // docs/robustness.md).
   std::size_t batch_limit() const;
   std::size_t prune(const FileRecord& record);
+  // Links the articles put since the last checkpoint into stories, and mends the stories that
+  // lost an article (story_linker.h); before the checkpoint's commits.
+  void link_stories();
   // Seals the open databases if one is full (see the top of this file).
   void maybe_seal();
   void add_database(const std::string& path, const std::string& variant);
@@ -170,6 +173,9 @@ class IndexStore {
   std::size_t pending_ = 0;
   std::size_t open_indexed_ = 0;  // articles in the open databases at the last checkpoint
   std::vector<FileRecord> records_;
+  // For the story pass of the next checkpoint (story_linker.h): Q terms put, and the story
+  // terms of articles replaced or removed.
+  std::vector<std::string> put_ids_, stale_stories_;
   std::map<std::string, std::string> metadata_;  // written at the next checkpoint
   std::unordered_set<std::string> named_sources_;
   bool created_ = false;      // no index was at dir_

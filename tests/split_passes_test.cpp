@@ -97,7 +97,7 @@ std::vector<RankedMatch> one_pass(const Xapian::Database& db, const Xapian::Quer
 
 TEST_F(SplitPasses, SlicesRankedOnTwoHandlesMergeIntoTheOnePassPage) {
   IndexSet a = open(), b = open();
-  const std::vector<RankOrder> orders = {{}, {schema::kSlotDateStart, true}, {schema::kSlotOldestKey, false}};
+  const std::vector<RankOrder> orders = {{}, {schema::kSlotDateStart, true, {}}, {schema::kSlotOldestKey, false, {}}};
   std::size_t compared = 0;
   for (const auto& text : kQueries) {
     Xapian::Query q = parse(a.db, text);
