@@ -16,7 +16,7 @@ namespace nsearch::schema {
 inline constexpr int kSchemaVersion = 6;  // 2: slot 7 (oldest-first sort key); 3: words unstemmed, no XE;
                                           // 4: facet codes in metadata; 5: ids begin with the root's
                                           // name, roots recorded with names, times in the date slots,
-                                          // slot 8 (origin file); 6: stories (XB, XT, slots 9, 10)
+                                          // slot 8 (origin file); 6: stories (XB, slots 9-11)
 
 // ---- Term prefixes -------------------------------------------------------------------------
 // (no prefix) Words of title and body as the analyzer normalizes them, NOT stemmed, with
@@ -50,9 +50,6 @@ inline constexpr std::string_view kFile = "XF";
 //    hex digits) + the band's hash (10 hex digits; indexer/story_signature.h). Articles sharing
 //    a band term are candidates for one story; none for an article without body words.
 inline constexpr std::string_view kStoryBand = "XB";
-// XT Story: "XT" + story_term_key(kSlotStory's value) (common/story_key.h), one per doc: the
-//    story's members are this term's postings.
-inline constexpr std::string_view kStory = "XT";
 
 // ---- Value slots ---------------------------------------------------------------------------
 enum Slot : Xapian::valueno {
@@ -83,11 +80,16 @@ enum Slot : Xapian::valueno {
   // each, little-endian; empty for an article without body words.
   kSlotSignature = 9,
   // Story key: the kSlotOldestKey value and id of the story's first member, "\x1f" between
-  // (common/story_key.h), so keys sort by (date and time, id). The collapse key of a search.
-  // An article's story is its earliest member among itself and the articles whose signatures
-  // match its own (estimated Jaccard >= 0.6): it depends on the set of articles only, not on
-  // the order they were indexed in (indexer/story_linker.h).
+  // (common/story_key.h), so keys sort by (date and time, id); empty for an article no other
+  // matches. The collapse key of a search (Xapian never collapses an empty key). An article's
+  // story is the earliest of itself and the articles whose signatures match its own (estimated
+  // Jaccard >= 0.6): it depends on the set of articles only, not on the order they were indexed
+  // in (indexer/story_linker.h). Only values change when stories do: a story's members are its
+  // first member and those of the first's matches with its key (searcher/story_members.h).
   kSlotStory = 10,
+  // The article's own story key (its kSlotOldestKey value and id, as in kSlotStory): what the
+  // story linker compares, read without the article's term list.
+  kSlotMemberKey = 11,
 };
 
 // ---- Document data --------------------------------------------------------------------------

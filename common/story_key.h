@@ -10,7 +10,5 @@ namespace nsearch {
 std::string story_key(std::string_view oldest_key, std::string_view id);
 // The first member's id in a story key ("" when the key is malformed).
 std::string story_first_id(std::string_view key);
-// The schema::kStory term of a story key: fixed length, as ids may be long.
-std::string story_term(std::string_view key);
 
 }  // namespace nsearch

@@ -2,7 +2,6 @@
 
 #include <fmt/core.h>
 
-#include "common/fnv1a.h"
 #include "common/schema.h"
 #include "common/story_key.h"
 #include "indexer/story_signature.h"
@@ -68,19 +67,31 @@ void add_date(Xapian::Document& doc, const Date& date) {
   doc.add_value(schema::kSlotDateText, date.text());
 }
 
-// A new article is a story of its own until the writer links it (indexer/story_linker.h).
-void add_story(Xapian::Document& doc, const StorySignature& signature, const Article& article) {
+// A new article is a story of its own (empty story key) until the writer links it
+// (indexer/story_linker.h).
+void add_story(BuiltDocument& built, const StorySignature& signature, const Article& article) {
+  Xapian::Document& doc = built.doc;
   StorySignature::Keys keys = signature.keys();
-  for (const auto& band : keys.bands) doc.add_boolean_term(prefixed(schema::kStoryBand, band));
-  if (!keys.packed.empty()) doc.add_value(schema::kSlotSignature, keys.packed);
-  std::string key = story_key(article.date.empty() ? std::string("~") : article.date.sort_key(), article.id);
-  doc.add_boolean_term(story_term(key));
-  doc.add_value(schema::kSlotStory, key);
+  for (const auto& band : keys.bands) {
+    built.story_bands.push_back(prefixed(schema::kStoryBand, band));
+    doc.add_boolean_term(built.story_bands.back());
+  }
+  built.signature = std::move(keys.packed);
+  if (!built.signature.empty()) doc.add_value(schema::kSlotSignature, built.signature);
+  built.member_key = story_key(article.date.empty() ? std::string("~") : article.date.sort_key(), article.id);
+  doc.add_value(schema::kSlotMemberKey, built.member_key);
 }
 
 }  // namespace
 
-std::uint64_t fnv1a(std::string_view data) { return fnv1a_64(data); }
+std::uint64_t fnv1a(std::string_view data) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : data) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
 
 std::string fingerprint(std::string_view bytes) { return fmt::format("{:016x}", fnv1a(bytes)); }
 
@@ -96,7 +107,7 @@ BuiltDocument build_document(const Article& article, std::string data, const std
   fields.title(article.title);
   StorySignature signature;
   fields.body(article.body, signature);
-  add_story(doc, signature, article);
+  add_story(built, signature, article);
 
   built.id_term = prefixed(schema::kId, article.id);
   doc.add_boolean_term(built.id_term);

@@ -18,7 +18,6 @@
 #include "common/index_location.h"
 #include "common/overtaken_read.h"
 #include "common/schema.h"
-#include "indexer/story_linker.h"
 
 namespace nsearch {
 
@@ -283,12 +282,12 @@ void IndexStore::put(BuiltDocument built) {
     // A replaced article leaves its old story; its committed version says which.
     read_newest(readers_[i], [&](Xapian::Database& db) {
       if (auto p = db.postlist_begin(built.id_term); p != db.postlist_end(built.id_term)) {
-        for (auto& t : stale_story_terms(db.get_document(*p))) stale_stories_.push_back(std::move(t));
+        gone_.push_back(departing_article(db.get_document(*p)));
       }
       return 0;
     });
   }
-  put_ids_.push_back(built.id_term);
+  put_.push_back({built.id_term, std::move(built.story_bands), std::move(built.signature), std::move(built.member_key)});
   writer(i).put(std::move(built));
   ++pending_;
 }
@@ -377,7 +376,7 @@ std::size_t IndexStore::prune(const FileRecord& record) {
       if (!std::binary_search(kept[k].begin(), kept[k].end(), *it)) doomed.push_back(*it);
     }
     for (auto id : doomed) {
-      for (auto& t : stale_story_terms(db.get_document(id))) stale_stories_.push_back(std::move(t));
+      gone_.push_back(departing_article(db.get_document(id)));
       db.delete_document(id);
     }
     removed += doomed.size();
@@ -425,7 +424,7 @@ void IndexStore::checkpoint() {
 }
 
 void IndexStore::link_stories() {
-  if (put_ids_.empty() && stale_stories_.empty()) return;
+  if (put_.empty() && gone_.empty()) return;
   std::vector<Xapian::Database> dbs;
   for (std::size_t i = 0; i < readers_.size(); ++i) {
     if (writers_[i])
@@ -434,9 +433,9 @@ void IndexStore::link_stories() {
       dbs.push_back(readers_[i]);
   }
   StoryLinker linker(dbs, [this](std::size_t i) -> Xapian::WritableDatabase& { return writer(i).db(); });
-  linker.relink(put_ids_, stale_stories_);
-  put_ids_.clear();
-  stale_stories_.clear();
+  linker.relink(put_, gone_);
+  put_.clear();
+  gone_.clear();
 }
 
 void IndexStore::maybe_seal() {

@@ -37,6 +37,7 @@
 #include "common/roots.h"
 #include "indexer/document_builder.h"
 #include "indexer/shard_writer.h"
+#include "indexer/story_linker.h"
 
 namespace nsearch {
 
@@ -173,9 +174,9 @@ class IndexStore {
   std::size_t pending_ = 0;
   std::size_t open_indexed_ = 0;  // articles in the open databases at the last checkpoint
   std::vector<FileRecord> records_;
-  // For the story pass of the next checkpoint (story_linker.h): Q terms put, and the story
-  // terms of articles replaced or removed.
-  std::vector<std::string> put_ids_, stale_stories_;
+  // For the story pass of the next checkpoint (story_linker.h): articles put, and articles
+  // replaced or removed.
+  std::vector<StoryCandidate> put_, gone_;
   std::map<std::string, std::string> metadata_;  // written at the next checkpoint
   std::unordered_set<std::string> named_sources_;
   bool created_ = false;      // no index was at dir_

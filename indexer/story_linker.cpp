@@ -11,15 +11,6 @@ namespace nsearch {
 
 namespace {
 
-// The article's own story key: its oldest-first sort key and its id (from its Q term).
-std::string member_key(const Xapian::Document& doc) {
-  auto t = doc.termlist_begin();
-  t.skip_to(std::string(schema::kId));
-  std::string id;
-  if (t != doc.termlist_end() && (*t).rfind(schema::kId, 0) == 0) id = (*t).substr(schema::kId.size());
-  return story_key(doc.get_value(schema::kSlotOldestKey), id);
-}
-
 std::vector<std::string> band_terms(const Xapian::Document& doc) {
   std::vector<std::string> bands;
   const std::string prefix(schema::kStoryBand);
@@ -30,68 +21,110 @@ std::vector<std::string> band_terms(const Xapian::Document& doc) {
 
 }  // namespace
 
-std::vector<std::string> stale_story_terms(const Xapian::Document& doc) {
-  return {story_term(member_key(doc)), story_term(doc.get_value(schema::kSlotStory))};
+StoryCandidate departing_article(const Xapian::Document& doc) {
+  StoryCandidate a{"", {}, doc.get_value(schema::kSlotSignature), doc.get_value(schema::kSlotMemberKey)};
+  if (!a.signature.empty()) a.bands = band_terms(doc);
+  return a;
 }
 
 StoryLinker::StoryLinker(const std::vector<Xapian::Database>& dbs,
                          std::function<Xapian::WritableDatabase&(std::size_t)> writable)
-    : count_(dbs.size()), writable_(std::move(writable)) {
+    : dbs_(dbs), count_(dbs.size()), writable_(std::move(writable)) {
   for (const auto& db : dbs) all_.add_database(db);
 }
 
-std::vector<Xapian::docid> StoryLinker::neighbours(Xapian::docid did) {
-  Xapian::Document doc = all_.get_document(did, Xapian::DOC_ASSUME_VALID);
-  std::string signature = doc.get_value(schema::kSlotSignature);
-  std::vector<Xapian::docid> found;
-  if (signature.empty()) return found;
-  std::set<Xapian::docid> candidates;
-  for (const auto& band : band_terms(doc)) {
-    for (auto p = all_.postlist_begin(band); p != all_.postlist_end(band); ++p)
-      if (*p != did) candidates.insert(*p);
+void StoryLinker::count_bands(const std::vector<StoryCandidate>& put) {
+  std::vector<std::string> bands;
+  for (const auto& a : put) bands.insert(bands.end(), a.bands.begin(), a.bands.end());
+  std::sort(bands.begin(), bands.end());
+  bands.erase(std::unique(bands.begin(), bands.end()), bands.end());
+  // In term order through one cursor per database: its blocks are read once, not per term.
+  const std::string prefix(schema::kStoryBand);
+  for (const auto& db : dbs_) {
+    auto t = db.allterms_begin(prefix);
+    for (const auto& band : bands) {
+      t.skip_to(band);
+      if (t == db.allterms_end(prefix)) break;
+      if (*t == band) band_freq_[band] += t.get_termfreq();
+    }
   }
+}
+
+Xapian::doccount StoryLinker::band_freq(const std::string& band) {
+  auto found = band_freq_.find(band);
+  return found != band_freq_.end() ? found->second : all_.get_termfreq(band);
+}
+
+const StoryLinker::Member& StoryLinker::member(Xapian::docid did) {
+  auto found = members_.find(did);
+  if (found != members_.end()) return found->second;
+  Xapian::Document doc = all_.get_document(did, Xapian::DOC_ASSUME_VALID);
+  Member m{doc.get_value(schema::kSlotMemberKey), doc.get_value(schema::kSlotSignature), {}};
+  if (!m.signature.empty()) m.bands = band_terms(doc);
+  return members_.emplace(did, std::move(m)).first->second;
+}
+
+const std::vector<Xapian::docid>& StoryLinker::neighbours(Xapian::docid did) {
+  auto cached = neighbours_.find(did);
+  if (cached != neighbours_.end()) return cached->second;
+  const Member& m = member(did);
+  std::vector<Xapian::docid> candidates;
+  for (const auto& band : m.bands) {
+    if (band_freq(band) < 2) continue;  // only this article: no posting list to read
+    for (auto p = all_.postlist_begin(band); p != all_.postlist_end(band); ++p)
+      if (*p != did) candidates.push_back(*p);
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::vector<Xapian::docid> found;
   for (Xapian::docid c : candidates) {
-    if (same_story(signature, all_.get_document(c, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotSignature)))
-      found.push_back(c);
+    if (same_story(m.signature, all_.get_document(c, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotSignature))) found.push_back(c);
+  }
+  return neighbours_.emplace(did, std::move(found)).first->second;
+}
+
+std::vector<Xapian::docid> StoryLinker::matches_of(const StoryCandidate& gone) {
+  std::vector<Xapian::docid> found;
+  for (const auto& band : gone.bands) {
+    for (auto p = all_.postlist_begin(band); p != all_.postlist_end(band); ++p) {
+      if (same_story(gone.signature, member(*p).signature)) found.push_back(*p);
+    }
   }
   return found;
 }
 
-std::string StoryLinker::story_of(Xapian::docid did) {
-  std::string first = member_key(all_.get_document(did, Xapian::DOC_ASSUME_VALID));
-  for (Xapian::docid n : neighbours(did)) first = std::min(first, member_key(all_.get_document(n)));
-  return first;
-}
-
-std::size_t StoryLinker::relink(const std::vector<std::string>& id_terms, const std::vector<std::string>& story_terms) {
+std::size_t StoryLinker::relink(const std::vector<StoryCandidate>& put, const std::vector<StoryCandidate>& gone) {
   std::set<Xapian::docid> todo;
-  for (const auto& q : id_terms) {
-    auto p = all_.postlist_begin(q);
-    if (p == all_.postlist_end(q)) continue;  // removed again before the checkpoint
+  count_bands(put);
+  for (const auto& a : put) {
+    // Most articles share no band with another: their story is their own, as written.
+    if (std::none_of(a.bands.begin(), a.bands.end(), [&](const std::string& b) { return band_freq(b) > 1; }))
+      continue;
+    auto p = all_.postlist_begin(a.id_term);
+    if (p == all_.postlist_end(a.id_term)) continue;  // removed again before the checkpoint
+    members_.insert_or_assign(*p, Member{a.member_key, a.signature, a.bands});
     todo.insert(*p);
     for (Xapian::docid n : neighbours(*p)) todo.insert(n);
   }
-  for (const auto& t : story_terms) {
-    for (auto p = all_.postlist_begin(t); p != all_.postlist_end(t); ++p) todo.insert(*p);
+  // Only an article's matches can have had it as their story's first.
+  for (const auto& g : gone) {
+    for (Xapian::docid d : matches_of(g)) todo.insert(d);
   }
   // Every new story is worked out before any is written: writing may open a database that
   // all_ reads at its last commit.
   std::vector<std::pair<Xapian::docid, std::string>> changes;
   for (Xapian::docid did : todo) {
-    std::string story = story_of(did);
-    if (story != all_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotStory))
-      changes.emplace_back(did, std::move(story));
+    const std::vector<Xapian::docid>& matches = neighbours(did);
+    std::string story = matches.empty() ? std::string() : member(did).key;
+    for (Xapian::docid n : matches) story = std::min(story, member(n).key);
+    if (story != all_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotStory)) changes.emplace_back(did, std::move(story));
   }
   for (const auto& [did, story] : changes) {
     // Docid d of database i is (d - 1) * count + i + 1 in the combined database.
     Xapian::WritableDatabase& db = writable_((did - 1) % count_);
     Xapian::docid local = (did - 1) / count_ + 1;
     Xapian::Document doc = db.get_document(local);
-    std::string old_term = story_term(doc.get_value(schema::kSlotStory));
-    auto t = doc.termlist_begin();
-    t.skip_to(old_term);
-    if (t != doc.termlist_end() && *t == old_term) doc.remove_term(old_term);
-    doc.add_boolean_term(story_term(story));
+    // A value alone changes: Xapian rewrites no term or position of the article.
     doc.add_value(schema::kSlotStory, story);
     db.replace_document(local, doc);
   }

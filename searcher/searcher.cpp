@@ -180,9 +180,8 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
     Hit hit;
     hit.rank = ++rank;
     hit.score = match.weight;
-    Xapian::Document doc = db_.get_document(match.did);
-    hit.article = Article::from_json(doc.get_data());
-    hit.story = read_story(db_, doc.get_value(schema::kSlotStory), kStoryMembersShown);
+    hit.article = Article::from_json(db_.get_document(match.did).get_data());
+    hit.story = read_story(db_, match.did, kStoryMembersShown);
     hit.source_name = db_.get_metadata(std::string(schema::kMetaSourcePrefix) + normalize_source(hit.article.source));
     if (hit.source_name.empty()) hit.source_name = hit.article.source;
     if (request.snippets) {
@@ -270,7 +269,7 @@ std::optional<StoryInfo> Searcher::story(const std::string& id) {
   std::string term = std::string(schema::kId) + id;
   auto p = db_.postlist_begin(term);
   if (p == db_.postlist_end(term)) return std::nullopt;
-  return read_story(db_, db_.get_document(*p).get_value(schema::kSlotStory), Xapian::doccount(-1), true);
+  return read_story(db_, *p, Xapian::doccount(-1), true);
 }
 
 ArticleLookup Searcher::find(const std::string& id) {

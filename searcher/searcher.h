@@ -49,7 +49,7 @@ struct Hit {
   std::string source_name;  // the outlet's display name (nsearch sources), else article.source
   Snippet title;
   Snippet snippet;
-  std::optional<StoryInfo> story;  // its story (members: the first kStoryMembersShown); none in an old index
+  std::optional<StoryInfo> story;  // its story (members: the first kStoryMembersShown)
 };
 
 struct FacetValue {

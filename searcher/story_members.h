@@ -2,7 +2,6 @@
 #pragma once
 
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,9 +24,9 @@ struct StoryInfo {
   std::vector<StoryMember> members;
 };
 
-// The story with this key (a document's schema::kSlotStory value); nullopt for an empty key
-// (an index without stories). Reads values, not document data, unless with_titles.
-std::optional<StoryInfo> read_story(const Xapian::Database& db, const std::string& key, std::size_t max_members,
-                                    bool with_titles = false);
+// The story of the article with this docid: itself alone when its story key is empty, else
+// the story's first member and those of the first's band matches (schema::kStoryBand) with
+// the same key. Reads values and term lists, not document data, unless with_titles.
+StoryInfo read_story(const Xapian::Database& db, Xapian::docid did, std::size_t max_members, bool with_titles = false);
 
 }  // namespace nsearch

@@ -76,7 +76,8 @@ std::map<std::string, std::string> stories_of(const std::string& index) {
                         "--limit", "1000", "--no-snippets"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   std::map<std::string, std::string> out;
-  for (const auto& h : json::parse(r.out)["hits"]) out[h["id"]] = h["story"]["id"];
+  const json result = json::parse(r.out);
+  for (const auto& h : result["hits"]) out[h["id"].get<std::string>()] = h["story"]["id"].get<std::string>();
   return out;
 }
 
