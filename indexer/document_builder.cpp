@@ -107,6 +107,14 @@ BuiltDocument build_document(const Article& article, std::string data, const std
   fields.title(article.title);
   StorySignature signature;
   fields.body(article.body, signature);
+  // A body shorter than a shingle ("تعليقات ()" under a video, or none) says nothing of the
+  // story: such an article is a copy only of one with the same headline and body.
+  if (signature.words() < story::kShingleWords) {
+    signature = StorySignature();
+    auto add = [&](const Token& t) { signature.add_word(t.normalized); };
+    analyzer.analyze(article.title, add);
+    analyzer.analyze(article.body, add);
+  }
   add_story(built, signature, article);
 
   built.id_term = prefixed(schema::kId, article.id);

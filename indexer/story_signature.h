@@ -30,6 +30,7 @@ class StorySignature {
   void add_word(std::string_view normalized);
   // No words were added: the article has no signature and stays a story of its own.
   bool empty() const { return words_.empty(); }
+  std::size_t words() const { return words_.size(); }
   struct Keys {
     std::vector<std::string> bands;  // hex, one per band: schema::kStoryBand terms
     std::string packed;              // schema::kSlotSignature: the low 16 bits of each minimum
