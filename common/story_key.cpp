@@ -1,6 +1,5 @@
 #include "common/story_key.h"
 
-
 namespace nsearch {
 
 namespace {

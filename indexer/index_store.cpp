@@ -287,7 +287,8 @@ void IndexStore::put(BuiltDocument built) {
       return 0;
     });
   }
-  put_.push_back({built.id_term, std::move(built.story_bands), std::move(built.signature), std::move(built.member_key)});
+  put_.push_back(
+      {built.id_term, std::move(built.story_bands), std::move(built.signature), std::move(built.member_key)});
   writer(i).put(std::move(built));
   ++pending_;
 }

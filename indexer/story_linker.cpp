@@ -78,7 +78,8 @@ const std::vector<Xapian::docid>& StoryLinker::neighbours(Xapian::docid did) {
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   std::vector<Xapian::docid> found;
   for (Xapian::docid c : candidates) {
-    if (same_story(m.signature, all_.get_document(c, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotSignature))) found.push_back(c);
+    if (same_story(m.signature, all_.get_document(c, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotSignature)))
+      found.push_back(c);
   }
   return neighbours_.emplace(did, std::move(found)).first->second;
 }
@@ -98,8 +99,7 @@ std::size_t StoryLinker::relink(const std::vector<StoryCandidate>& put, const st
   count_bands(put);
   for (const auto& a : put) {
     // Most articles share no band with another: their story is their own, as written.
-    if (std::none_of(a.bands.begin(), a.bands.end(), [&](const std::string& b) { return band_freq(b) > 1; }))
-      continue;
+    if (std::none_of(a.bands.begin(), a.bands.end(), [&](const std::string& b) { return band_freq(b) > 1; })) continue;
     auto p = all_.postlist_begin(a.id_term);
     if (p == all_.postlist_end(a.id_term)) continue;  // removed again before the checkpoint
     members_.insert_or_assign(*p, Member{a.member_key, a.signature, a.bands});
@@ -117,7 +117,8 @@ std::size_t StoryLinker::relink(const std::vector<StoryCandidate>& put, const st
     const std::vector<Xapian::docid>& matches = neighbours(did);
     std::string story = matches.empty() ? std::string() : member(did).key;
     for (Xapian::docid n : matches) story = std::min(story, member(n).key);
-    if (story != all_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotStory)) changes.emplace_back(did, std::move(story));
+    if (story != all_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotStory))
+      changes.emplace_back(did, std::move(story));
   }
   for (const auto& [did, story] : changes) {
     // Docid d of database i is (d - 1) * count + i + 1 in the combined database.

@@ -21,16 +21,16 @@ json hit_json(const Hit& h) {
   json highlights = json::array();
   for (const auto& s : h.snippet.highlights) highlights.push_back({{"start", s.start}, {"end", s.end}});
   json j = {{"rank", h.rank},
-          {"id", h.article.id},
-          {"title", h.article.title},
-          {"source", h.article.source},
-          {"source_name", h.source_name},
-          {"date", h.article.date.text()},
-          {"score", h.score},
-          {"snippet", h.snippet.text},
-          {"highlights", highlights},
-          {"url", h.article.url},
-          {"inferred", h.article.inferred}};
+            {"id", h.article.id},
+            {"title", h.article.title},
+            {"source", h.article.source},
+            {"source_name", h.source_name},
+            {"date", h.article.date.text()},
+            {"score", h.score},
+            {"snippet", h.snippet.text},
+            {"highlights", highlights},
+            {"url", h.article.url},
+            {"inferred", h.article.inferred}};
   j["story"] = h.story ? story_json(*h.story) : json(nullptr);
   return j;
 }

@@ -81,8 +81,9 @@ std::vector<RankedMatch> merge_parts(std::vector<std::vector<RankedMatch>> parts
   if (order.collapse_slot) {
     // A story's best match in each part: the first one is its best overall.
     std::unordered_set<std::string> seen;
-    all.erase(std::remove_if(all.begin(), all.end(),
-                             [&](const RankedMatch& m) { return !m.collapse_key.empty() && !seen.insert(m.collapse_key).second; }),
+    all.erase(std::remove_if(
+                  all.begin(), all.end(),
+                  [&](const RankedMatch& m) { return !m.collapse_key.empty() && !seen.insert(m.collapse_key).second; }),
               all.end());
   }
   if (offset >= all.size()) return {};

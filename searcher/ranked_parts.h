@@ -23,7 +23,7 @@ struct RankOrder {
 struct RankedMatch {
   Xapian::docid did = 0;  // in the combined database: the same in every opening of an index set
   double weight = 0;
-  std::string sort_key;  // the sort slot's value, when sorting by one
+  std::string sort_key;      // the sort slot's value, when sorting by one
   std::string collapse_key;  // the collapse slot's value, when collapsing
 };
 

@@ -176,12 +176,16 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   result.stories_is_estimate = request.collapse && !stories_exact;
 
   Xapian::doccount rank = request.offset;
+  std::map<std::string, StoryInfo> stories_read;  // --duplicates show: members of a story share one
   for (const RankedMatch& match : page) {
     Hit hit;
     hit.rank = ++rank;
     hit.score = match.weight;
     hit.article = Article::from_json(db_.get_document(match.did).get_data());
-    hit.story = read_story(db_, match.did, kStoryMembersShown);
+    std::string story_key = db_.get_document(match.did).get_value(schema::kSlotStory);
+    auto known = story_key.empty() ? stories_read.end() : stories_read.find(story_key);
+    hit.story = known != stories_read.end() ? known->second : read_story(db_, match.did, kStoryMembersShown);
+    if (!story_key.empty()) stories_read.emplace(story_key, *hit.story);
     hit.source_name = db_.get_metadata(std::string(schema::kMetaSourcePrefix) + normalize_source(hit.article.source));
     if (hit.source_name.empty()) hit.source_name = hit.article.source;
     if (request.snippets) {

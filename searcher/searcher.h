@@ -63,12 +63,12 @@ struct Facet {
 };
 
 struct SearchResult {
-  std::string query;         // what was searched (the suggestion, when spelling auto used it)
-  std::string parsed_query;  // Xapian's description of the compiled query
+  std::string query;           // what was searched (the suggestion, when spelling auto used it)
+  std::string parsed_query;    // Xapian's description of the compiled query
   Xapian::doccount total = 0;  // matching articles
   bool total_is_estimate = false;
-  bool collapsed = false;         // one hit per story
-  Xapian::doccount stories = 0;   // matching stories, when collapsed
+  bool collapsed = false;            // one hit per story
+  Xapian::doccount stories = 0;      // matching stories, when collapsed
   bool stories_is_estimate = false;  // Xapian's collapse estimate, when not every story was ranked
   Xapian::doccount offset = 0, limit = 0;
   std::vector<Hit> hits;

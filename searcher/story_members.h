@@ -17,7 +17,7 @@ struct StoryMember {
 };
 
 struct StoryInfo {
-  std::string id;           // the first member's id: the story's id
+  std::string id;              // the first member's id: the story's id
   Xapian::doccount count = 0;  // members in the index
   // Members ordered by (date and time, id): the first published first. At most the
   // max_members first of them.

@@ -144,7 +144,8 @@ TEST(Concurrency, SearchesDuringIndexingSeeWholeArticlesOrATransientError) {
   std::printf("searches during indexing: %d, transient failures: %d\n", searches.load(), transient.load());
 
   // After the last run: every article at version 3, each exactly once.
-  auto all = run_nsearch({"search", "--index", index, "--format", "ids", "--limit", "5000", "--duplicates", "show", "v3"});
+  auto all =
+      run_nsearch({"search", "--index", index, "--format", "ids", "--limit", "5000", "--duplicates", "show", "v3"});
   EXPECT_EQ(std::count(all.out.begin(), all.out.end(), '\n'), kArticles);
   auto old = run_nsearch({"search", "--index", index, "--format", "ids", "v2 OR v1"});
   EXPECT_EQ(old.exit_code, 1) << old.out;

@@ -24,8 +24,8 @@ struct Piece {
 std::string jsonl(const std::vector<Piece>& pieces) {
   std::string out;
   for (const auto& p : pieces) {
-    out += json{{"id", p.id}, {"source", p.source}, {"date", p.date}, {"title", p.title}, {"body", p.body}}.dump() +
-           "\n";
+    out +=
+        json{{"id", p.id}, {"source", p.source}, {"date", p.date}, {"title", p.title}, {"body", p.body}}.dump() + "\n";
   }
   return out;
 }
@@ -81,7 +81,8 @@ std::map<std::string, std::string> stories_of(const std::string& index) {
   return out;
 }
 
-std::string index_pieces(const TempDir& t, const std::vector<Piece>& pieces, const std::vector<std::string>& flags = {}) {
+std::string index_pieces(const TempDir& t, const std::vector<Piece>& pieces,
+                         const std::vector<std::string>& flags = {}) {
   write_file(t / "in" / "news.jsonl", jsonl(pieces));
   std::string index = (t / "idx").string();
   std::vector<std::string> args = {"index", "--index", index};

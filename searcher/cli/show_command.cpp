@@ -21,7 +21,8 @@ namespace {
 // The members in publication order: date, outlet, id and title, one line each (text), or the
 // story object with each member's details (json).
 void show_story(const std::optional<StoryInfo>& story, const std::string& id, bool json) {
-  if (!story) throw Error(kExitIo, "the index holds no story for '" + id + "'; rebuild it with `nsearch index --rebuild`");
+  if (!story)
+    throw Error(kExitIo, "the index holds no story for '" + id + "'; rebuild it with `nsearch index --rebuild`");
   if (json) {
     nlohmann::json j = story_json(*story);
     j["format_version"] = 1;
