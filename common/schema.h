@@ -14,7 +14,7 @@ namespace nsearch::schema {
 // Bumped when the layout below changes; an index with another version is refused
 // ("run `nsearch index --rebuild`").
 // What each version changed: bench/results/schema-versions.md.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 // ---- Term prefixes -------------------------------------------------------------------------
 // (no prefix) Words of title and body as the analyzer normalizes them, NOT stemmed, with
@@ -44,6 +44,10 @@ inline constexpr std::string_view kDay = "XD";
 // XF Origin file key (file_key() of the absolute path the article came from): lets a
 //    re-run find every article of a changed or vanished file.
 inline constexpr std::string_view kFile = "XF";
+// XB Story band: one term per LSH band of the body's MinHash signature, "XB" + band number (2
+//    hex digits) + the band's hash (10 hex digits; indexer/story_signature.h). Articles sharing
+//    a band term are candidates for one story; none for an article without body words.
+inline constexpr std::string_view kStoryBand = "XB";
 
 // ---- Value slots ---------------------------------------------------------------------------
 enum Slot : Xapian::valueno {
@@ -70,6 +74,20 @@ enum Slot : Xapian::valueno {
   // Origin: the XF key of the file the article came from ("" for standard input), so that a
   // run finds which file holds an id without reading the document data.
   kSlotOrigin = 8,
+  // MinHash signature of the body (indexer/story_signature.h): 128 minima, the low 16 bits of
+  // each, little-endian; empty for an article without body words.
+  kSlotSignature = 9,
+  // Story key: the kSlotOldestKey value and id of the story's first member, "\x1f" between
+  // (common/story_key.h), so keys sort by (date and time, id); empty for an article no other
+  // matches. The collapse key of a search (Xapian never collapses an empty key). An article's
+  // story is the earliest of itself and the articles whose signatures match its own (estimated
+  // Jaccard >= 0.6): it depends on the set of articles only, not on the order they were indexed
+  // in (indexer/story_linker.h). Only values change when stories do: a story's members are its
+  // first member and those of the first's matches with its key (searcher/story_members.h).
+  kSlotStory = 10,
+  // The article's own story key (its kSlotOldestKey value and id, as in kSlotStory): what the
+  // story linker compares, read without the article's term list.
+  kSlotMemberKey = 11,
 };
 
 // ---- Document data --------------------------------------------------------------------------

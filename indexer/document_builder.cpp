@@ -3,6 +3,8 @@
 #include <fmt/core.h>
 
 #include "common/schema.h"
+#include "common/story_key.h"
+#include "indexer/story_signature.h"
 
 namespace nsearch {
 
@@ -34,8 +36,9 @@ class FieldIndexer {
     pos_ += schema::kFieldGap;  // no phrase spans title and body
   }
 
-  void body(const std::string& text) {
+  void body(const std::string& text, StorySignature& signature) {
     analyzer_.analyze(text, [&](const Token& t) {
+      signature.add_word(t.normalized);
       if (!fits(t)) return;
       ++pos_;
       doc_.add_posting(t.normalized, pos_);
@@ -64,6 +67,21 @@ void add_date(Xapian::Document& doc, const Date& date) {
   doc.add_value(schema::kSlotDateText, date.text());
 }
 
+// A new article is a story of its own (empty story key) until the writer links it
+// (indexer/story_linker.h).
+void add_story(BuiltDocument& built, const StorySignature& signature, const Article& article) {
+  Xapian::Document& doc = built.doc;
+  StorySignature::Keys keys = signature.keys();
+  for (const auto& band : keys.bands) {
+    built.story_bands.push_back(prefixed(schema::kStoryBand, band));
+    doc.add_boolean_term(built.story_bands.back());
+  }
+  built.signature = std::move(keys.packed);
+  if (!built.signature.empty()) doc.add_value(schema::kSlotSignature, built.signature);
+  built.member_key = story_key(article.date.empty() ? std::string("~") : article.date.sort_key(), article.id);
+  doc.add_value(schema::kSlotMemberKey, built.member_key);
+}
+
 }  // namespace
 
 std::uint64_t fnv1a(std::string_view data) {
@@ -87,7 +105,17 @@ BuiltDocument build_document(const Article& article, std::string data, const std
   Xapian::Document& doc = built.doc;
   FieldIndexer fields(doc, analyzer);
   fields.title(article.title);
-  fields.body(article.body);
+  StorySignature signature;
+  fields.body(article.body, signature);
+  // A body shorter than a shingle ("تعليقات ()" under a video, or none) says nothing of the
+  // story: such an article is a copy only of one with the same headline and body.
+  if (signature.words() < story::kShingleWords) {
+    signature = StorySignature();
+    auto add = [&](const Token& t) { signature.add_word(t.normalized); };
+    analyzer.analyze(article.title, add);
+    analyzer.analyze(article.body, add);
+  }
+  add_story(built, signature, article);
 
   built.id_term = prefixed(schema::kId, article.id);
   doc.add_boolean_term(built.id_term);

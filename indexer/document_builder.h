@@ -19,6 +19,9 @@ struct BuiltDocument {
   std::string id_term;         // Q + id
   std::string source_key;      // XS value, "" when unknown
   std::string source_display;  // the source as written, for facets
+  // For the story linker (story_linker.h): the article's band terms, signature and own key.
+  std::vector<std::string> story_bands;
+  std::string signature, member_key;
 };
 
 // FNV-1a: fast, stable across runs and machines (it picks an article's shard).

@@ -243,7 +243,19 @@ void IndexStore::put(BuiltDocument built) {
   // batch) stays where it is.
   map_ids();
   auto lane = static_cast<std::uint32_t>(open_base() + fnv1a(built.id_term) % lanes_);
-  std::uint32_t i = where_.try_emplace(built.id_term, lane | kPutThisRun).first->second & ~kPutThisRun;
+  auto [where, added] = where_.try_emplace(built.id_term, lane | kPutThisRun);
+  std::uint32_t i = where->second & ~kPutThisRun;
+  if (!added) {
+    // A replaced article leaves its old story; its committed version says which.
+    read_newest(readers_[i], [&](Xapian::Database& db) {
+      if (auto p = db.postlist_begin(built.id_term); p != db.postlist_end(built.id_term)) {
+        gone_.push_back(departing_article(db.get_document(*p)));
+      }
+      return 0;
+    });
+  }
+  put_.push_back(
+      {built.id_term, std::move(built.story_bands), std::move(built.signature), std::move(built.member_key)});
   writer(i).put(std::move(built));
   ++pending_;
 }
@@ -331,7 +343,10 @@ std::size_t IndexStore::prune(const FileRecord& record) {
     for (auto it = db.postlist_begin(file_term); it != db.postlist_end(file_term); ++it) {
       if (!std::binary_search(kept[k].begin(), kept[k].end(), *it)) doomed.push_back(*it);
     }
-    for (auto id : doomed) db.delete_document(id);
+    for (auto id : doomed) {
+      gone_.push_back(departing_article(db.get_document(id)));
+      db.delete_document(id);
+    }
     removed += doomed.size();
   }
   return removed;
@@ -364,6 +379,7 @@ void IndexStore::checkpoint() {
     if (!m.id_base.empty()) entry["id_base"] = m.id_base;
     meta.set_metadata(key, entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
+  link_stories();
   for (const auto& [key, value] : metadata_) meta.set_metadata(key, value);
   meta.set_metadata(std::string(schema::kMetaLastUpdate), utc_now());
   for (std::size_t k = 1; k < writers_.size(); ++k)
@@ -374,6 +390,21 @@ void IndexStore::checkpoint() {
   pending_ = 0;
   reopen_readers();
   maybe_seal();
+}
+
+void IndexStore::link_stories() {
+  if (put_.empty() && gone_.empty()) return;
+  std::vector<Xapian::Database> dbs;
+  for (std::size_t i = 0; i < readers_.size(); ++i) {
+    if (writers_[i])
+      dbs.push_back(writers_[i]->db());
+    else
+      dbs.push_back(readers_[i]);
+  }
+  StoryLinker linker(dbs, [this](std::size_t i) -> Xapian::WritableDatabase& { return writer(i).db(); });
+  linker.relink(put_, gone_);
+  put_.clear();
+  gone_.clear();
 }
 
 void IndexStore::maybe_seal() {

@@ -36,6 +36,7 @@
 #include "common/roots.h"
 #include "indexer/document_builder.h"
 #include "indexer/shard_writer.h"
+#include "indexer/story_linker.h"
 
 namespace nsearch {
 
@@ -146,6 +147,9 @@ class IndexStore {
   // (memory grows with the batch: docs/robustness.md).
   std::size_t batch_limit() const;
   std::size_t prune(const FileRecord& record);
+  // Links the articles put since the last checkpoint into stories, and mends the stories that
+  // lost an article (story_linker.h); before the checkpoint's commits.
+  void link_stories();
   // Seals the open databases if one is full (see the top of this file).
   void maybe_seal();
   void add_database(const std::string& path, const std::string& variant);
@@ -175,6 +179,9 @@ class IndexStore {
   std::size_t pending_ = 0;
   std::size_t open_indexed_ = 0;  // articles in the open databases at the last checkpoint
   std::vector<FileRecord> records_;
+  // For the story pass of the next checkpoint (story_linker.h): articles put, and articles
+  // replaced or removed.
+  std::vector<StoryCandidate> put_, gone_;
   std::map<std::string, std::string> metadata_;  // written at the next checkpoint
   std::unordered_set<std::string> named_sources_;
   bool created_ = false;      // no index was at dir_

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/errors.h"
+#include "searcher/story_output.h"
 #include "searcher/text_layout.h"
 
 namespace nsearch {
@@ -19,17 +20,19 @@ std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_hand
 json hit_json(const Hit& h) {
   json highlights = json::array();
   for (const auto& s : h.snippet.highlights) highlights.push_back({{"start", s.start}, {"end", s.end}});
-  return {{"rank", h.rank},
-          {"id", h.article.id},
-          {"title", h.article.title},
-          {"source", h.article.source},
-          {"source_name", h.source_name},
-          {"date", h.article.date.text()},
-          {"score", h.score},
-          {"snippet", h.snippet.text},
-          {"highlights", highlights},
-          {"url", h.article.url},
-          {"inferred", h.article.inferred}};
+  json j = {{"rank", h.rank},
+            {"id", h.article.id},
+            {"title", h.article.title},
+            {"source", h.article.source},
+            {"source_name", h.source_name},
+            {"date", h.article.date.text()},
+            {"score", h.score},
+            {"snippet", h.snippet.text},
+            {"highlights", highlights},
+            {"url", h.article.url},
+            {"inferred", h.article.inferred}};
+  j["story"] = h.story ? story_json(*h.story) : json(nullptr);
+  return j;
 }
 
 json facets_json(const SearchResult& r) {
@@ -52,6 +55,9 @@ json summary_json(const SearchResult& r, const std::string& qid) {
             {"parsed_query", r.parsed_query},
             {"total", r.total},
             {"total_is_estimate", r.total_is_estimate},
+            {"duplicates", r.collapsed ? "collapse" : "show"},
+            {"stories", r.collapsed ? json(r.stories) : json(nullptr)},
+            {"stories_is_estimate", r.stories_is_estimate},
             {"partial", r.partial},
             {"offset", r.offset},
             {"limit", r.limit},
@@ -110,7 +116,7 @@ void add_units(std::string& s, const std::vector<std::string>& units, const Prin
 // A hit: its metadata line (rank, outlet, date, score, id: each field isolated, in the title's
 // direction, wrapped between fields), then the title and the snippet, indented. The snippet
 // never starts the title again (the searcher drops title lines from the body).
-void add_hit(std::string& s, const Hit& h, const PrintOptions& o, const Marks& marks) {
+void add_hit(std::string& s, const Hit& h, bool collapsed, const PrintOptions& o, const Marks& marks) {
   bool rtl = starts_right_to_left(h.article.title.empty() ? h.snippet.text : h.article.title);
   std::vector<StyledLine> meta;
   for (const auto& f : {h.source_name, h.article.date.text(), fmt::format("score {:.2f}", h.score), h.article.id}) {
@@ -125,6 +131,8 @@ void add_hit(std::string& s, const Hit& h, const PrintOptions& o, const Marks& m
     if (i > 0) line.insert(line.begin(), Styled{kIndent, false});
     s += render_line(line, rtl, o.bidi, marks, o.width) + "\n";
   }
+  if (std::string more = collapsed && h.story ? story_line(*h.story, h.article.id) : ""; !more.empty())
+    add_block(s, {{printable(one_line(more)), false}}, rtl, o, marks);
   if (!h.title.text.empty()) add_block(s, styled(h.title), rtl, o, marks);
   if (!h.snippet.text.empty()) {
     StyledLine snippet = styled(h.snippet);
@@ -135,18 +143,24 @@ void add_hit(std::string& s, const Hit& h, const PrintOptions& o, const Marks& m
   s += "\n";
 }
 
+// " in 8 stories" after the article count, when hits are collapsed.
+std::string stories_note(const SearchResult& r) {
+  if (!r.collapsed || r.stories == r.total) return "";
+  return fmt::format(" in {}{} stor{}", r.stories_is_estimate ? "about " : "", r.stories, r.stories == 1 ? "y" : "ies");
+}
+
 void print_text(const SearchResult& r, const PrintOptions& o, std::FILE* out) {
   Marks marks = marks_for(o.color);
   std::string s;
-  for (const auto& h : r.hits) add_hit(s, h, o, marks);
+  for (const auto& h : r.hits) add_hit(s, h, r.collapsed, o, marks);
   std::string about = r.total_is_estimate ? "about " : "";
   if (r.total == 0) {
     s += "no results\n";
   } else if (r.hits.empty()) {
     s += fmt::format("{}{} result{}\n", about, r.total, r.total == 1 ? "" : "s");
   } else {
-    s += fmt::format("{}{} result{}, showing {}-{}\n", about, r.total, r.total == 1 ? "" : "s", r.offset + 1,
-                     r.offset + r.hits.size());
+    s += fmt::format("{}{} result{}{}, showing {}-{}\n", about, r.total, r.total == 1 ? "" : "s", stories_note(r),
+                     r.offset + 1, r.offset + r.hits.size());
   }
   for (const auto& f : r.facets) {
     std::vector<std::string> units{f.name + ":"};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <unordered_set>
 
 namespace nsearch {
 
@@ -51,7 +52,7 @@ bool before(const RankedMatch& a, const RankedMatch& b, const RankOrder& order) 
 
 std::vector<RankedMatch> rank_part(const Xapian::Database& db, const Xapian::Query& query,
                                    const Xapian::Weight& weighting, const RankOrder& order, Xapian::doccount count,
-                                   unsigned part, unsigned parts) {
+                                   unsigned part, unsigned parts, Xapian::doccount* collapsed_estimate) {
   Xapian::Enquire enquire(db);
   if (parts > 1) {
     Xapian::Query slice((new DocidSlice(part, parts))->release());
@@ -61,10 +62,13 @@ std::vector<RankedMatch> rank_part(const Xapian::Database& db, const Xapian::Que
   }
   enquire.set_weighting_scheme(weighting);
   if (order.sort_slot) enquire.set_sort_by_value_then_relevance(*order.sort_slot, order.descending);
+  if (order.collapse_slot) enquire.set_collapse_key(*order.collapse_slot);
   Xapian::MSet mset = enquire.get_mset(0, count);
+  if (collapsed_estimate) *collapsed_estimate = mset.get_matches_estimated();
   std::vector<RankedMatch> out;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    out.push_back({*it, it.get_weight(), order.sort_slot ? it.get_sort_key() : std::string()});
+    out.push_back({*it, it.get_weight(), order.sort_slot ? it.get_sort_key() : std::string(),
+                   order.collapse_slot ? it.get_collapse_key() : std::string()});
   }
   return out;
 }
@@ -74,6 +78,14 @@ std::vector<RankedMatch> merge_parts(std::vector<std::vector<RankedMatch>> parts
   std::vector<RankedMatch> all;
   for (auto& p : parts) std::move(p.begin(), p.end(), std::back_inserter(all));
   std::sort(all.begin(), all.end(), [&](const RankedMatch& a, const RankedMatch& b) { return before(a, b, order); });
+  if (order.collapse_slot) {
+    // A story's best match in each part: the first one is its best overall.
+    std::unordered_set<std::string> seen;
+    all.erase(std::remove_if(
+                  all.begin(), all.end(),
+                  [&](const RankedMatch& m) { return !m.collapse_key.empty() && !seen.insert(m.collapse_key).second; }),
+              all.end());
+  }
   if (offset >= all.size()) return {};
   all.erase(all.begin(), all.begin() + offset);
   if (all.size() > limit) all.resize(limit);

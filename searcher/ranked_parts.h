@@ -15,22 +15,27 @@ namespace nsearch {
 struct RankOrder {
   std::optional<Xapian::valueno> sort_slot;  // empty: by relevance; else by this value, then relevance
   bool descending = false;                   // the value order
+  // One match per value of this slot (Xapian's collapse key): the best-ranked, in both the
+  // parts and their merge. Empty: every match.
+  std::optional<Xapian::valueno> collapse_slot;
 };
 
 struct RankedMatch {
   Xapian::docid did = 0;  // in the combined database: the same in every opening of an index set
   double weight = 0;
-  std::string sort_key;  // the sort slot's value, when sorting by one
+  std::string sort_key;      // the sort slot's value, when sorting by one
+  std::string collapse_key;  // the collapse slot's value, when collapsing
 };
 
 // The first `count` matches of docid slice `part` (0-based) of `parts`. Every opening of the
 // same index set numbers documents alike, so parts may be ranked on different handles.
+// collapsed_estimate, when given, gets Xapian's estimate of the slice's matches after collapsing.
 std::vector<RankedMatch> rank_part(const Xapian::Database& db, const Xapian::Query& query,
                                    const Xapian::Weight& weighting, const RankOrder& order, Xapian::doccount count,
-                                   unsigned part, unsigned parts);
+                                   unsigned part, unsigned parts, Xapian::doccount* collapsed_estimate = nullptr);
 
 // The parts' matches in the order of one pass (sort value, weight descending, then docid),
-// from `offset`, at most `limit`.
+// from `offset`, at most `limit`; collapsed again across the parts when order collapses.
 std::vector<RankedMatch> merge_parts(std::vector<std::vector<RankedMatch>> parts, const RankOrder& order,
                                      Xapian::doccount offset, Xapian::doccount limit);
 

@@ -6,6 +6,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <unordered_set>
 
 #include "common/dates.h"
 #include "common/errors.h"
@@ -126,20 +127,32 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   // counts all, as one revision or two.
   RankOrder order;
   // Undated articles last either way (see the two slots in common/schema.h).
-  if (request.sort == SortOrder::Newest) order = {schema::kSlotDateStart, true};
-  if (request.sort == SortOrder::Oldest) order = {schema::kSlotOldestKey, false};
+  if (request.sort == SortOrder::Newest) order = {schema::kSlotDateStart, true, {}};
+  if (request.sort == SortOrder::Oldest) order = {schema::kSlotOldestKey, false, {}};
+  if (request.collapse) order.collapse_slot = schema::kSlotStory;
   const Xapian::doccount page_end =
       request.offset + std::min(request.limit, std::numeric_limits<Xapian::doccount>::max() - request.offset);
   const unsigned slices = aligned_ ? 2 : 1;
   MatchCounter counter(request.facets, counting_.shards.size());
   std::vector<RankedMatch> other_slice;
+  Xapian::doccount stories[2] = {0, 0};
+  bool stories_exact = false;
   auto helper = std::async(std::launch::async, [&, copy = Xapian::Query::unserialise(query.serialise())] {
-    if (slices == 2) other_slice = rank_part(counting_.db, copy, *weighting_, order, page_end, 1, 2);
+    if (slices == 2) other_slice = rank_part(counting_.db, copy, *weighting_, order, page_end, 1, 2, &stories[1]);
     counter.count_with(counting_, copy);
   });
-  std::vector<RankedMatch> page = rank_part(db_, query, *weighting_, order, page_end, 0, slices);
+  std::vector<RankedMatch> page = rank_part(db_, query, *weighting_, order, page_end, 0, slices, &stories[0]);
   if (aligned_) counter.count_with(ranking_, query);
   helper.get();
+  if (request.collapse && page.size() < page_end && other_slice.size() < page_end) {
+    // Every story was ranked: count them, as a story may have matches in both slices.
+    std::unordered_set<std::string> keys;
+    for (const auto* part : {&page, &other_slice})
+      for (const auto& m : *part) keys.insert(m.collapse_key.empty() ? std::to_string(m.did) : m.collapse_key);
+    stories[0] = static_cast<Xapian::doccount>(keys.size());
+    stories[1] = 0;
+    stories_exact = true;
+  }
   if (slices == 2) {
     page = merge_parts({std::move(page), std::move(other_slice)}, order, request.offset, request.limit);
   } else {
@@ -157,13 +170,22 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   result.offset = request.offset;
   result.limit = request.limit;
   result.total = counted.total;
+  result.collapsed = request.collapse;
+  // A story with members in both slices is estimated in each.
+  result.stories = std::min(counted.total, stories[0] + stories[1]);
+  result.stories_is_estimate = request.collapse && !stories_exact;
 
   Xapian::doccount rank = request.offset;
+  std::map<std::string, StoryInfo> stories_read;  // --duplicates show: members of a story share one
   for (const RankedMatch& match : page) {
     Hit hit;
     hit.rank = ++rank;
     hit.score = match.weight;
     hit.article = Article::from_json(db_.get_document(match.did).get_data());
+    std::string story_key = db_.get_document(match.did).get_value(schema::kSlotStory);
+    auto known = story_key.empty() ? stories_read.end() : stories_read.find(story_key);
+    hit.story = known != stories_read.end() ? known->second : read_story(db_, match.did, kStoryMembersShown);
+    if (!story_key.empty()) stories_read.emplace(story_key, *hit.story);
     hit.source_name = db_.get_metadata(std::string(schema::kMetaSourcePrefix) + normalize_source(hit.article.source));
     if (hit.source_name.empty()) hit.source_name = hit.article.source;
     if (request.snippets) {
@@ -245,6 +267,13 @@ std::optional<std::string> Searcher::suggest(const std::vector<std::string>& wor
   }
   out += query_text.substr(last);
   return out;
+}
+
+std::optional<StoryInfo> Searcher::story(const std::string& id) {
+  std::string term = std::string(schema::kId) + id;
+  auto p = db_.postlist_begin(term);
+  if (p == db_.postlist_end(term)) return std::nullopt;
+  return read_story(db_, *p, Xapian::doccount(-1), true);
 }
 
 ArticleLookup Searcher::find(const std::string& id) {

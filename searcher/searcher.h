@@ -17,6 +17,7 @@
 #include "searcher/highlighter.h"
 #include "searcher/source_catalog.h"
 #include "searcher/speller.h"
+#include "searcher/story_members.h"
 #include "searcher/term_forms.h"
 #include "searcher/weighting.h"
 
@@ -24,6 +25,9 @@ namespace nsearch {
 
 enum class SortOrder { Relevance, Newest, Oldest };
 enum class SpellingMode { Off, Suggest, Auto };
+
+// Members a hit's story lists (its count is exact).
+inline constexpr std::size_t kStoryMembersShown = 50;
 
 struct SearchRequest {
   std::string query;
@@ -36,6 +40,7 @@ struct SearchRequest {
   std::size_t snippet_chars = 200;
   bool snippets = true;
   SpellingMode spelling = SpellingMode::Suggest;
+  bool collapse = true;  // one hit per story (--duplicates collapse), else every article
 };
 
 struct Hit {
@@ -45,6 +50,7 @@ struct Hit {
   std::string source_name;  // the outlet's display name (nsearch sources), else article.source
   Snippet title;
   Snippet snippet;
+  std::optional<StoryInfo> story;  // its story (members: the first kStoryMembersShown)
 };
 
 struct FacetValue {
@@ -58,10 +64,13 @@ struct Facet {
 };
 
 struct SearchResult {
-  std::string query;         // what was searched (the suggestion, when spelling auto used it)
-  std::string parsed_query;  // Xapian's description of the compiled query
-  Xapian::doccount total = 0;
+  std::string query;           // what was searched (the suggestion, when spelling auto used it)
+  std::string parsed_query;    // Xapian's description of the compiled query
+  Xapian::doccount total = 0;  // matching articles
   bool total_is_estimate = false;
+  bool collapsed = false;            // one hit per story
+  Xapian::doccount stories = 0;      // matching stories, when collapsed
+  bool stories_is_estimate = false;  // Xapian's collapse estimate, when not every story was ranked
   Xapian::doccount offset = 0, limit = 0;
   std::vector<Hit> hits;
   std::vector<Facet> facets;
@@ -89,6 +98,8 @@ class Searcher {
   // The article with this id; when none, the one whose id starts with it, or else the one whose
   // id is a root's name, "/" and it ("2024-10-23.txt" for "aljazeera/2024-10-23.txt"), if unique.
   ArticleLookup find(const std::string& id);
+  // The story of the article with this exact id, every member with its title.
+  std::optional<StoryInfo> story(const std::string& id);
 
  private:
   SearchResult run(const SearchRequest& request, const std::string& query_text);

@@ -103,7 +103,7 @@ TEST(Concurrency, SearchesDuringIndexingSeeWholeArticlesOrATransientError) {
                                                              {"v2"},          {"v3", "--facets", "source"}};
       for (int n = 0; indexing || n < 2; ++n) {
         const auto& q = queries[(n + k) % queries.size()];
-        std::vector<std::string> args = {"search", "--index", index, "--format", "json"};
+        std::vector<std::string> args = {"search", "--index", index, "--format", "json", "--duplicates", "show"};
         const auto& sizes = q.front().front() == 'v' ? every : page;
         args.insert(args.end(), sizes.begin(), sizes.end());
         args.insert(args.end(), q.begin(), q.end());
@@ -144,7 +144,8 @@ TEST(Concurrency, SearchesDuringIndexingSeeWholeArticlesOrATransientError) {
   std::printf("searches during indexing: %d, transient failures: %d\n", searches.load(), transient.load());
 
   // After the last run: every article at version 3, each exactly once.
-  auto all = run_nsearch({"search", "--index", index, "--format", "ids", "--limit", "5000", "v3"});
+  auto all =
+      run_nsearch({"search", "--index", index, "--format", "ids", "--limit", "5000", "--duplicates", "show", "v3"});
   EXPECT_EQ(std::count(all.out.begin(), all.out.end(), '\n'), kArticles);
   auto old = run_nsearch({"search", "--index", index, "--format", "ids", "v2 OR v1"});
   EXPECT_EQ(old.exit_code, 1) << old.out;

@@ -31,7 +31,9 @@ class Hostile : public ::testing::Test {
     return run_nsearch({"index", "--index", (tmp_ / "idx").string(), (tmp_ / "in").string()}, "", limits);
   }
   std::string ids(const std::string& query) {
-    return run_nsearch({"search", "--index", (tmp_ / "idx").string(), "--format", "ids", "--limit", "100", query}).out;
+    return run_nsearch({"search", "--index", (tmp_ / "idx").string(), "--format", "ids", "--limit", "100",
+                        "--duplicates", "show", query})
+        .out;
   }
   void expect_skipped(const RunResult& r, const std::string& name, const std::string& reason) {
     EXPECT_EQ(r.exit_code, 3) << r.err;
@@ -204,7 +206,8 @@ TEST_F(Hostile, FullDiskIsAClearErrorAndTheIndexStaysUsable) {
   // Room again: the next run completes the work, nothing duplicated.
   auto again = index();
   EXPECT_EQ(again.exit_code, 0) << again.err;
-  auto r = run_nsearch({"search", "--index", (tmp_ / "idx").string(), "--format", "ids", "--limit", "5000", "مستشفى"});
+  auto r = run_nsearch({"search", "--index", (tmp_ / "idx").string(), "--format", "ids", "--limit", "5000",
+                        "--duplicates", "show", "مستشفى"});
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 3000);
 }
 

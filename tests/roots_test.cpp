@@ -42,7 +42,8 @@ class Roots : public ::testing::Test {
     EXPECT_EQ(s["skipped"], skipped) << s;
   }
   std::set<std::string> ids(const std::string& query = "نص") {
-    auto r = run_nsearch({"search", "--index", idx(), "--format", "ids", "--limit", "1000", query});
+    auto r =
+        run_nsearch({"search", "--index", idx(), "--format", "ids", "--limit", "1000", "--duplicates", "show", query});
     std::set<std::string> out;
     for (size_t p = 0, e; (e = r.out.find('\n', p)) != std::string::npos; p = e + 1) out.insert(r.out.substr(p, e - p));
     return out;

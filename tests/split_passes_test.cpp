@@ -91,13 +91,13 @@ std::vector<RankedMatch> one_pass(const Xapian::Database& db, const Xapian::Quer
   if (order.sort_slot) enquire.set_sort_by_value_then_relevance(*order.sort_slot, order.descending);
   Xapian::MSet mset = enquire.get_mset(offset, limit);
   std::vector<RankedMatch> out;
-  for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({*it, it.get_weight(), it.get_sort_key()});
+  for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({*it, it.get_weight(), it.get_sort_key(), {}});
   return out;
 }
 
 TEST_F(SplitPasses, SlicesRankedOnTwoHandlesMergeIntoTheOnePassPage) {
   IndexSet a = open(), b = open();
-  const std::vector<RankOrder> orders = {{}, {schema::kSlotDateStart, true}, {schema::kSlotOldestKey, false}};
+  const std::vector<RankOrder> orders = {{}, {schema::kSlotDateStart, true, {}}, {schema::kSlotOldestKey, false, {}}};
   std::size_t compared = 0;
   for (const auto& text : kQueries) {
     Xapian::Query q = parse(a.db, text);

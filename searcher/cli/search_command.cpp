@@ -30,6 +30,7 @@ struct SearchOptions {
   std::string format = "text";
   std::string color = "auto";
   std::string spelling = "suggest";
+  std::string duplicates = "collapse";
   std::string batch;
   std::string bidi = "auto";
   std::optional<std::size_t> width;
@@ -71,6 +72,10 @@ SearchRequest make_request(const SearchOptions& o) {
     r.spelling = SpellingMode::Auto;
   else if (o.spelling != "suggest")
     throw Error(ErrorCode::usage, "--spelling must be suggest, auto or off");
+  if (o.duplicates == "show")
+    r.collapse = false;
+  else if (o.duplicates != "collapse")
+    throw Error(ErrorCode::usage, "--duplicates must be collapse or show");
   r.limit = o.limit;
   r.offset = o.offset;
   r.snippet_chars = o.snippet_length;
@@ -195,6 +200,10 @@ void add_search_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--color", o->color, "auto (only on a terminal), always or never")->capture_default_str();
   cmd->add_option("--spelling", o->spelling,
                   "suggest (show 'did you mean'), auto (search it when nothing matched) or off")
+      ->capture_default_str();
+  cmd->add_option("--duplicates", o->duplicates,
+                  "collapse (one hit per story: copies of an article in other outlets are counted under it) or show "
+                  "(every article)")
       ->capture_default_str();
   cmd->add_option("--limit,-n", o->limit, "Hits to show")->capture_default_str();
   cmd->add_option("--offset", o->offset, "Hits to skip")->capture_default_str();

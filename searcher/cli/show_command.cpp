@@ -11,13 +11,42 @@
 #include "searcher/cli/commands.h"
 #include "searcher/cli/terminal.h"
 #include "searcher/searcher.h"
+#include "searcher/story_output.h"
 #include "searcher/text_layout.h"
 
 namespace nsearch::cli {
 
+namespace {
+
+// The members in publication order: date, outlet, id and title, one line each (text), or the
+// story object with each member's details (json).
+void show_story(const std::optional<StoryInfo>& story, const std::string& id, bool json) {
+  if (!story) throw Error(ErrorCode::inconsistent, "the index holds no story for '" + id + "'");
+  if (json) {
+    nlohmann::json j = story_json(*story);
+    j["format_version"] = 1;
+    j["articles"] = nlohmann::json::array();  // the members' details, in the same order
+    for (const auto& m : story->members)
+      j["articles"].push_back({{"id", m.id}, {"source", m.source}, {"date", m.date}, {"title", m.title}});
+    std::puts(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    return;
+  }
+  std::string out = fmt::format("story {}: {} article{}, first published first\n\n", story->id, story->count,
+                                story->count == 1 ? "" : "s");
+  for (std::size_t i = 0; i < story->members.size(); ++i) {
+    const StoryMember& m = story->members[i];
+    out += fmt::format("{}. {} · {} · {}{}\n   {}\n", i + 1, m.date.empty() ? "undated" : m.date,
+                       m.source.empty() ? "-" : m.source, m.id, m.id == id ? "  (this article)" : "", m.title);
+  }
+  write_paged(printable(out), screen(), true);
+}
+
+}  // namespace
+
 void add_show_command(CLI::App& app, int& exit_code) {
   struct Options {
     std::string id, format = "text";
+    bool story = false;
     IndexSetOptions index;
   };
   auto o = std::make_shared<Options>();
@@ -29,6 +58,7 @@ void add_show_command(CLI::App& app, int& exit_code) {
   cmd->add_option("id", o->id, "Article id (as printed by search)")->required();
   add_index_set_options(cmd, o->index);
   cmd->add_option("--format", o->format, "text or json")->capture_default_str();
+  cmd->add_flag("--story", o->story, "Show the article's story instead: its members, first published first");
   cmd->callback([o, &exit_code] {
     if (o->format != "text" && o->format != "json") throw Error(ErrorCode::usage, "--format must be text or json");
     Searcher searcher(open_indexes(o->index));
@@ -46,7 +76,9 @@ void add_show_command(CLI::App& app, int& exit_code) {
       return;
     }
     const Article& a = *found.article;
-    if (o->format == "json") {
+    if (o->story) {
+      show_story(searcher.story(a.id), a.id, o->format == "json");
+    } else if (o->format == "json") {
       nlohmann::json j = nlohmann::json::parse(a.to_json());
       j["format_version"] = 1;
       j["inferred"] = a.inferred;

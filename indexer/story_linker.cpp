@@ -1,0 +1,135 @@
+#include "indexer/story_linker.h"
+
+#include <algorithm>
+#include <set>
+
+#include "common/schema.h"
+#include "common/story_key.h"
+#include "indexer/story_signature.h"
+
+namespace nsearch {
+
+namespace {
+
+std::vector<std::string> band_terms(const Xapian::Document& doc) {
+  std::vector<std::string> bands;
+  const std::string prefix(schema::kStoryBand);
+  auto t = doc.termlist_begin();
+  for (t.skip_to(prefix); t != doc.termlist_end() && (*t).rfind(prefix, 0) == 0; ++t) bands.push_back(*t);
+  return bands;
+}
+
+}  // namespace
+
+StoryCandidate departing_article(const Xapian::Document& doc) {
+  StoryCandidate a{"", {}, doc.get_value(schema::kSlotSignature), doc.get_value(schema::kSlotMemberKey)};
+  if (!a.signature.empty()) a.bands = band_terms(doc);
+  return a;
+}
+
+StoryLinker::StoryLinker(const std::vector<Xapian::Database>& dbs,
+                         std::function<Xapian::WritableDatabase&(std::size_t)> writable)
+    : dbs_(dbs), count_(dbs.size()), writable_(std::move(writable)) {
+  for (const auto& db : dbs) all_.add_database(db);
+}
+
+void StoryLinker::count_bands(const std::vector<StoryCandidate>& put) {
+  std::vector<std::string> bands;
+  for (const auto& a : put) bands.insert(bands.end(), a.bands.begin(), a.bands.end());
+  std::sort(bands.begin(), bands.end());
+  bands.erase(std::unique(bands.begin(), bands.end()), bands.end());
+  // In term order through one cursor per database: its blocks are read once, not per term.
+  const std::string prefix(schema::kStoryBand);
+  for (const auto& db : dbs_) {
+    auto t = db.allterms_begin(prefix);
+    for (const auto& band : bands) {
+      t.skip_to(band);
+      if (t == db.allterms_end(prefix)) break;
+      if (*t == band) band_freq_[band] += t.get_termfreq();
+    }
+  }
+}
+
+Xapian::doccount StoryLinker::band_freq(const std::string& band) {
+  auto found = band_freq_.find(band);
+  return found != band_freq_.end() ? found->second : all_.get_termfreq(band);
+}
+
+const StoryLinker::Member& StoryLinker::member(Xapian::docid did) {
+  auto found = members_.find(did);
+  if (found != members_.end()) return found->second;
+  Xapian::Document doc = all_.get_document(did, Xapian::DOC_ASSUME_VALID);
+  Member m{doc.get_value(schema::kSlotMemberKey), doc.get_value(schema::kSlotSignature), {}};
+  if (!m.signature.empty()) m.bands = band_terms(doc);
+  return members_.emplace(did, std::move(m)).first->second;
+}
+
+const std::vector<Xapian::docid>& StoryLinker::neighbours(Xapian::docid did) {
+  auto cached = neighbours_.find(did);
+  if (cached != neighbours_.end()) return cached->second;
+  const Member& m = member(did);
+  std::vector<Xapian::docid> candidates;
+  for (const auto& band : m.bands) {
+    if (band_freq(band) < 2) continue;  // only this article: no posting list to read
+    for (auto p = all_.postlist_begin(band); p != all_.postlist_end(band); ++p)
+      if (*p != did) candidates.push_back(*p);
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::vector<Xapian::docid> found;
+  for (Xapian::docid c : candidates) {
+    if (same_story(m.signature, all_.get_document(c, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotSignature)))
+      found.push_back(c);
+  }
+  return neighbours_.emplace(did, std::move(found)).first->second;
+}
+
+std::vector<Xapian::docid> StoryLinker::matches_of(const StoryCandidate& gone) {
+  std::vector<Xapian::docid> found;
+  for (const auto& band : gone.bands) {
+    for (auto p = all_.postlist_begin(band); p != all_.postlist_end(band); ++p) {
+      if (same_story(gone.signature, member(*p).signature)) found.push_back(*p);
+    }
+  }
+  return found;
+}
+
+std::size_t StoryLinker::relink(const std::vector<StoryCandidate>& put, const std::vector<StoryCandidate>& gone) {
+  std::set<Xapian::docid> todo;
+  count_bands(put);
+  for (const auto& a : put) {
+    // Most articles share no band with another: their story is their own, as written.
+    if (std::none_of(a.bands.begin(), a.bands.end(), [&](const std::string& b) { return band_freq(b) > 1; })) continue;
+    auto p = all_.postlist_begin(a.id_term);
+    if (p == all_.postlist_end(a.id_term)) continue;  // removed again before the checkpoint
+    members_.insert_or_assign(*p, Member{a.member_key, a.signature, a.bands});
+    todo.insert(*p);
+    for (Xapian::docid n : neighbours(*p)) todo.insert(n);
+  }
+  // Only an article's matches can have had it as their story's first.
+  for (const auto& g : gone) {
+    for (Xapian::docid d : matches_of(g)) todo.insert(d);
+  }
+  // Every new story is worked out before any is written: writing may open a database that
+  // all_ reads at its last commit.
+  std::vector<std::pair<Xapian::docid, std::string>> changes;
+  for (Xapian::docid did : todo) {
+    const std::vector<Xapian::docid>& matches = neighbours(did);
+    std::string story = matches.empty() ? std::string() : member(did).key;
+    for (Xapian::docid n : matches) story = std::min(story, member(n).key);
+    if (story != all_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotStory))
+      changes.emplace_back(did, std::move(story));
+  }
+  for (const auto& [did, story] : changes) {
+    // Docid d of database i is (d - 1) * count + i + 1 in the combined database.
+    Xapian::WritableDatabase& db = writable_((did - 1) % count_);
+    Xapian::docid local = (did - 1) / count_ + 1;
+    Xapian::Document doc = db.get_document(local);
+    // A value alone changes: Xapian rewrites no term or position of the article.
+    doc.add_value(schema::kSlotStory, story);
+    db.replace_document(local, doc);
+  }
+  return changes.size();
+}
+
+}  // namespace nsearch

@@ -1,0 +1,20 @@
+// How a story is written: the JSON object of a hit or of `nsearch show --story`, and the line
+// under a collapsed hit.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "searcher/story_members.h"
+
+namespace nsearch {
+
+// {id, count, first: {id, source, date}, members: [ids]}.
+nlohmann::json story_json(const StoryInfo& story);
+
+// "+2 more: okaz, alriyadh (first: sabq, 2015-07-21 02:21)": the other members' outlets, each
+// once, for the hit with this id; "" for a story of one article.
+std::string story_line(const StoryInfo& story, const std::string& hit_id);
+
+}  // namespace nsearch

@@ -1,0 +1,197 @@
+// Stories through the real binary: copies of one article in several outlets collapse into one
+// hit that names the first publisher, whatever the shard count, the input order or what was
+// removed; `--duplicates show` and `show --story` list every member.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/test_support.h"
+
+namespace nsearch::test {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct Piece {
+  std::string id, source, date, title, body;
+};
+
+std::string jsonl(const std::vector<Piece>& pieces) {
+  std::string out;
+  for (const auto& p : pieces) {
+    out +=
+        json{{"id", p.id}, {"source", p.source}, {"date", p.date}, {"title", p.title}, {"body", p.body}}.dump() + "\n";
+  }
+  return out;
+}
+
+// Real sentences: a story's body is six of them, so different stories share no shingle.
+std::string body_from(std::size_t first, std::size_t count = 6) {
+  const std::vector<std::string> s = seed_sentences();
+  std::string body;
+  for (std::size_t i = first; i < first + count; ++i) body += s[i % s.size()] + ". ";
+  return body;
+}
+
+// One wire story in three outlets (one copy with a sentence added), and unrelated articles.
+std::vector<Piece> wire_story() {
+  const std::string body = body_from(0);
+  return {
+      {"copy-b", "okaz", "2015-07-24", "نسخة ثانية", body},
+      {"orig", "sabq", "2015-07-21 02:21:00", "الخبر الأول", body},
+      {"copy-c", "alriyadh", "2015-07-25", "نسخة ثالثة", body + body_from(40, 1)},
+      {"other-1", "okaz", "2015-07-22", "خبر آخر", body_from(12)},
+      {"other-2", "sabq", "2015-07-23", "خبر ثالث", body_from(24)},
+  };
+}
+
+// A word every copy of the story holds: the first word of its body.
+std::string story_word() {
+  std::string first = body_from(0, 1);
+  return first.substr(0, first.find(' '));
+}
+
+json search_json(const std::string& index, const std::vector<std::string>& extra = {}) {
+  std::vector<std::string> args = {"search", "--index", index, story_word(), "--format", "json", "--limit", "50"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  auto r = run_nsearch(args);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return json::parse(r.out);
+}
+
+const json* hit_with(const json& result, const std::string& id) {
+  for (const auto& h : result["hits"])
+    if (h["id"] == id) return &h;
+  return nullptr;
+}
+
+// Each article's story id, over every article of the index.
+std::map<std::string, std::string> stories_of(const std::string& index) {
+  auto r = run_nsearch({"search", "--index", index, "--since", "1900", "--duplicates", "show", "--format", "json",
+                        "--limit", "1000", "--no-snippets"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, std::string> out;
+  const json result = json::parse(r.out);
+  for (const auto& h : result["hits"]) out[h["id"].get<std::string>()] = h["story"]["id"].get<std::string>();
+  return out;
+}
+
+std::string index_pieces(const TempDir& t, const std::vector<Piece>& pieces,
+                         const std::vector<std::string>& flags = {}) {
+  write_file(t / "in" / "news.jsonl", jsonl(pieces));
+  std::string index = (t / "idx").string();
+  std::vector<std::string> args = {"index", "--index", index};
+  args.insert(args.end(), flags.begin(), flags.end());
+  args.push_back((t / "in").string());
+  auto r = run_nsearch(args);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return index;
+}
+
+TEST(Stories, CopiesInOtherOutletsCollapseUnderTheFirstPublisher) {
+  TempDir t;
+  std::string index = index_pieces(t, wire_story());
+  json r = search_json(index);
+  std::set<std::string> story_hits;
+  for (const auto& h : r["hits"])
+    if (h["story"]["id"] == "orig") story_hits.insert(h["id"].get<std::string>());
+  ASSERT_EQ(story_hits.size(), 1u) << r.dump(1);
+  const json& story = (*hit_with(r, *story_hits.begin()))["story"];
+  EXPECT_EQ(story["count"], 3);
+  EXPECT_EQ(story["first"]["id"], "orig");
+  EXPECT_EQ(story["first"]["source"], "sabq");
+  EXPECT_EQ(story["members"], json({"orig", "copy-b", "copy-c"}));
+  EXPECT_EQ(r["duplicates"], "collapse");
+  EXPECT_LT(r["stories"].get<int>(), r["total"].get<int>());
+
+  auto text = run_nsearch({"search", "--index", index, story_word(), "--no-pager"});
+  EXPECT_NE(text.out.find("+2 more: "), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("(first: sabq, 2015-07-21 02:21"), std::string::npos) << text.out;
+}
+
+TEST(Stories, DuplicatesShowListsEveryArticle) {
+  TempDir t;
+  std::string index = index_pieces(t, wire_story());
+  json collapsed = search_json(index), all = search_json(index, {"--duplicates", "show"});
+  EXPECT_EQ(all["hits"].size(), collapsed["hits"].size() + 2);
+  for (const char* id : {"orig", "copy-b", "copy-c"}) EXPECT_TRUE(hit_with(all, id)) << id;
+  EXPECT_EQ(all["total"], collapsed["total"]);  // the total counts articles either way
+  auto bad = run_nsearch({"search", "--index", index, story_word(), "--duplicates", "some"});
+  EXPECT_EQ(bad.exit_code, 2);
+}
+
+TEST(Stories, StorySurvivesTheRemovalOfItsFirstMember) {
+  TempDir t;
+  std::vector<Piece> pieces = wire_story();
+  std::string index = index_pieces(t, pieces);
+  pieces.erase(std::find_if(pieces.begin(), pieces.end(), [](const Piece& p) { return p.id == "orig"; }));
+  write_file(t / "in" / "news.jsonl", jsonl(pieces));
+  auto again = run_nsearch({"index", "--index", index});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  auto stories = stories_of(index);
+  EXPECT_EQ(stories.count("orig"), 0u);
+  EXPECT_EQ(stories["copy-b"], "copy-b");
+  EXPECT_EQ(stories["copy-c"], "copy-b");
+  EXPECT_EQ(stories["other-1"], "other-1");
+}
+
+TEST(Stories, IncrementalAddJoinsAnExistingStory) {
+  TempDir t;
+  std::vector<Piece> pieces = wire_story();
+  std::string index = index_pieces(t, pieces);
+  // A later copy joins; an earlier one becomes the story's first, for every member.
+  write_file(t / "more" / "later.jsonl", jsonl({{"copy-d", "alweeam", "2015-08-01", "نسخة رابعة", body_from(0)}}));
+  ASSERT_EQ(run_nsearch({"index", "--index", index, (t / "more").string()}).exit_code, 0);
+  auto stories = stories_of(index);
+  EXPECT_EQ(stories["copy-d"], "orig");
+  write_file(t / "more" / "earlier.jsonl", jsonl({{"wire", "spa", "2015-07-20", "الوكالة", body_from(0)}}));
+  ASSERT_EQ(run_nsearch({"index", "--index", index}).exit_code, 0);
+  stories = stories_of(index);
+  for (const char* id : {"wire", "orig", "copy-b", "copy-c", "copy-d"}) EXPECT_EQ(stories[id], "wire") << id;
+  EXPECT_EQ(stories["other-2"], "other-2");
+}
+
+TEST(Stories, ShardsRebuildsAndInputOrderGiveTheSameStories) {
+  std::vector<Piece> pieces = wire_story();
+  for (std::size_t i = 0; i < 30; ++i)  // more stories, some with a copy
+    pieces.push_back({fmt::format("n{}", i), i % 2 ? "okaz" : "sabq", fmt::format("2016-01-{:02}", i % 28 + 1),
+                      fmt::format("خبر {}", i), body_from(60 + 7 * (i / 2), 5)});
+  TempDir one, four, reversed;
+  auto single = stories_of(index_pieces(one, pieces, {"--shards", "1"}));
+  std::string sharded_index = index_pieces(four, pieces, {"--shards", "4"});
+  EXPECT_EQ(stories_of(sharded_index), single);
+  std::reverse(pieces.begin(), pieces.end());
+  EXPECT_EQ(stories_of(index_pieces(reversed, pieces, {"--batch-size", "3"})), single);
+  ASSERT_EQ(run_nsearch({"index", "--index", sharded_index, "--rebuild"}).exit_code, 0);
+  EXPECT_EQ(stories_of(sharded_index), single);
+  std::set<std::string> distinct;
+  for (const auto& [id, story] : single) distinct.insert(story);
+  EXPECT_LT(distinct.size(), single.size());  // copies were joined
+  EXPECT_GT(distinct.size(), 10u);            // and the rest were not
+}
+
+TEST(Stories, ShowStoryListsMembersFirstPublishedFirst) {
+  TempDir t;
+  std::string index = index_pieces(t, wire_story());
+  auto text = run_nsearch({"show", "--index", index, "copy-c", "--story"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  auto orig = text.out.find("orig"), b = text.out.find("copy-b"), c = text.out.find("copy-c");
+  ASSERT_NE(c, std::string::npos) << text.out;
+  EXPECT_LT(orig, b);
+  EXPECT_LT(b, c);
+  EXPECT_NE(text.out.find("الخبر الأول"), std::string::npos);
+  json j = json::parse(run_nsearch({"show", "--index", index, "copy-c", "--story", "--format", "json"}).out);
+  EXPECT_EQ(j["count"], 3);
+  EXPECT_EQ(j["articles"][0]["source"], "sabq");
+  EXPECT_EQ(j["articles"][2]["title"], "نسخة ثالثة");
+  json lone = json::parse(run_nsearch({"show", "--index", index, "other-1", "--story", "--format", "json"}).out);
+  EXPECT_EQ(lone["count"], 1);
+}
+
+}  // namespace
+}  // namespace nsearch::test
