@@ -66,7 +66,10 @@ json   one object (format_version {0}):
           "offset": 0, "limit": 10,
           "hits": [{{"rank": 1, "id": "...", "title": "...", "source": "...",
                     "source_name": "...", "date": "2025-10", "score": 12.3, "snippet": "...",
-                    "highlights": [{{"start": 10, "end": 20}}], "url": ""}}],
+                    "highlights": [{{"start": 10, "end": 20}}], "url": "",
+                    "story": {{"id": "...", "count": 3, "members": ["..."],
+                              "first": {{"id": "...", "source": "...", "date": "..."}}}}}}],
+          "stories": 4, "stories_is_estimate": false,
           "facets": {{"source": [{{"value": "الجزيرة", "count": 1}}], "month": [...],
                      "date": [...]}},
           "suggestion": null, "warnings": []}}
@@ -74,6 +77,9 @@ json   one object (format_version {0}):
        sources); highlights are byte offsets into snippet; total is exact; facets.date
        repeats the finest date facet asked for (month over year); partial is true only
        with --allow-partial when a remote shard was down (the reason is in warnings).
+       Hits are collapsed to one per story by default: total counts articles, stories
+       the stories they form, story lists a hit's members (null with --duplicates show,
+       when stories is null too); facets count articles (docs/stories.md).
 jsonl  one object a line: each hit as in json with "type": "hit", then the summary (json
        without hits) with "type": "summary".
 ids    one article id a line.
