@@ -119,11 +119,16 @@ void IndexStore::open_existing(const std::vector<std::string>& shard_paths) {
 void IndexStore::create_generation(const std::string& current) {
   unsigned n = options_.shards;
   std::string old_roots;
+  std::vector<std::pair<std::string, std::string>> old_names;
   if (!current.empty()) {
     replaced_ = dir_ / current;
     Xapian::Database old(dir_.string());
-    // A bare `nsearch index --rebuild` re-reads the roots, and keeps the shard count.
+    // A bare `nsearch index --rebuild` re-reads the roots, and keeps the shard count and the
+    // outlets' display names (given once with --source-names; the articles do not hold them).
     old_roots = old.get_metadata(std::string(schema::kMetaRoots));
+    const std::string names(schema::kMetaSourcePrefix);
+    for (auto k = old.metadata_keys_begin(names); k != old.metadata_keys_end(names); ++k)
+      old_names.emplace_back(*k, old.get_metadata(*k));
     // Not the stub's line count: that includes every sealed database.
     if (!n) n = recorded_shards(old, layout::read_stub(layout::stub_of(dir_)).size());
   }
@@ -138,6 +143,7 @@ void IndexStore::create_generation(const std::string& current) {
   Xapian::WritableDatabase& first = writer(0).db();
   first.set_metadata(std::string(schema::kMetaShards), std::to_string(n));
   if (!old_roots.empty()) first.set_metadata(std::string(schema::kMetaRoots), old_roots);
+  for (const auto& [key, name] : old_names) first.set_metadata(key, name);
   first.commit();
   if (current.empty()) layout::write_stub(dir_, shard_paths_);  // a brand-new index is visible (empty) at once
 }
