@@ -165,9 +165,9 @@ TEST(Boilerplate, LinesRecurringAcrossTheFolderAreChrome) {
     folder.add_text(fmt::format(
         "خبر رقم {}\nشارك عبر تويتر\nنص الخبر {} في سطر طويل من الكلمات الكثيرة.\nتعليقات القراء 12\n", i, i));
   }
-  EXPECT_TRUE(folder.is_chrome("شارك عبر تويتر"));
-  EXPECT_TRUE(folder.is_chrome("تعليقات القراء 7"));                             // a short line's digits folded
-  EXPECT_FALSE(folder.is_chrome("نص الخبر 3 في سطر طويل من الكلمات الكثيرة."));  // a longer line's are not
+  EXPECT_TRUE(folder.is_chrome(TextLine("شارك عبر تويتر", 1)));
+  EXPECT_TRUE(folder.is_chrome(TextLine("تعليقات القراء 7", 1)));  // a short line's digits folded
+  EXPECT_FALSE(folder.is_chrome(TextLine("نص الخبر 3 في سطر طويل من الكلمات الكثيرة.", 1)));  // a longer line's are not
   auto m = infer("شارك عبر تويتر\nخبر جديد\nنص الخبر الجديد في سطر طويل من الكلمات الكثيرة.\nتعليقات القراء 3", nullptr,
                  &folder);
   EXPECT_EQ(m.title, "خبر جديد");
