@@ -161,6 +161,10 @@ bool starts_letter_or_digit(std::string_view s, size_t i) {
 
 bool TextLine::more_words_than(size_t n) const { return has_word_chunks(text, n + 1) || word_count(tokens()) > n; }
 
+bool same_words(const TextLine& a, const TextLine& b) {
+  return !a.more_words_than(word_count(b.tokens())) && a.key() == b.key();
+}
+
 bool has_word_chunks(std::string_view line, size_t n) {
   size_t chunks = 0;
   bool counted = false;

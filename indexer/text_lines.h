@@ -55,6 +55,10 @@ std::string_view trim_text(std::string_view s);
 std::string line_key(std::string_view line);
 std::string line_key(const std::vector<TextToken>& tokens);
 
+// Whether two lines have the same key (the same words); a line with more words than the other
+// is told apart without tokenizing it.
+bool same_words(const TextLine& a, const TextLine& b);
+
 // At least this many of the line's space-separated chunks hold a letter or digit, so the line
 // has at least that many words and numbers: read byte by byte, without tokenizing.
 bool has_word_chunks(std::string_view line, size_t n);

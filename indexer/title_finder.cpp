@@ -24,12 +24,8 @@ bool is_metadata_line(std::string_view line) {
 std::vector<size_t> lead_lines(const std::vector<TextLine>& lines, size_t title, size_t n) {
   std::vector<size_t> lead;
   if (title >= lines.size()) return lead;
-  const std::string& key = lines[title].key();
-  size_t words = word_count(lines[title].tokens());
-  // A line with more words than the title is not the title repeated: no need to tokenize it.
-  auto repeats_title = [&](const TextLine& line) { return !line.more_words_than(words) && line.key() == key; };
   for (size_t i = title + 1; i < lines.size() && lead.size() < n; ++i) {
-    if (is_metadata_line(lines[i].text) || repeats_title(lines[i])) continue;
+    if (is_metadata_line(lines[i].text) || same_words(lines[i], lines[title])) continue;
     lead.push_back(i);
   }
   return lead;
@@ -68,10 +64,9 @@ TitleFinding find_title(const std::vector<TextLine>& lines, const FolderProfile*
   }
   if (f.line == lines.size()) return f;
   for (size_t i = 0; i < f.line; ++i) f.banners.push_back(i);
-  const std::string& key = lines[f.line].key();
   for (size_t i = f.line + 1; i < lines.size() && i <= f.line + kHeadLines; ++i) {
     if (is_metadata_line(lines[i].text)) continue;
-    if (lines[i].key() == key) f.repeat = i;
+    if (same_words(lines[i], lines[f.line])) f.repeat = i;
     break;
   }
   return f;
