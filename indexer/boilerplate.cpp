@@ -20,7 +20,7 @@ std::vector<DroppedLine> find_boilerplate(const std::vector<TextLine>& lines, co
   if (title.line >= lines.size()) return dropped;
   size_t last_prose = title.line;
   for (size_t i = title.line + 1; i < lines.size(); ++i) {
-    if (is_prose(lines[i].text)) last_prose = i;
+    if (is_prose(lines[i])) last_prose = i;
   }
   static const Date any_day = date_from_days(0);
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -33,10 +33,10 @@ std::vector<DroppedLine> find_boilerplate(const std::vector<TextLine>& lines, co
       reason = "the headline repeated";
     } else if (stamp_date(text, any_day)) {
       reason = "a time stamp";
-    } else if (profile && profile->is_chrome(text)) {
-      reason = fmt::format("recurs in {} of the folder's {} files", profile->line_files(text), profile->files());
+    } else if (profile && profile->is_chrome(lines[i])) {
+      reason = fmt::format("recurs in {} of the folder's {} files", profile->line_files(lines[i]), profile->files());
     } else if (i > last_prose && last_prose > title.line && attribution_credit(text).empty() &&
-               word_count(tokenize(text)) <= kMaxTailWords) {
+               !lines[i].more_words_than(kMaxTailWords)) {
       reason = "a short line after the text ends";
     }
     if (!reason.empty()) dropped.push_back({i, std::move(reason)});

@@ -320,8 +320,8 @@ DateFinding find_date(const std::vector<TextLine>& lines, size_t title, const st
   DateFinding f;
   // 1. A dateline or stamp line that states the day: "الباحة 25 شوال 1436هـ الموافق 10 أغسطس 2015م واس".
   for (size_t i = title; i < lines.size() && i <= title + kDatelineLines; ++i) {
-    std::vector<TextToken> t = tokenize(lines[i].text);
-    if (word_count(t) > kDatelineWords) continue;
+    if (lines[i].more_words_than(kDatelineWords)) continue;
+    const std::vector<TextToken>& t = lines[i].tokens();
     std::optional<StatedDate> best;
     size_t at = 0;
     for (size_t k = 0; k < t.size(); ++k) {
@@ -366,7 +366,7 @@ DateFinding find_date(const std::vector<TextLine>& lines, size_t title, const st
   lead.insert(lead.begin(), title);
   for (size_t n = 0; n < lead.size() && (n <= 1 || bytes < kLeadBytes); ++n) {
     size_t i = lead[n];
-    std::vector<TextToken> t = tokenize(lines[i].text);
+    const std::vector<TextToken>& t = lines[i].tokens();
     bytes += lines[i].text.size();
     auto r = relative_in(t, *reference);
     if (!r) continue;

@@ -20,15 +20,29 @@ bool is_dash(const TextToken& t) { return t.is_punct("-") || t.is_punct("–") |
 // longer line that differs in its numbers is a different headline).
 constexpr size_t kMaxFoldedWords = 4;
 
-std::string chrome_key(std::string_view line, size_t& words) {
-  std::string key;
-  std::vector<TextToken> tokens = tokenize(line);
-  words = word_count(tokens);
+// The key a line is counted under, or "" when it has no words or too many to be chrome.
+const std::string& chrome_key(const TextLine& line, std::string& scratch) {
+  static const std::string none;
+  if (line.text.size() > FolderProfile::kMaxChromeBytes || line.more_words_than(FolderProfile::kMaxChromeWords))
+    return none;
+  const std::vector<TextToken>& tokens = line.tokens();
+  size_t words = word_count(tokens);
+  if (words == 0) return none;
+  scratch.clear();
   for (const TextToken& t : tokens) {
-    if (!key.empty()) key += ' ';
-    key += t.kind == TextToken::Kind::Number && words <= kMaxFoldedWords ? std::string("#") : t.key;
+    if (!scratch.empty()) scratch += ' ';
+    scratch +=
+        t.kind == TextToken::Kind::Number && words <= kMaxFoldedWords ? std::string_view("#") : std::string_view(t.key);
   }
-  return key;
+  return scratch;
+}
+
+// A dateline's dash comes after at most three words: a line with no dash, or with more word
+// chunks before its first dash-like character, opens with none (read without tokenizing).
+bool may_open_with_dateline(std::string_view line) {
+  size_t dash = std::string_view::npos;
+  for (std::string_view d : {"-", "–", "—", "ـ"}) dash = std::min(dash, line.find(d));
+  return dash != std::string_view::npos && !has_word_chunks(line.substr(0, dash), 4);
 }
 
 std::string join_words(const std::vector<TextToken>& tokens, size_t from, size_t to) {
@@ -43,9 +57,11 @@ std::string join_words(const std::vector<TextToken>& tokens, size_t from, size_t
 
 }  // namespace
 
-DatelineParts dateline_parts(std::string_view line) {
+DatelineParts dateline_parts(const TextLine& text_line) {
   DatelineParts d;
-  std::vector<TextToken> tokens = tokenize(line);
+  std::string_view line = text_line.text;
+  if (!may_open_with_dateline(line)) return d;
+  const std::vector<TextToken>& tokens = text_line.tokens();
   constexpr size_t kMaxSideWords = 3;
   // A side: up to three words, with the dots, brackets and quotes of `أ.ف.ب` and `(د ب أ)`.
   auto side_end = [&](size_t from, size_t& words) {
@@ -81,14 +97,12 @@ void FolderProfile::add_text(std::string_view text) {
   ++files_;
   std::unordered_set<std::string> seen, parts;
   size_t index = 0;
+  std::string scratch;
   for (const TextLine& line : non_empty_lines(text)) {
-    size_t words = 0;
-    if (line.text.size() <= kMaxChromeBytes) {
-      std::string key = chrome_key(line.text, words);
-      if (words > 0 && words <= kMaxChromeWords && seen.insert(key).second) ++lines_[key];
-    }
+    const std::string& key = chrome_key(line, scratch);
+    if (!key.empty() && seen.insert(key).second) ++lines_[key];
     if (index++ < kDatelineLines) {
-      DatelineParts d = dateline_parts(line.text);
+      DatelineParts d = dateline_parts(line);
       if (!d.empty()) {
         parts.insert(d.first_key);
         parts.insert(d.second_key);
@@ -101,14 +115,16 @@ void FolderProfile::add_text(std::string_view text) {
   }
 }
 
-std::uint32_t FolderProfile::line_files(std::string_view line) const {
-  if (line.size() > kMaxChromeBytes || lines_.empty()) return 0;
-  size_t words = 0;
-  auto it = lines_.find(chrome_key(line, words));
+std::uint32_t FolderProfile::line_files(const TextLine& line) const {
+  if (lines_.empty()) return 0;
+  std::string scratch;
+  const std::string& key = chrome_key(line, scratch);
+  if (key.empty()) return 0;
+  auto it = lines_.find(key);
   return it == lines_.end() ? 0 : it->second;
 }
 
-bool FolderProfile::is_chrome(std::string_view line) const {
+bool FolderProfile::is_chrome(const TextLine& line) const {
   std::uint32_t n = line_files(line);
   return n >= kMinChromeFiles && n >= kMinChromeShare * files_;
 }

@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "indexer/text_lines.h"
+
 namespace nsearch {
 
 class FolderProfile {
@@ -28,8 +30,8 @@ class FolderProfile {
 
   std::uint32_t files() const { return files_; }
   // Files in which a line with the same key as line occurs.
-  std::uint32_t line_files(std::string_view line) const;
-  bool is_chrome(std::string_view line) const;
+  std::uint32_t line_files(const TextLine& line) const;
+  bool is_chrome(const TextLine& line) const;
   // Files whose dateline has a part with this key (see dateline_parts).
   std::uint32_t dateline_files(const std::string& part_key) const;
   // The dateline part in most of the folder's files, when it is in at least kMinChromeFiles
@@ -54,7 +56,7 @@ struct DatelineParts {
   size_t end = 0;                     // byte offset just past the dateline (and its colon)
   bool empty() const { return first.empty(); }
 };
-DatelineParts dateline_parts(std::string_view line);
+DatelineParts dateline_parts(const TextLine& line);
 
 // Where the dateline of a text would be: its first lines, title line excluded or not.
 inline constexpr size_t kDatelineLines = 3;

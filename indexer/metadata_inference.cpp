@@ -77,6 +77,8 @@ MetadataInference infer_metadata(std::string_view text, int first_line, const In
     m.dropped.push_back({lines[d.line].number, std::string(lines[d.line].text), d.reason});
     drop.insert(lines[d.line].number);
   }
+  // The headline is the title now: left in the body, `show` and snippets would print it twice.
+  drop.insert(lines[title.line].number);
   m.body = without_lines(text, first_line, drop);
   return m;
 }

@@ -41,7 +41,7 @@ struct MetadataInference {
     std::string text, reason;
   };
   std::vector<Dropped> dropped;  // boilerplate left out of the body
-  std::string body;              // the text without the dropped lines
+  std::string body;              // the text without the title line and the dropped lines
 };
 
 // text: the article's text (after any front matter), whose first line is line first_line of

@@ -71,8 +71,8 @@ bool marked_as_outlet(std::string_view side) {
 
 std::optional<OutletFinding> from_dateline(const TextLine& line, size_t index, const FolderProfile* profile) {
   // "PLACE DATE AGENCY": the words after the stated date end the line.
-  std::vector<TextToken> t = tokenize(line.text);
-  if (word_count(t) <= 16) {
+  if (!line.more_words_than(16)) {
+    const std::vector<TextToken>& t = line.tokens();
     for (size_t k = 0; k < t.size(); ++k) {
       auto s = stated_date_at(t, k);
       if (!s || !s->year || !s->day || k == 0) continue;
@@ -87,7 +87,7 @@ std::optional<OutletFinding> from_dateline(const TextLine& line, size_t index, c
       break;
     }
   }
-  DatelineParts d = dateline_parts(line.text);
+  DatelineParts d = dateline_parts(line);
   if (d.empty()) return std::nullopt;
   bool first = marked_as_outlet(d.first), second = marked_as_outlet(d.second);
   if (!first && !second && profile) {
@@ -109,7 +109,7 @@ constexpr std::string_view kNameStops[] = {"من",   "ان",   "بان",  "في"
                                            "مساء", "صباح", "نقلا", "ان", "انه", "بانه", "ل",   "الرسميه"};
 
 std::optional<OutletFinding> from_lead(const TextLine& line, size_t index) {
-  std::vector<TextToken> t = tokenize(line.text);
+  const std::vector<TextToken>& t = line.tokens();
   for (size_t i = 0; i + 2 < t.size() && i < 40; ++i) {
     if (t[i].kind != TextToken::Kind::Word ||
         std::find(std::begin(kCreditVerbs), std::end(kCreditVerbs), t[i].key) == std::end(kCreditVerbs))
@@ -182,10 +182,10 @@ std::string attribution_credit(std::string_view line) {
   return "";
 }
 
-bool is_sign_off(std::string_view line) {
-  std::vector<TextToken> t = tokenize(line);
-  size_t words = word_count(t);
-  if (words == 0 || words > kMaxSignOffWords) return false;
+bool is_sign_off(const TextLine& line) {
+  if (line.more_words_than(kMaxSignOffWords)) return false;
+  const std::vector<TextToken>& t = line.tokens();
+  if (word_count(t) == 0) return false;
   bool kind = false;
   for (const TextToken& k : t) {
     if (k.kind == TextToken::Kind::Number) return false;
@@ -216,7 +216,7 @@ OutletFinding find_outlet(const std::vector<TextLine>& lines, size_t title, cons
   }
   if (!found.outlet.name.empty()) return found;
   // 2. A sign-off: the last line names an outlet.
-  if (lines.size() > title + 1 && is_sign_off(lines.back().text)) {
+  if (lines.size() > title + 1 && is_sign_off(lines.back())) {
     std::string_view text = lines.back().text;
     size_t open = text.find("«"), close = text.find("»");
     std::string_view credit = open != std::string_view::npos && close != std::string_view::npos && close > open

@@ -29,7 +29,7 @@ std::string attribution_credit(std::string_view line);
 
 // A last line that names an outlet: a few words, no sentence, with a word for a kind of outlet
 // (وكالة، صحيفة، قناة، موقع، نيوز، نت، أون لاين …) or a name in «».
-bool is_sign_off(std::string_view line);
+bool is_sign_off(const TextLine& line);
 
 struct OutletFinding {
   OutletName outlet;   // name "" when none found

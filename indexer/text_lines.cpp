@@ -59,7 +59,7 @@ std::vector<TextLine> non_empty_lines(std::string_view text, int first_number) {
   while (true) {
     size_t nl = text.find('\n');
     std::string_view line = trim_text(text.substr(0, nl));
-    if (!line.empty()) lines.push_back({line, number});
+    if (!line.empty()) lines.emplace_back(line, number);
     if (nl == std::string_view::npos) break;
     text.remove_prefix(nl + 1);
     ++number;
@@ -116,14 +116,68 @@ std::vector<TextToken> tokenize(std::string_view line) {
   return tokens;
 }
 
-std::string line_key(std::string_view line) {
+std::string line_key(const std::vector<TextToken>& tokens) {
   std::string key;
-  for (const TextToken& t : tokenize(line)) {
+  for (const TextToken& t : tokens) {
     if (t.kind == TextToken::Kind::Punct) continue;
     if (!key.empty()) key += ' ';
     key += t.key;
   }
   return key;
+}
+
+std::string line_key(std::string_view line) { return line_key(tokenize(line)); }
+
+const std::vector<TextToken>& TextLine::tokens() const {
+  if (!tokens_) tokens_ = tokenize(text);
+  return *tokens_;
+}
+
+const std::string& TextLine::key() const {
+  if (!key_) key_ = line_key(tokens());
+  return *key_;
+}
+
+namespace {
+
+// Whether the UTF-8 bytes at s[i] start an ASCII letter or digit or an Arabic letter or digit
+// (a tatweel, a mark or Arabic punctuation is none): a test of bytes that may say no to a
+// letter of another script, never yes to a non-letter.
+bool starts_letter_or_digit(std::string_view s, size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return std::isalnum(c) != 0;
+  if (i + 1 >= s.size()) return false;
+  auto n = static_cast<unsigned char>(s[i + 1]);
+  switch (c) {
+    case 0xD8: return n >= 0xA1 && n <= 0xBA;                                             // U+0621-U+063A
+    case 0xD9: return (n >= 0x81 && n <= 0x8A) || (n >= 0xA0 && n <= 0xA9) || n >= 0xB1;  // letters, digits
+    case 0xDA: return true;                                                               // U+0680-U+06BF
+    case 0xDB: return n <= 0x93 || (n >= 0xB0 && n <= 0xB9);                              // letters, digits
+    default: return false;
+  }
+}
+
+}  // namespace
+
+bool TextLine::more_words_than(size_t n) const { return has_word_chunks(text, n + 1) || word_count(tokens()) > n; }
+
+bool same_words(const TextLine& a, const TextLine& b) {
+  return !a.more_words_than(word_count(b.tokens())) && a.key() == b.key();
+}
+
+bool has_word_chunks(std::string_view line, size_t n) {
+  size_t chunks = 0;
+  bool counted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (c == ' ' || c == '\t') {
+      counted = false;
+    } else if (!counted && starts_letter_or_digit(line, i)) {
+      counted = true;
+      if (++chunks >= n) return true;
+    }
+  }
+  return false;
 }
 
 size_t word_count(const std::vector<TextToken>& tokens) {
@@ -132,24 +186,12 @@ size_t word_count(const std::vector<TextToken>& tokens) {
   return n;
 }
 
-bool is_prose(std::string_view line) {
-  // Eight space-separated chunks with a letter or digit are eight words: no need to tokenize
-  // the long lines that most text is made of.
-  size_t chunks = 0;
-  bool counted = false;
-  for (char ch : line) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c == ' ' || c == '\t') {
-      counted = false;
-      continue;
-    }
-    if (!counted && (c >= 0x80 || std::isalnum(c))) {
-      counted = true;
-      if (++chunks >= 8) return true;
-    }
-  }
-  std::vector<TextToken> tokens = tokenize(line);
-  if (word_count(tokens) >= 8) return true;
+bool is_prose(const TextLine& line) {
+  constexpr size_t kProseWords = 8;
+  // Most lines of running text are long: their chunks tell without tokenizing them.
+  if (has_word_chunks(line.text, kProseWords)) return true;
+  const std::vector<TextToken>& tokens = line.tokens();
+  if (word_count(tokens) >= kProseWords) return true;
   if (tokens.empty() || tokens.back().kind != TextToken::Kind::Punct) return false;
   const std::string& last = tokens.back().key;
   for (std::string_view end : {".", "!", "?", "؟", "…", "\"", "”", "»", "'", ")", "؛"}) {

@@ -2,22 +2,12 @@
 // boilerplate) share: pure functions over text, so each finder is unit-testable and fuzzable.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace nsearch {
-
-struct TextLine {
-  std::string_view text;  // trimmed of spaces and invisible marks, never empty
-  int number = 0;         // 1-based line number in the file
-};
-
-// The non-empty lines of text; the first line of text is line first_number of the file.
-std::vector<TextLine> non_empty_lines(std::string_view text, int first_number = 1);
-
-// Trims ASCII spaces, no-break spaces and invisible marks (bidi, zero-width, BOM) at both ends.
-std::string_view trim_text(std::string_view s);
 
 // A word, a number or one punctuation character of a line.
 struct TextToken {
@@ -34,14 +24,50 @@ struct TextToken {
 
 std::vector<TextToken> tokenize(std::string_view line);
 
+// One line of an article with its tokens and key, computed on first use and kept: the title,
+// outlet, date and boilerplate finders and the folder profile all read the same first lines,
+// and tokenizing them again in each was most of what inference cost.
+class TextLine {
+ public:
+  TextLine(std::string_view text, int number) : text(text), number(number) {}
+
+  std::string_view text;  // trimmed of spaces and invisible marks, never empty
+  int number = 0;         // 1-based line number in the file
+
+  const std::vector<TextToken>& tokens() const;
+  const std::string& key() const;  // line_key(text)
+  // Whether the line has more than n words and numbers; a long line is told by its chunks,
+  // without tokenizing it.
+  bool more_words_than(size_t n) const;
+
+ private:
+  mutable std::optional<std::vector<TextToken>> tokens_;
+  mutable std::optional<std::string> key_;
+};
+
+// The non-empty lines of text; the first line of text is line first_number of the file.
+std::vector<TextLine> non_empty_lines(std::string_view text, int first_number = 1);
+
+// Trims ASCII spaces, no-break spaces and invisible marks (bidi, zero-width, BOM) at both ends.
+std::string_view trim_text(std::string_view s);
+
 // Words of a line (Word tokens' keys joined by one space): the form lines are compared in.
 std::string line_key(std::string_view line);
+std::string line_key(const std::vector<TextToken>& tokens);
+
+// Whether two lines have the same key (the same words); a line with more words than the other
+// is told apart without tokenizing it.
+bool same_words(const TextLine& a, const TextLine& b);
+
+// At least this many of the line's space-separated chunks hold a letter or digit, so the line
+// has at least that many words and numbers: read byte by byte, without tokenizing.
+bool has_word_chunks(std::string_view line, size_t n);
 
 // Number of Word and Number tokens.
 size_t word_count(const std::vector<TextToken>& tokens);
 
 // A sentence of running text rather than page furniture: eight words or more, or ending in
 // sentence punctuation.
-bool is_prose(std::string_view line);
+bool is_prose(const TextLine& line);
 
 }  // namespace nsearch

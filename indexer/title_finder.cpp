@@ -12,7 +12,7 @@ constexpr size_t kHeadLines = 4;
 constexpr size_t kMaxBannerWords = 6;
 constexpr size_t kMaxHeadlineWords = 30;
 
-bool is_chrome(const FolderProfile* profile, std::string_view line) { return profile && profile->is_chrome(line); }
+bool is_chrome(const FolderProfile* profile, const TextLine& line) { return profile && profile->is_chrome(line); }
 
 }  // namespace
 
@@ -24,9 +24,8 @@ bool is_metadata_line(std::string_view line) {
 std::vector<size_t> lead_lines(const std::vector<TextLine>& lines, size_t title, size_t n) {
   std::vector<size_t> lead;
   if (title >= lines.size()) return lead;
-  std::string key = line_key(lines[title].text);
   for (size_t i = title + 1; i < lines.size() && lead.size() < n; ++i) {
-    if (is_metadata_line(lines[i].text) || line_key(lines[i].text) == key) continue;
+    if (is_metadata_line(lines[i].text) || same_words(lines[i], lines[title])) continue;
     lead.push_back(i);
   }
   return lead;
@@ -37,19 +36,19 @@ TitleFinding find_title(const std::vector<TextLine>& lines, const FolderProfile*
   f.line = lines.size();
   // A headline is no sentence: it does not end in a full stop.
   auto headline_shaped = [&](size_t i) {
-    std::vector<TextToken> t = tokenize(lines[i].text);
-    return word_count(t) <= kMaxHeadlineWords && !(t.back().is_punct(".") || t.back().is_punct("،"));
+    if (lines[i].more_words_than(kMaxHeadlineWords)) return false;
+    const std::vector<TextToken>& t = lines[i].tokens();
+    return !(t.back().is_punct(".") || t.back().is_punct("،"));
   };
   for (size_t i = 1; i + 1 < lines.size() && i < kHeadLines; ++i) {
     if (!is_metadata_line(lines[i].text)) continue;
     size_t above = i - 1;
     bool banners_above = true;  // short lines, not sentences: a site's name, a breadcrumb
     for (size_t b = 0; b < above; ++b) {
-      banners_above =
-          banners_above && word_count(tokenize(lines[b].text)) <= kMaxBannerWords && !is_prose(lines[b].text);
+      banners_above = banners_above && !lines[b].more_words_than(kMaxBannerWords) && !is_prose(lines[b]);
     }
     if (banners_above && (above == 0 || headline_shaped(above)) && !is_metadata_line(lines[above].text) &&
-        !is_chrome(profile, lines[above].text)) {
+        !is_chrome(profile, lines[above])) {
       f.line = above;
       f.rule = above == 0 ? "first line" : "line above the page's metadata";
     }
@@ -57,7 +56,7 @@ TitleFinding find_title(const std::vector<TextLine>& lines, const FolderProfile*
   }
   if (f.line == lines.size()) {
     for (size_t i = 0; i < lines.size(); ++i) {
-      if (is_metadata_line(lines[i].text) || is_chrome(profile, lines[i].text)) continue;
+      if (is_metadata_line(lines[i].text) || is_chrome(profile, lines[i])) continue;
       f.line = i;
       f.rule = i == 0 ? "first line" : "first line not chrome";
       break;
@@ -65,10 +64,9 @@ TitleFinding find_title(const std::vector<TextLine>& lines, const FolderProfile*
   }
   if (f.line == lines.size()) return f;
   for (size_t i = 0; i < f.line; ++i) f.banners.push_back(i);
-  std::string key = line_key(lines[f.line].text);
   for (size_t i = f.line + 1; i < lines.size() && i <= f.line + kHeadLines; ++i) {
     if (is_metadata_line(lines[i].text)) continue;
-    if (line_key(lines[i].text) == key) f.repeat = i;
+    if (same_words(lines[i], lines[f.line])) f.repeat = i;
     break;
   }
   return f;
