@@ -4,9 +4,9 @@
 // WebDriver (chromedriver): highlights, a facet click, a hostile title that never runs.
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <netinet/in.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -63,6 +63,11 @@ class Serve : public ::testing::Test {
     tmp_ = new TempDir();
     fs::copy(source_dir() / "corpus", *tmp_ / "in");
     write_file(*tmp_ / "in" / "hostile.txt", kHostile);
+    // A copy of the Al Jazeera article in another outlet, a day later: one story of two.
+    std::string copy = read_file(*tmp_ / "in" / "004_f090aae47d831c2d.txt");
+    copy.replace(copy.find("source: الجزيرة"), std::string("source: الجزيرة").size(), "source: عربي 21");
+    copy.replace(copy.find("date: 2020-12-27"), std::string("date: 2020-12-27").size(), "date: 2020-12-28");
+    write_file(*tmp_ / "in" / "copy.txt", copy);
     auto r = run_nsearch({"index", "--index", index(), in()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     server_ = new ServeProcess({"--index", index()});
@@ -238,6 +243,26 @@ TEST_F(Serve, PagesEscapeAHostileArticle) {
   EXPECT_EQ(res->body.find("<script>window"), std::string::npos);
 }
 
+TEST_F(Serve, ACollapsedStoryOpensOntoItsOtherMembers) {
+  json api = json::parse(get("/api/search?q=" + encoded("أكار"))->body);
+  ASSERT_EQ(api["hits"].size(), 1u) << "the copy is collapsed under the first";
+  ASSERT_EQ(api["hits"][0]["story"]["count"], 2);
+  std::string first = api["hits"][0]["id"], other;
+  for (const auto& m : api["hits"][0]["story"]["members"])
+    if (m != first) other = m;
+  auto res = get("/?q=" + encoded("أكار"));
+  ASSERT_TRUE(res);
+  auto story = res->body.find("<details class=\"story\"><summary>+1 more");
+  ASSERT_NE(story, std::string::npos) << res->body;
+  EXPECT_NE(res->body.find("href=\"/article/" + encoded(other), story), std::string::npos) << other;
+  // duplicates=show lists both, with no story line.
+  res = get("/?q=" + encoded("أكار") + "&duplicates=show");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->body.find("<details class=\"story\">"), std::string::npos);
+  EXPECT_NE(res->body.find("href=\"/article/" + encoded(first)), std::string::npos);
+  EXPECT_NE(res->body.find("href=\"/article/" + encoded(other)), std::string::npos);
+}
+
 TEST_F(Serve, ServesNothingButItsAssets) {
   auto css = get("/assets/style.css");
   ASSERT_TRUE(css);
@@ -299,8 +324,8 @@ class Browser {
                      {"goog:chromeOptions",
                       {{"binary", "/usr/bin/chromium"},
                        {"args",
-                        {"--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                         "--no-first-run", "--window-size=1200,900", "--user-data-dir=" + profile.string()}}}}}}}}};
+                        {"--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                         "--window-size=1200,900", "--user-data-dir=" + profile.string()}}}}}}}}};
     json session = call("POST", "/session", caps);
     session_ = session["value"]["sessionId"].get<std::string>();
   }

@@ -147,7 +147,8 @@ std::string story_members(const Hit& h, const std::string& query) {
   return s + "</ul></details>\n";
 }
 
-std::string hit_html(const Hit& h, const std::string& query) {
+// The story's other members only when hits are collapsed: with every article shown they are hits too.
+std::string hit_html(const Hit& h, bool collapsed, const std::string& query) {
   std::string title = h.title.text.empty() ? escape_html(h.article.title) : marked_html(h.title);
   if (title.empty()) title = escape_html(h.article.id);
   std::string s = "<article class=\"hit\">\n<h2><a href=\"" + article_href(h.article.id, query) + "\" dir=\"auto\">" +
@@ -157,7 +158,7 @@ std::string hit_html(const Hit& h, const std::string& query) {
     s += "<p class=\"snippet\" dir=\"auto\">" + std::string(h.snippet.truncated_start ? "…" : "") +
          marked_html(h.snippet) + (h.snippet.truncated_end ? "…" : "") + "</p>\n";
   }
-  return s + story_members(h, query) + "</article>\n";
+  return s + (collapsed ? story_members(h, query) : "") + "</article>\n";
 }
 
 std::string summary(const SearchResult& r) {
@@ -209,7 +210,7 @@ std::string search_page(const cli::SearchParams& p, const PageResults* results, 
   if (results) {
     const SearchResult& r = results->result;
     s += summary(r) + notes(p, r);
-    for (const auto& h : r.hits) s += hit_html(h, p.query);
+    for (const auto& h : r.hits) s += hit_html(h, r.collapsed, p.query);
     s += pagination(p, r);
   }
   return s + "</main>\n</div>\n" + kFoot;
