@@ -263,6 +263,35 @@ TEST_F(Serve, ACollapsedStoryOpensOntoItsOtherMembers) {
   EXPECT_NE(res->body.find("href=\"/article/" + encoded(other)), std::string::npos);
 }
 
+TEST_F(Serve, TheFilterFormWorksWithoutScript) {
+  const std::string outlet = "الجزيرة";
+  auto res = get("/?q=" + encoded(kHafter) + "&source=" + encoded(outlet));
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  const std::string& html = res->body;
+  EXPECT_NE(html.find("value=\"" + outlet + "\" checked>"), std::string::npos) << "the ticked outlet stays ticked";
+  EXPECT_NE(html.find("value=\"المشهد\">"), std::string::npos) << "and the others can still be ticked";
+  json api = json::parse(get("/api/search?q=" + encoded(kHafter) + "&source=" + encoded(outlet))->body);
+  std::size_t hits = 0;
+  for (std::size_t at = 0; (at = html.find("<article class=\"hit\">", at)) != std::string::npos; ++at) ++hits;
+  EXPECT_EQ(hits, api["hits"].size());
+  std::size_t outlets = 0;
+  for (std::size_t at = 0; (at = html.find("<bdi class=\"outlet\">" + outlet + "</bdi>", at)) != std::string::npos;
+       ++at)
+    ++outlets;
+  EXPECT_EQ(outlets, hits);
+}
+
+TEST_F(Serve, SigintEndsItCleanly) {
+  ServeProcess other({"--index", index()});
+  ASSERT_GT(other.port(), 0);
+  httplib::Client c("127.0.0.1", other.port());
+  auto res = c.Get("/api/sources");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(other.stop(SIGINT), 0);
+}
+
 TEST_F(Serve, ServesNothingButItsAssets) {
   auto css = get("/assets/style.css");
   ASSERT_TRUE(css);

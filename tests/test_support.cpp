@@ -129,9 +129,9 @@ ServeProcess::ServeProcess(const std::vector<std::string>& args) {
   if (colon != std::string::npos) port_ = std::atoi(banner_.c_str() + colon + 1);
 }
 
-int ServeProcess::stop() {
+int ServeProcess::stop(int signal) {
   if (pid_ < 0) return -1;
-  kill(pid_, SIGTERM);
+  kill(pid_, signal);
   int status = 0;
   pid_t pid = pid_;
   pid_ = -1;

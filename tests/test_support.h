@@ -64,8 +64,9 @@ class ServeProcess {
   ServeProcess& operator=(const ServeProcess&) = delete;
   int port() const { return port_; }
   const std::string& banner() const { return banner_; }  // the line it printed on start
-  // SIGTERM, then its exit code (128+signal if a signal ended it, -1 if it outlived 10 s).
-  int stop();
+  // The signal (SIGTERM or SIGINT), then its exit code (128+signal if a signal ended it, -1 if it
+  // outlived 10 s).
+  int stop(int signal = 15);
 
  private:
   pid_t pid_ = -1;
