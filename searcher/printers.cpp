@@ -1,6 +1,7 @@
 #include "searcher/printers.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
@@ -224,6 +225,18 @@ void print_result(const SearchResult& r, const PrintOptions& o, std::FILE* out) 
       }
       break;
   }
+}
+
+std::string printed_result(const SearchResult& r, const PrintOptions& print) {
+  char* buffer = nullptr;
+  std::size_t size = 0;
+  std::FILE* out = open_memstream(&buffer, &size);
+  if (!out) throw Error(ErrorCode::io, "out of memory");
+  print_result(r, print, out);
+  std::fclose(out);
+  std::string text(buffer, size);
+  std::free(buffer);
+  return text;
 }
 
 void print_error(const std::string& query, const std::string& message, const PrintOptions& o, std::FILE* out) {

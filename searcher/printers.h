@@ -28,6 +28,8 @@ struct PrintOptions {
 };
 
 void print_result(const SearchResult& result, const PrintOptions& options, std::FILE* out);
+// What print_result writes, as a string (for the pager, and `nsearch serve`).
+std::string printed_result(const SearchResult& result, const PrintOptions& options);
 
 // A batch query the parser rejected: a record of type "error" with its qid in json and jsonl,
 // nothing in the other formats (their callers report it on stderr).

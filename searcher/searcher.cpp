@@ -270,13 +270,27 @@ std::optional<std::string> Searcher::suggest(const std::vector<std::string>& wor
 }
 
 std::optional<StoryInfo> Searcher::story(const std::string& id) {
+  reopen();  // a long-lived searcher (nsearch serve) sees what the last commit holds
   std::string term = std::string(schema::kId) + id;
   auto p = db_.postlist_begin(term);
   if (p == db_.postlist_end(term)) return std::nullopt;
   return read_story(db_, *p, Xapian::doccount(-1), true);
 }
 
+Snippet Searcher::highlight(const std::string& query, const std::string& text) {
+  reopen();
+  // Outlets only filter: they mark no words, so any outlet name reads as no restriction here.
+  SourceLookup any_source = [](const std::string&) { return Xapian::Query(Xapian::Query::MatchAll); };
+  ParsedQuery parsed = parse_query(
+      query, analyzer_,
+      [&](std::string_view prefix, const Token& word) { return forms_of(prefix, word.normalized, word.term); },
+      [&](std::string_view prefix, const Token& word) { return prefix_forms(db_, analyzer_, prefix, word); },
+      any_source);
+  return highlight_all(text, parsed.highlight, analyzer_);
+}
+
 ArticleLookup Searcher::find(const std::string& id) {
+  reopen();
   constexpr std::size_t kShown = 10;
   ArticleLookup found;
   std::string term = std::string(schema::kId) + id;

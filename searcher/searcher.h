@@ -100,6 +100,8 @@ class Searcher {
   ArticleLookup find(const std::string& id);
   // The story of the article with this exact id, every member with its title.
   std::optional<StoryInfo> story(const std::string& id);
+  // text with the words the query matches marked, as a hit's title is (for an article's full text).
+  Snippet highlight(const std::string& query, const std::string& text);
 
  private:
   SearchResult run(const SearchRequest& request, const std::string& query_text);

@@ -54,7 +54,7 @@ TEST_F(Install, BinaryManPagesAndCompletions) {
   EXPECT_TRUE(fs::exists(prefix() / "share" / "bash-completion" / "completions" / "nsearch"));
   EXPECT_TRUE(fs::exists(prefix() / "share" / "zsh" / "vendor-completions" / "_nsearch"));
   for (std::string page : {"nsearch", "nsearch-search", "nsearch-index", "nsearch-analyze", "nsearch-show",
-                           "nsearch-roots", "nsearch-stats", "nsearch-sources", "nsearch-help"}) {
+                           "nsearch-roots", "nsearch-stats", "nsearch-sources", "nsearch-serve", "nsearch-help"}) {
     EXPECT_TRUE(fs::exists(prefix() / "share" / "man" / "man1" / (page + ".1"))) << page;
   }
   std::string main_page = read_file(prefix() / "share" / "man" / "man1" / "nsearch.1");

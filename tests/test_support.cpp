@@ -2,12 +2,14 @@
 
 #include <fcntl.h>
 #include <grp.h>
+#include <poll.h>
 #include <pty.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
@@ -102,6 +104,51 @@ pid_t spawn_nsearch(const std::vector<std::string>& args) {
   }
   return pid;
 }
+
+ServeProcess::ServeProcess(const std::vector<std::string>& args) {
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
+  pid_ = fork();
+  if (pid_ < 0) throw std::runtime_error("fork failed");
+  if (pid_ == 0) {
+    dup2(pipe_fds[1], 1);
+    ::close(pipe_fds[0]);
+    ::close(pipe_fds[1]);
+    std::vector<std::string> all{"serve", "--port", "0"};
+    all.insert(all.end(), args.begin(), args.end());
+    exec_nsearch(all);
+  }
+  ::close(pipe_fds[1]);
+  out_ = pipe_fds[0];
+  // The banner: "nsearch serve: listening on http://127.0.0.1:PORT/ (...)".
+  pollfd p{out_, POLLIN, 0};
+  char c;
+  while (banner_.find('\n') == std::string::npos && poll(&p, 1, 30000) > 0 && ::read(out_, &c, 1) == 1) banner_ += c;
+  auto at = banner_.find("http://");
+  auto colon = at == std::string::npos ? std::string::npos : banner_.find(':', at + 7);
+  if (colon != std::string::npos) port_ = std::atoi(banner_.c_str() + colon + 1);
+}
+
+int ServeProcess::stop(int signal) {
+  if (pid_ < 0) return -1;
+  kill(pid_, signal);
+  int status = 0;
+  pid_t pid = pid_;
+  pid_ = -1;
+  for (int i = 0; i < 1000; ++i) {
+    if (waitpid(pid, &status, WNOHANG) == pid) {
+      ::close(out_);
+      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  kill(pid, SIGKILL);
+  waitpid(pid, &status, 0);
+  ::close(out_);
+  return -1;
+}
+
+ServeProcess::~ServeProcess() { stop(); }
 
 namespace {
 

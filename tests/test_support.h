@@ -54,6 +54,27 @@ RunResult run_nsearch_tty(const std::vector<std::string>& args, unsigned cols, u
 // that kill it). The caller waits for the pid.
 pid_t spawn_nsearch(const std::vector<std::string>& args);
 
+// `nsearch serve --port 0 args...` (the first line of its stdout gives the port), stopped with
+// SIGTERM by stop() or on destruction.
+class ServeProcess {
+ public:
+  explicit ServeProcess(const std::vector<std::string>& args);
+  ~ServeProcess();
+  ServeProcess(const ServeProcess&) = delete;
+  ServeProcess& operator=(const ServeProcess&) = delete;
+  int port() const { return port_; }
+  const std::string& banner() const { return banner_; }  // the line it printed on start
+  // The signal (SIGTERM or SIGINT), then its exit code (128+signal if a signal ended it, -1 if it
+  // outlived 10 s).
+  int stop(int signal = 15);
+
+ private:
+  pid_t pid_ = -1;
+  int out_ = -1;
+  int port_ = 0;
+  std::string banner_;
+};
+
 // Writes text to path, creating parent directories.
 void write_file(const std::filesystem::path& path, const std::string& text);
 std::string read_file(const std::filesystem::path& path);

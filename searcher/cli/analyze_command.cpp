@@ -22,6 +22,7 @@
 #include "indexer/article_parser.h"
 #include "indexer/folder_profile.h"
 #include "searcher/cli/commands.h"
+#include "searcher/json_documents.h"
 
 namespace nsearch::cli {
 
@@ -61,22 +62,6 @@ void print_terms(const Analyzer& analyzer, std::istream& in) {
     out += '\n';
     std::fwrite(out.data(), 1, out.size(), stdout);
   }
-}
-
-void print_json(const std::vector<Token>& tokens) {
-  nlohmann::json arr = nlohmann::json::array();
-  for (const auto& t : tokens) {
-    arr.push_back({{"start", t.start},
-                   {"end", t.end},
-                   {"surface", std::string(t.surface)},
-                   {"normalized", t.normalized},
-                   {"term", t.term},
-                   {"stopword", t.stopword()},
-                   {"number", t.number()},
-                   {"latin", t.latin()}});
-  }
-  nlohmann::json doc = {{"format_version", 1}, {"analyzer_version", Analyzer::kVersion}, {"tokens", arr}};
-  std::puts(doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 
 void print_table(const std::vector<Token>& tokens) {
@@ -209,7 +194,7 @@ void run_analyze(const AnalyzeOptions& opt) {
   if (!opt.text_given) text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   auto tokens = analyzer.analyze(text);
   if (opt.format == "json") {
-    print_json(tokens);
+    std::fputs(tokens_document(tokens).c_str(), stdout);
   } else {
     print_table(tokens);
   }

@@ -54,6 +54,7 @@ void add_show_command(CLI::App& app, int& exit_code);     // show_command.cpp
 void add_sources_command(CLI::App& app, int& exit_code);  // sources_command.cpp
 void add_stats_command(CLI::App& app, int& exit_code);    // stats_command.cpp
 void add_roots_command(CLI::App& app, int& exit_code);    // roots_command.cpp
+void add_serve_command(CLI::App& app, int& exit_code);    // serve_command.cpp
 void add_help_command(CLI::App& app, int& exit_code);     // help_command.cpp (`help query` ...)
 std::string exit_codes_help();                            // help_command.cpp
 

@@ -135,6 +135,7 @@ int main(int argc, char** argv) {
       "  nsearch analyze \"وبالكتاب\"              show how text is normalized and stemmed\n"
       "  nsearch stats                         what the index holds\n"
       "  nsearch roots                         the folders it was built from\n"
+      "  nsearch serve                         the search page and JSON API on http://127.0.0.1:8080/\n"
       "  nsearch help query                    the query syntax\n",
       "nsearch"};
   app.set_version_flag("--version", "nsearch 0.1.0");
@@ -149,6 +150,7 @@ int main(int argc, char** argv) {
   cli::add_stats_command(app, exit_code);
   cli::add_roots_command(app, exit_code);
   cli::add_sources_command(app, exit_code);
+  cli::add_serve_command(app, exit_code);
   cli::add_help_command(app, exit_code);
 
   try {

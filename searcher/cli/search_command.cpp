@@ -12,6 +12,7 @@
 #include "common/errors.h"
 #include "common/index_location.h"
 #include "searcher/cli/commands.h"
+#include "searcher/cli/search_params.h"
 #include "searcher/cli/terminal.h"
 #include "searcher/printers.h"
 #include "searcher/searcher.h"
@@ -23,65 +24,15 @@ namespace {
 struct SearchOptions {
   std::vector<std::string> words;
   IndexSetOptions index;
-  std::vector<std::string> sources;
-  std::string since, until;
-  std::string facets;
-  std::string sort = "relevance";
+  SearchParams params;
   std::string format = "text";
   std::string color = "auto";
-  std::string spelling = "suggest";
-  std::string duplicates = "collapse";
   std::string batch;
   std::string bidi = "auto";
   std::optional<std::size_t> width;
-  Xapian::doccount limit = 10, offset = 0;
-  std::size_t snippet_length = 200;
-  bool no_snippets = false;
   bool no_pager = false;
   SearcherOptions searcher;  // --weighting
 };
-
-std::vector<std::string> split_commas(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size() && !s.empty()) {
-    std::size_t comma = s.find(',', start);
-    std::string part = s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    if (!part.empty()) out.push_back(part);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return out;
-}
-
-SearchRequest make_request(const SearchOptions& o) {
-  SearchRequest r;
-  r.sources = o.sources;
-  r.since = o.since;
-  r.until = o.until;
-  r.facets = split_commas(o.facets);
-  if (o.sort == "newest")
-    r.sort = SortOrder::Newest;
-  else if (o.sort == "oldest")
-    r.sort = SortOrder::Oldest;
-  else if (o.sort != "relevance")
-    throw Error(ErrorCode::usage, "--sort must be relevance, newest or oldest");
-  if (o.spelling == "off")
-    r.spelling = SpellingMode::Off;
-  else if (o.spelling == "auto")
-    r.spelling = SpellingMode::Auto;
-  else if (o.spelling != "suggest")
-    throw Error(ErrorCode::usage, "--spelling must be suggest, auto or off");
-  if (o.duplicates == "show")
-    r.collapse = false;
-  else if (o.duplicates != "collapse")
-    throw Error(ErrorCode::usage, "--duplicates must be collapse or show");
-  r.limit = o.limit;
-  r.offset = o.offset;
-  r.snippet_chars = o.snippet_length;
-  r.snippets = !o.no_snippets;
-  return r;
-}
 
 bool use_color(const std::string& mode) {
   if (mode == "always") return true;
@@ -134,21 +85,8 @@ int run_batch(Searcher& searcher, SearchRequest request, PrintOptions print, con
   return any_hits ? kExitOk : kExitNoHits;
 }
 
-// The result as print_result writes it, for the pager.
-std::string printed(const SearchResult& r, const PrintOptions& print) {
-  char* buffer = nullptr;
-  std::size_t size = 0;
-  std::FILE* out = open_memstream(&buffer, &size);
-  if (!out) throw Error(ErrorCode::io, "out of memory");
-  print_result(r, print, out);
-  std::fclose(out);
-  std::string text(buffer, size);
-  std::free(buffer);
-  return text;
-}
-
 void run(const SearchOptions& o, int& exit_code) {
-  SearchRequest request = make_request(o);
+  SearchRequest request = search_request(o.params);
   Screen tty = screen();
   PrintOptions print;
   print.format = parse_output_format(o.format);
@@ -158,7 +96,7 @@ void run(const SearchOptions& o, int& exit_code) {
   // Ids and TREC runs print no text: building snippets would be wasted time.
   if (print.format == OutputFormat::Ids || print.format == OutputFormat::Trec) request.snippets = false;
   print.color = print.format == OutputFormat::Text && use_color(o.color);
-  bool filters = !o.sources.empty() || !o.since.empty() || !o.until.empty();
+  bool filters = !o.params.sources.empty() || !o.params.since.empty() || !o.params.until.empty();
   if (o.batch.empty() && o.words.empty() && !filters)
     throw Error(ErrorCode::usage, "nothing to search: give words, a --source or a date, or --batch FILE");
   Searcher searcher(open_indexes(o.index), o.searcher);
@@ -169,7 +107,7 @@ void run(const SearchOptions& o, int& exit_code) {
   for (const auto& w : o.words) request.query += (request.query.empty() ? "" : " ") + w;
   SearchResult r = searcher.search(request);
   report_warnings(r, print.format);
-  write_paged(printed(r, print), tty, !o.no_pager);
+  write_paged(printed_result(r, print), tty, !o.no_pager);
   // grep-like on matches, not on the page: `-n 0` (just the count) exits 0 when anything matched.
   exit_code = r.total == 0 ? kExitNoHits : kExitOk;
 }
@@ -190,25 +128,25 @@ void add_search_command(CLI::App& app, int& exit_code) {
       "Exit codes: 0 matches, 1 none, 2 bad query (--batch: any line rejected); `nsearch help exit-codes`.");
   cmd->add_option("query", o->words, "Query words (see `nsearch help query`)");
   add_index_set_options(cmd, o->index);
-  cmd->add_option("--source", o->sources, "Only this source, by key or name (repeat for more; OR-ed)")
+  cmd->add_option("--source", o->params.sources, "Only this source, by key or name (repeat for more; OR-ed)")
       ->allow_extra_args(false);
-  cmd->add_option("--since", o->since, "Only articles dated on or after DATE (YYYY[-MM[-DD]])");
-  cmd->add_option("--until", o->until, "Only articles dated on or before DATE (YYYY[-MM[-DD]])");
-  cmd->add_option("--facets", o->facets, "Comma-separated facets: source, year, month");
-  cmd->add_option("--sort", o->sort, "relevance, newest or oldest")->capture_default_str();
+  cmd->add_option("--since", o->params.since, "Only articles dated on or after DATE (YYYY[-MM[-DD]])");
+  cmd->add_option("--until", o->params.until, "Only articles dated on or before DATE (YYYY[-MM[-DD]])");
+  cmd->add_option("--facets", o->params.facets, "Comma-separated facets: source, year, month");
+  cmd->add_option("--sort", o->params.sort, "relevance, newest or oldest")->capture_default_str();
   cmd->add_option("--format", o->format, "text, json, jsonl, ids or trec")->capture_default_str();
   cmd->add_option("--color", o->color, "auto (only on a terminal), always or never")->capture_default_str();
-  cmd->add_option("--spelling", o->spelling,
+  cmd->add_option("--spelling", o->params.spelling,
                   "suggest (show 'did you mean'), auto (search it when nothing matched) or off")
       ->capture_default_str();
-  cmd->add_option("--duplicates", o->duplicates,
+  cmd->add_option("--duplicates", o->params.duplicates,
                   "collapse (one hit per story: copies of an article in other outlets are counted under it) or show "
                   "(every article)")
       ->capture_default_str();
-  cmd->add_option("--limit,-n", o->limit, "Hits to show")->capture_default_str();
-  cmd->add_option("--offset", o->offset, "Hits to skip")->capture_default_str();
-  cmd->add_option("--snippet-length", o->snippet_length, "Snippet length in characters")->capture_default_str();
-  cmd->add_flag("--no-snippets", o->no_snippets, "Leave snippets out, keep titles (faster)");
+  cmd->add_option("--limit,-n", o->params.limit, "Hits to show")->capture_default_str();
+  cmd->add_option("--offset", o->params.offset, "Hits to skip")->capture_default_str();
+  cmd->add_option("--snippet-length", o->params.snippet_length, "Snippet length in characters")->capture_default_str();
+  cmd->add_flag("--no-snippets", o->params.no_snippets, "Leave snippets out, keep titles (faster)");
   cmd->add_option("--bidi", o->bidi,
                   "Arabic in text output: isolate (for terminals that do bidi), visual (reordered and shaped, for "
                   "terminals that do not), logical, or auto ($NSEARCH_BIDI, else logical in a pipe, visual in xterm, "

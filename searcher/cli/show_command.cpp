@@ -4,14 +4,13 @@
 #include <memory>
 
 #include <fmt/core.h>
-#include <nlohmann/json.hpp>
 
 #include "common/errors.h"
 #include "common/index_location.h"
 #include "searcher/cli/commands.h"
 #include "searcher/cli/terminal.h"
+#include "searcher/json_documents.h"
 #include "searcher/searcher.h"
-#include "searcher/story_output.h"
 #include "searcher/text_layout.h"
 
 namespace nsearch::cli {
@@ -23,12 +22,7 @@ namespace {
 void show_story(const std::optional<StoryInfo>& story, const std::string& id, bool json) {
   if (!story) throw Error(ErrorCode::inconsistent, "the index holds no story for '" + id + "'");
   if (json) {
-    nlohmann::json j = story_json(*story);
-    j["format_version"] = 1;
-    j["articles"] = nlohmann::json::array();  // the members' details, in the same order
-    for (const auto& m : story->members)
-      j["articles"].push_back({{"id", m.id}, {"source", m.source}, {"date", m.date}, {"title", m.title}});
-    std::puts(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    std::fputs(story_document(*story).c_str(), stdout);
     return;
   }
   std::string out = fmt::format("story {}: {} article{}, first published first\n\n", story->id, story->count,
@@ -64,14 +58,7 @@ void add_show_command(CLI::App& app, int& exit_code) {
     Searcher searcher(open_indexes(o->index));
     auto found = searcher.find(o->id);
     if (!found.article) {
-      if (found.matches.empty()) {
-        std::fprintf(stderr, "nsearch: no article with id '%s'\n", o->id.c_str());
-      } else {
-        std::string ids;
-        for (std::size_t i = 0; i < found.matches.size() && i < 10; ++i) ids += (i ? ", " : "") + found.matches[i];
-        if (found.matches.size() > 10) ids += ", ...";
-        std::fprintf(stderr, "nsearch: '%s' matches several articles: %s\n", o->id.c_str(), ids.c_str());
-      }
+      std::fprintf(stderr, "nsearch: %s\n", lookup_failure(o->id, found).c_str());
       exit_code = kExitNoHits;
       return;
     }
@@ -79,10 +66,7 @@ void add_show_command(CLI::App& app, int& exit_code) {
     if (o->story) {
       show_story(searcher.story(a.id), a.id, o->format == "json");
     } else if (o->format == "json") {
-      nlohmann::json j = nlohmann::json::parse(a.to_json());
-      j["format_version"] = 1;
-      j["inferred"] = a.inferred;
-      std::puts(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+      std::fputs(article_document(a).c_str(), stdout);
     } else {
       // A value read from the text, not given by the file, says so.
       auto mark = [&](const char* field) {

@@ -4,11 +4,11 @@
 #include <memory>
 
 #include <fmt/core.h>
-#include <nlohmann/json.hpp>
 
 #include "common/errors.h"
 #include "searcher/cli/commands.h"
 #include "searcher/cli/terminal.h"
+#include "searcher/json_documents.h"
 #include "searcher/source_catalog.h"
 #include "searcher/text_layout.h"
 
@@ -66,17 +66,7 @@ void add_sources_command(CLI::App& app, int& exit_code) {
     SourceCatalog catalog(set.db, o->format != "names");
     std::string out;
     if (o->format == "json") {
-      nlohmann::json list = nlohmann::json::array();
-      for (const auto& s : catalog.sources()) {
-        list.push_back({{"key", s.key},
-                        {"name", s.name},
-                        {"articles", s.count},
-                        {"date_from", s.date_from.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.date_from)},
-                        {"date_to", s.date_to.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.date_to)}});
-      }
-      out = nlohmann::json{{"format_version", 1}, {"sources", list}}.dump(2, ' ', false,
-                                                                          nlohmann::json::error_handler_t::replace) +
-            "\n";
+      out = sources_document(catalog.sources());
     } else if (o->format == "names") {
       for (const auto& s : catalog.sources()) {
         out += s.key + "\n";

@@ -9,14 +9,14 @@ _nsearch_options() {
 
 _nsearch() {
   local bin=${COMP_WORDS[0]} cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-  local commands="search index analyze show stats sources roots help" command="" i
+  local commands="search index analyze show stats sources roots serve help" command="" i
   local -a index=()
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
       --index) index+=(--index "${COMP_WORDS[i + 1]}"); ((i++)) ;;
       --source | --since | --until | --format | --sort | --facets | --color | --bidi | --spelling | --limit | -n | \
         --offset | --batch | --width | --snippet-length | --source-names | --jobs | --shards | --batch-size | \
-        --segment-size | --progress-log | --forget | --reference-date) ((i++)) ;;
+        --segment-size | --progress-log | --forget | --reference-date | --bind | --port) ((i++)) ;;
       -*) ;;
       *) [[ -z $command ]] && command=${COMP_WORDS[i]} ;;
     esac

@@ -1,0 +1,108 @@
+#include "searcher/server/server.h"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <algorithm>
+#include <thread>
+
+#include <fmt/core.h>
+#include <httplib.h>
+
+#include "common/errors.h"
+#include "searcher/server/request_params.h"
+#include "searcher/server/responses.h"
+#include "searcher/server/routes.h"
+#include "searcher/server/searcher_pool.h"
+
+namespace nsearch::server {
+
+namespace {
+
+// Scripts and styles only from the binary's own assets; no frames, plugins, or other origins.
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'";
+
+void add_security_headers(httplib::Response& res) {
+  if (res.has_header("Content-Security-Policy")) return;
+  res.set_header("Content-Security-Policy", kContentSecurityPolicy);
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Referrer-Policy", "no-referrer");
+  res.set_header("X-Frame-Options", "DENY");
+}
+
+Answer answer_for(const httplib::Request& req) { return req.path.rfind("/api/", 0) == 0 ? Answer::Json : Answer::Page; }
+
+// A worker serves one connection for as long as it is kept alive, so idle browser connections
+// would hold every worker of a pool as small as the cores: a few per core keep requests moving.
+std::size_t worker_count() { return std::max<std::size_t>(8, 4 * std::max(1u, std::thread::hardware_concurrency())); }
+
+void configure(httplib::Server& server) {
+  server.new_task_queue = [] { return new httplib::ThreadPool(worker_count()); };
+  server.set_keep_alive_timeout(2);
+  server.set_payload_max_length(kMaxBodyBytes);
+  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (req.target.size() <= kMaxTargetBytes) return httplib::Server::HandlerResponse::Unhandled;
+    send_error(res, answer_for(req), 400,
+               fmt::format("request too long: {} bytes, at most {}", req.target.size(), kMaxTargetBytes));
+    add_security_headers(res);
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) { add_security_headers(res); });
+  server.set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+        if (res.body.empty()) {
+          send_error(res, answer_for(req), res.status,
+                     res.status == 404 ? "nothing here: " + req.path
+                                       : fmt::format("cannot serve this request (HTTP {})", res.status));
+        }
+        add_security_headers(res);
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+}
+
+std::string url_of(const std::string& host, int port) {
+  bool v6 = host.find(':') != std::string::npos;
+  return fmt::format("http://{}{}{}:{}/", v6 ? "[" : "", host, v6 ? "]" : "", port);
+}
+
+}  // namespace
+
+void run_server(const ServerOptions& options, const std::function<void(const std::string&)>& listening) {
+  // SIGTERM and SIGINT go to one thread, which stops the server: every other thread (the
+  // workers, the searchers' counting threads) inherits the mask and never sees them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  SearcherPool pool(options.open);
+  httplib::Server server;
+  configure(server);
+  add_api_routes(server, pool);
+  add_page_routes(server, pool);
+
+  int port = options.port;
+  if (port == 0) {
+    port = server.bind_to_any_port(options.bind);
+  } else if (!server.bind_to_port(options.bind, port)) {
+    port = -1;
+  }
+  if (port < 0)
+    throw Error(ErrorCode::usage, fmt::format("cannot listen on {}:{}", options.bind, options.port),
+                "is another server on that port, or is the address not this machine's?");
+
+  std::thread stopper([&] {
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    server.stop();
+  });
+  listening(url_of(options.bind, port));
+  server.listen_after_bind();
+  pthread_kill(stopper.native_handle(), SIGTERM);  // when listening ended otherwise; no-op once it ran
+  stopper.join();
+}
+
+}  // namespace nsearch::server
