@@ -6,13 +6,6 @@
 
 namespace nsearch {
 
-namespace {
-
-// Outlets named on a hit's line; the rest are counted.
-constexpr std::size_t kOutletsNamed = 5;
-
-}  // namespace
-
 nlohmann::json story_json(const StoryInfo& story) {
   nlohmann::json members = nlohmann::json::array();
   for (const auto& m : story.members) members.push_back(m.id);
@@ -24,13 +17,18 @@ nlohmann::json story_json(const StoryInfo& story) {
   return {{"id", story.id}, {"count", story.count}, {"first", first}, {"members", members}};
 }
 
-std::string story_line(const StoryInfo& story, const std::string& hit_id) {
-  if (story.count <= 1 || story.members.empty()) return "";
+std::vector<std::string> other_outlets(const StoryInfo& story, const std::string& hit_id) {
   std::vector<std::string> outlets;
   for (const auto& m : story.members) {
     if (m.id == hit_id || m.source.empty()) continue;
     if (std::find(outlets.begin(), outlets.end(), m.source) == outlets.end()) outlets.push_back(m.source);
   }
+  return outlets;
+}
+
+std::string story_line(const StoryInfo& story, const std::string& hit_id) {
+  if (story.count <= 1 || story.members.empty()) return "";
+  std::vector<std::string> outlets = other_outlets(story, hit_id);
   std::string named;
   for (std::size_t i = 0; i < outlets.size() && i < kOutletsNamed; ++i) named += (i ? ", " : "") + outlets[i];
   if (outlets.size() > kOutletsNamed) named += fmt::format(", … ({} outlets)", outlets.size());

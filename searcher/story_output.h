@@ -2,7 +2,9 @@
 // under a collapsed hit.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +14,13 @@ namespace nsearch {
 
 // {id, count, first: {id, source, date}, members: [ids]}.
 nlohmann::json story_json(const StoryInfo& story);
+
+// How many of a story's outlets a line names; the rest are counted.
+inline constexpr std::size_t kOutletsNamed = 5;
+
+// The outlets of the story's members other than the hit with this id, each once, first
+// published first.
+std::vector<std::string> other_outlets(const StoryInfo& story, const std::string& hit_id);
 
 // "+2 more: okaz, alriyadh (first: sabq, 2015-07-21 02:21)": the other members' outlets, each
 // once, for the hit with this id; "" for a story of one article.

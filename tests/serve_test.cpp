@@ -252,8 +252,11 @@ TEST_F(Serve, ACollapsedStoryOpensOntoItsOtherMembers) {
     if (m != first) other = m;
   auto res = get("/?q=" + encoded("أكار"));
   ASSERT_TRUE(res);
-  auto story = res->body.find("<details class=\"story\"><summary>+1 more");
+  // In the page's own words, the dates isolated left to right inside the right-to-left line.
+  auto story = res->body.find("<details class=\"story\"><summary>+1 أخرى");
   ASSERT_NE(story, std::string::npos) << res->body;
+  EXPECT_NE(res->body.find("(الأولى: <bdi>", story), std::string::npos) << res->body;
+  EXPECT_NE(res->body.find("<time dir=\"ltr\">", story), std::string::npos) << res->body;
   EXPECT_NE(res->body.find("href=\"/article/" + encoded(other), story), std::string::npos) << other;
   // duplicates=show lists both, with no story line.
   res = get("/?q=" + encoded("أكار") + "&duplicates=show");

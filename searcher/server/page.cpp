@@ -96,8 +96,12 @@ std::string month_histogram(const cli::SearchParams& p, const SearchResult& r) {
   constexpr int kWidth = 230, kHeight = 70;
   double bar = double(kWidth) / double(months.size());
   std::string s = "<section class=\"facet\" id=\"months\">\n<h3>حسب الشهر</h3>\n";
-  s += fmt::format("<svg class=\"histogram\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" role=\"img\">\n", kWidth,
-                   kHeight + 14, kWidth, kHeight + 14);
+  // direction="ltr": in the page's right-to-left flow the labels' text-anchor would flip and push
+  // them out of the picture.
+  s += fmt::format(
+      "<svg class=\"histogram\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" role=\"img\" "
+      "direction=\"ltr\">\n",
+      kWidth, kHeight + 14, kWidth, kHeight + 14);
   for (std::size_t i = 0; i < months.size(); ++i) {
     cli::SearchParams in_month = p;
     in_month.since = in_month.until = months[i].value;
@@ -124,25 +128,48 @@ std::string month_histogram(const cli::SearchParams& p, const SearchResult& r) {
   return s + "</section>\n";
 }
 
+// Text isolated from the line around it, its direction its own.
+std::string bdi_html(const std::string& text) { return "<bdi>" + escape_html(text) + "</bdi>"; }
+
+// A date and time read left to right: in a right-to-left line "2015-07-24 16:03:41" would show
+// its time first.
+std::string date_html(const std::string& date) { return "<time dir=\"ltr\">" + escape_html(date) + "</time>"; }
+
 // "outlet · date · id", each part only when there is one.
 std::string meta_line(const std::string& outlet, const std::string& date, const std::string& id) {
   std::string s;
   auto add = [&](const std::string& html) { s += (s.empty() ? "" : " · ") + html; };
   if (!outlet.empty()) add("<bdi class=\"outlet\">" + escape_html(outlet) + "</bdi>");
-  if (!date.empty()) add("<time>" + escape_html(date) + "</time>");
+  if (!date.empty()) add(date_html(date));
   if (!id.empty()) add("<bdi class=\"id\">" + escape_html(id) + "</bdi>");
   return s;
 }
 
+// "+2 أخرى: الوئام، اليوم (الأولى: الوئام، 2015-07-21 02:21:56)": the page's own words for the
+// CLI's story line, each name and date isolated so that the right-to-left line keeps its order.
+std::string story_summary_html(const StoryInfo& story, const std::string& hit_id) {
+  std::vector<std::string> outlets = other_outlets(story, hit_id);
+  std::string named;
+  for (std::size_t i = 0; i < outlets.size() && i < kOutletsNamed; ++i) named += (i ? "، " : "") + bdi_html(outlets[i]);
+  if (outlets.size() > kOutletsNamed) named += fmt::format("، … ({} مصدرًا)", outlets.size());
+  std::string s = fmt::format("+{} أخرى", story.count - 1);
+  if (!named.empty()) s += ": " + named;
+  const StoryMember& first = story.members.front();
+  std::string first_of = first.source.empty() ? bdi_html(first.id) : bdi_html(first.source);
+  if (!first.date.empty()) first_of += "، " + date_html(first.date);
+  return s + " (الأولى: " + first_of + ")";
+}
+
 std::string story_members(const Hit& h, const std::string& query) {
-  if (!h.story || h.story->count <= 1) return "";
+  if (!h.story || h.story->count <= 1 || h.story->members.empty()) return "";
   std::string s =
-      "<details class=\"story\"><summary>" + escape_html(story_line(*h.story, h.article.id)) + "</summary>\n<ul>\n";
+      "<details class=\"story\"><summary>" + story_summary_html(*h.story, h.article.id) + "</summary>\n<ul>\n";
   for (const auto& m : h.story->members) {
     if (m.id == h.article.id) continue;
-    std::string label = (m.source.empty() ? "-" : m.source) + " · " + (m.date.empty() ? "-" : m.date);
-    if (!m.title.empty()) label += " · " + m.title;
-    s += "<li><a href=\"" + article_href(m.id, query) + "\"><bdi>" + escape_html(label) + "</bdi></a></li>\n";
+    std::string label =
+        bdi_html(m.source.empty() ? "-" : m.source) + " · " + (m.date.empty() ? "-" : date_html(m.date));
+    if (!m.title.empty()) label += " · " + bdi_html(m.title);
+    s += "<li><a href=\"" + article_href(m.id, query) + "\">" + label + "</a></li>\n";
   }
   return s + "</ul></details>\n";
 }
