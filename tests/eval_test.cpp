@@ -34,6 +34,15 @@ TEST(Evaluator, MetricsOfAHandMadeRun) {
   EXPECT_NEAR(all["ndcg@10"].get<double>(), (0.6309297535714575 + 0 + 1 + 0) / 4, 1e-9);
   EXPECT_NEAR(j["a"]["relevance"]["arcd"]["mrr@10"].get<double>(), 0.25, 1e-9);
   EXPECT_NEAR(j["a"]["relevance"]["tydi"]["mrr@10"].get<double>(), 0.5, 1e-9);
+  // The halves by md5 of the id (arcd-q1, tydiar-q3 in h1; arcd-q2, tydiar-q4 in h0), one question each.
+  auto rel = j["a"]["relevance"];
+  EXPECT_EQ(rel["arcd h0"]["queries"], 1);
+  EXPECT_EQ(rel["arcd h1"]["queries"], 1);
+  EXPECT_NEAR(rel["arcd h1"]["mrr@10"].get<double>(), 0.5, 1e-9);
+  EXPECT_NEAR(rel["arcd h0"]["recall@100"].get<double>(), 0.0, 1e-9);
+  EXPECT_NEAR(rel["tydi h1"]["mrr@10"].get<double>(), 1.0, 1e-9);
+  EXPECT_NEAR(rel["tydi h0"]["mrr@10"].get<double>(), 0.0, 1e-9);
+  EXPECT_NEAR(rel["tydi h0"]["recall@100"].get<double>(), 1.0, 1e-9);
   EXPECT_EQ(j["b"]["vs_a"]["better"], 1);
   EXPECT_EQ(j["b"]["vs_a"]["worse"], 0);
 }
