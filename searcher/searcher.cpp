@@ -105,11 +105,7 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   if (filters_only) {
     parsed.query = Xapian::Query::MatchAll;
   } else {
-    parsed = parse_query(
-        query_text, analyzer_,
-        [&](std::string_view prefix, const Token& word) { return forms_of(prefix, word.normalized, word.term); },
-        [&](std::string_view prefix, const Token& word) { return prefix_forms(db_, analyzer_, prefix, word); },
-        sources);
+    parsed = parse(query_text, sources);
   }
   Xapian::Query query = with_flag_filters(parsed.query, request, sources);
 
@@ -281,12 +277,14 @@ Snippet Searcher::highlight(const std::string& query, const std::string& text) {
   reopen();
   // Outlets only filter: they mark no words, so any outlet name reads as no restriction here.
   SourceLookup any_source = [](const std::string&) { return Xapian::Query(Xapian::Query::MatchAll); };
-  ParsedQuery parsed = parse_query(
-      query, analyzer_,
+  return highlight_all(text, parse(query, any_source).highlight, analyzer_);
+}
+
+ParsedQuery Searcher::parse(const std::string& query_text, const SourceLookup& sources) const {
+  return parse_query(
+      query_text, analyzer_,
       [&](std::string_view prefix, const Token& word) { return forms_of(prefix, word.normalized, word.term); },
-      [&](std::string_view prefix, const Token& word) { return prefix_forms(db_, analyzer_, prefix, word); },
-      any_source);
-  return highlight_all(text, parsed.highlight, analyzer_);
+      [&](std::string_view prefix, const Token& word) { return prefix_forms(db_, analyzer_, prefix, word); }, sources);
 }
 
 ArticleLookup Searcher::find(const std::string& id) {

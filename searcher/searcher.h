@@ -111,6 +111,8 @@ class Searcher {
   std::optional<std::string> suggest(const std::vector<std::string>& words, const std::string& query_text);
   // A word's indexed forms under prefix, found the way this index set needs (term_forms.h).
   WordForms forms_of(std::string_view prefix, const std::string& normalized, const std::string& stem) const;
+  // The query text compiled against this index: its words' forms and prefix expansions.
+  ParsedQuery parse(const std::string& query_text, const SourceLookup& sources) const;
 
   IndexSet ranking_;      // the ranked pass's handles; it counts shards with them once done
   Xapian::Database db_;   // ranking_.db, sharing its handles
