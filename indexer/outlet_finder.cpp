@@ -42,6 +42,19 @@ std::string_view strip_marks(std::string_view s) {
   }
 }
 
+// A name as it is shown and stored: a tab or a run of spaces between its words is one space.
+std::string single_spaced(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    bool space = c == ' ' || c == '\t';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 std::string substr(std::string_view line, const std::vector<TextToken>& t, size_t from, size_t to) {
   if (from >= to || to > t.size()) return "";
   return std::string(line.substr(t[from].begin, t[to - 1].end - t[from].begin));
@@ -138,7 +151,7 @@ OutletName outlet_name(std::string_view credit) {
   size_t from = 0;
   auto flush = [&](size_t to) {
     if (from < to) {
-      std::string part(strip_marks(credit.substr(t[from].begin, t[to - 1].end - t[from].begin)));
+      std::string part = single_spaced(strip_marks(credit.substr(t[from].begin, t[to - 1].end - t[from].begin)));
       if (!part.empty()) (out.name.empty() ? out.name : out.co_sources.emplace_back()) = part;
     }
   };

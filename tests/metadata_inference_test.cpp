@@ -116,6 +116,14 @@ TEST(OutletFinder, AttributionLineNormalizedWithItsCoSources) {
   EXPECT_EQ(outlet_name("«الشرق الأوسط»").name, "الشرق الأوسط");
 }
 
+// A name is one line of single spaces: a tab inside a dateline or a credit never reaches the
+// stored source (found by the article fuzzer).
+TEST(OutletFinder, NamesAreSingleSpaced) {
+  EXPECT_EQ(outlet_name("وكالة\tالأنباء   السعودية + وكالات").name, "وكالة الأنباء السعودية");
+  auto m = infer("عنوان\nنص الخبر.\nالمصدر :\tالجزيرة\t\tنت");
+  EXPECT_EQ(m.source, "الجزيرة نت");
+}
+
 TEST(OutletFinder, SignOffNamesAnOutletNotAPrompt) {
   EXPECT_EQ(infer("عنوان\nنص الخبر الطويل.\nميدل إيست أون لاين").source, "ميدل إيست أون لاين");
   EXPECT_EQ(infer("عنوان\nنص الخبر الطويل.\nمناقشة حول هذا post").source, "");
