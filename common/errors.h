@@ -10,17 +10,20 @@
 namespace nsearch {
 
 enum class ErrorCode {
-  usage,         // a request that cannot be carried out as given (bad value, unknown root or outlet)
-  query,         // a query, or a date or outlet in it, that has no sensible reading
-  no_index,      // no index at the location
-  unreadable,    // something is at the location, but it cannot be opened as an index
-  incompatible,  // the index was written with another schema or analyzer version
-  inconsistent,  // the index's own records disagree (it must be rebuilt)
-  locked,        // another writer holds the index
-  shard_count,   // the request asks for another shard count than the index has
-  root_missing,  // a recorded root is missing where the request needs it (subject: the root)
-  unreachable,   // a remote shard server cannot be reached
-  io,            // I/O or database error (disk full, corrupt index, ...)
+  usage,           // a request that cannot be carried out as given (a value out of its set)
+  no_input,        // an indexing run given no paths, where the index has none recorded either
+  unknown_root,    // a root named that the index has not recorded (subject: the name given)
+  unknown_source,  // an outlet named that the index does not hold (the message names the closest)
+  query,           // a query, or a date or outlet in it, that has no sensible reading
+  no_index,        // no index at the location
+  unreadable,      // something is at the location, but it cannot be opened as an index
+  incompatible,    // the index was written with another schema or analyzer version
+  inconsistent,    // the index's own records disagree (it must be rebuilt)
+  locked,          // another writer holds the index
+  shard_count,     // the request asks for another shard count than the index has
+  root_missing,    // a recorded root is missing where the request needs it (subject: the root)
+  unreachable,     // a remote shard server cannot be reached
+  io,              // I/O or database error (disk full, corrupt index, ...)
 };
 
 class Error : public std::runtime_error {

@@ -31,7 +31,7 @@ int take_lock(const fs::path& dir, bool wait) {
   if (fd < 0) throw Error(ErrorCode::io, "cannot create " + lock_path.string() + ": " + std::strerror(errno));
   if (::flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0) {
     ::close(fd);
-    throw Error(ErrorCode::locked, "index " + dir.string() + " is locked by another `nsearch index`");
+    throw Error(ErrorCode::locked, "index " + dir.string() + " is locked by another writer");
   }
   return fd;
 }
@@ -68,10 +68,9 @@ IndexStore::IndexStore(const fs::path& dir, const Options& options) : dir_(dir),
   const std::vector<layout::StubLine> stub = layout::read_stub(layout::stub_of(dir_));
   for (const auto& [backend, path] : stub) {
     if (backend != "glass") {
-      throw Error(ErrorCode::usage,
-                  fmt::format("index {} lists a '{} {}' database; `nsearch index` writes only the local "
-                              "shards it created (index each shard on its own machine)",
-                              dir_.string(), backend, path));
+      throw Error(ErrorCode::usage, fmt::format("index {} lists a '{} {}' database; the indexer writes only the local "
+                                                "shards it created (index each shard on its own machine)",
+                                                dir_.string(), backend, path));
     }
     existing.push_back(path);
   }

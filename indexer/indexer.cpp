@@ -205,7 +205,7 @@ class IndexRun {
     std::vector<std::string> candidates;
     if (request_.paths.empty()) {
       if (roots_.empty() && forgotten_.empty())
-        throw Error(ErrorCode::usage, "no paths given and the index has none recorded; try `nsearch index PATH`");
+        throw Error(ErrorCode::no_input, "no paths given and the index has none recorded");
       for (const auto& r : roots_) candidates.push_back(r.path);
     }
     for (const auto& p : request_.paths) {
@@ -266,8 +266,7 @@ class IndexRun {
     auto it = std::find_if(roots_.begin(), roots_.end(), [&](const RootRecord& r) { return r.path == abs; });
     if (it == roots_.end())
       it = std::find_if(roots_.begin(), roots_.end(), [&](const RootRecord& r) { return r.name == what; });
-    if (it == roots_.end())
-      throw Error(ErrorCode::usage, "not a recorded root: " + what + " (`nsearch roots` lists them)");
+    if (it == roots_.end()) throw Error(ErrorCode::unknown_root, "not a recorded root: " + what, "", what);
     forgotten_.push_back(*it);
     roots_.erase(it);
     for (const auto& path : store_.manifest_paths()) {
@@ -340,10 +339,10 @@ class IndexRun {
         if (auto m = store_.manifest(path)) articles += m->articles;
     }
     ++summary_.counts.missing_roots;
+    summary_.missing_roots.push_back(printable(scan.root.path));
     if (request_.report) {
-      request_.report(
-          printable(fmt::format("{}: {}; its {} article{} kept (`nsearch index --forget {}` removes them)", scan.path,
-                                why, articles, articles == 1 ? " is" : "s are", scan.root.path)));
+      request_.report(printable(
+          fmt::format("{}: {}; its {} article{} kept", scan.path, why, articles, articles == 1 ? " is" : "s are")));
     }
   }
 
@@ -657,8 +656,7 @@ IndexSummary run_index(const fs::path& index_dir, const IndexRequest& request) {
   if (!fs::exists(layout::stub_of(index_dir), ec)) {
     if (!request.forget.empty())
       throw Error(ErrorCode::usage, "no index at " + index_dir.string() + " to forget roots from");
-    if (request.paths.empty())
-      throw Error(ErrorCode::usage, "no paths given and the index has none recorded; try `nsearch index PATH`");
+    if (request.paths.empty()) throw Error(ErrorCode::no_input, "no paths given and the index has none recorded");
     for (const auto& p : request.paths) {
       if (p != "-" && !fs::exists(p, ec)) throw Error(ErrorCode::usage, "no such file or directory: " + p);
     }

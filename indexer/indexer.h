@@ -54,7 +54,8 @@ struct IndexSummary {
   IndexCounts counts;
   double seconds = 0;
   std::uint64_t input_bytes = 0;
-  std::vector<std::string> roots;  // the paths scanned
+  std::vector<std::string> roots;          // the paths scanned
+  std::vector<std::string> missing_roots;  // recorded roots missing or unreadable (articles kept), printable
 };
 
 // Throws Error(ErrorCode::usage) for a path that does not exist (and is no recorded root), a root to

@@ -46,12 +46,12 @@ Xapian::Query with_flag_filters(Xapian::Query q, const SearchRequest& r, const S
                        Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
 }
 
-// "--since 2020 is later than --until 2019", when it is (either may be empty or unparsable:
+// "since 2020 is later than until 2019", when it is (either may be empty or unparsable:
 // the date filter reports those).
 std::optional<std::string> reversed_dates(const SearchRequest& r) {
   auto since = parse_date(r.since), until = parse_date(r.until);
   if (!since || !until || since->first_day() <= until->last_day()) return std::nullopt;
-  return "--since " + r.since + " is later than --until " + r.until + ": nothing can match";
+  return "since " + r.since + " is later than until " + r.until + ": nothing can match";
 }
 
 }  // namespace
@@ -93,7 +93,7 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   SourceLookup sources = [&](const std::string& name) {
     if (!catalog_) catalog_.emplace(db_);
     std::vector<std::string> keys = catalog_->resolve(name);
-    if (keys.empty()) throw Error(ErrorCode::usage, unknown_source_message(*catalog_, name));
+    if (keys.empty()) throw Error(ErrorCode::unknown_source, unknown_source_message(*catalog_, name));
     std::vector<Xapian::Query> any;
     for (const auto& k : keys) any.emplace_back(std::string(schema::kSource) + k);
     return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());

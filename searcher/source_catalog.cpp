@@ -111,7 +111,7 @@ std::string unknown_source_message(const SourceCatalog& catalog, std::string_vie
     message += (i ? ", " : "") + near[i].name;
     if (near[i].name != near[i].key) message += " (" + near[i].key + ")";
   }
-  return message + "; `nsearch sources` lists them all";
+  return message;
 }
 
 }  // namespace nsearch

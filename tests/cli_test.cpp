@@ -287,7 +287,7 @@ TEST_F(Cli, LimitsAndRepairsWarnOnOneLineEach) {
   EXPECT_EQ(title_alone.exit_code, 0);
   EXPECT_EQ(lines_of(title_alone.out).size(), 5u);  // حفتر searched, not the word "title"
   warned({"حف*تر", "--format", "ids"}, "'*' works only at the end of a word");
-  auto dates = warned({"حفتر", "--since", "2025", "--until", "2020"}, "--since 2025 is later than --until 2020");
+  auto dates = warned({"حفتر", "--since", "2025", "--until", "2020"}, "since 2025 is later than until 2020");
   EXPECT_EQ(dates.exit_code, 1);
   EXPECT_EQ(std::count(dates.err.begin(), dates.err.end(), '\n'), 1) << dates.err;
 }

@@ -156,6 +156,9 @@ TEST_F(Roots, MissingRootKeepsItsArticlesUntilForgotten) {
     EXPECT_EQ(s["missing_roots"], 1);
     EXPECT_NE(last_err_.find("/disk: missing (a disk not mounted?); its 2 articles are kept"), std::string::npos)
         << last_err_;
+    EXPECT_NE(last_err_.find("`nsearch index --forget " + path("disk").string() + "` removes the articles of"),
+              std::string::npos)
+        << last_err_;
     EXPECT_EQ(ids(), (std::set<std::string>{"disk/a.txt", "disk/b.txt", "home/c.txt"}));
   }
   // Reported by a run of another root too, and a rebuild waits for it.
@@ -181,6 +184,7 @@ TEST_F(Roots, MissingRootKeepsItsArticlesUntilForgotten) {
   auto unknown = index({"--forget", path("nowhere").string()});
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_NE(unknown.err.find("not a recorded root"), std::string::npos) << unknown.err;
+  EXPECT_NE(unknown.err.find("`nsearch roots` lists them"), std::string::npos) << unknown.err;
 }
 
 TEST_F(Roots, RootsCommandListsEachRootWithItsArticlesAndLastScan) {

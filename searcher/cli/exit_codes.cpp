@@ -5,6 +5,9 @@ namespace nsearch::cli {
 ExitCode exit_code_for(ErrorCode code) {
   switch (code) {
     case ErrorCode::usage:
+    case ErrorCode::no_input:
+    case ErrorCode::unknown_root:
+    case ErrorCode::unknown_source:
     case ErrorCode::query:
     case ErrorCode::shard_count:
     case ErrorCode::root_missing: return kExitUsage;
@@ -24,6 +27,9 @@ namespace {
 // What to do about it, in this program's commands and flags (with the separator before it).
 std::string cli_hint(const Error& e) {
   switch (e.code()) {
+    case ErrorCode::no_input: return "; try `nsearch index PATH`";
+    case ErrorCode::unknown_root: return "; `nsearch roots` lists them";
+    case ErrorCode::unknown_source: return "; `nsearch sources` lists them all";
     case ErrorCode::no_index: return "; create one with `nsearch index PATH`";
     case ErrorCode::incompatible: return ": run `nsearch index --rebuild`";
     case ErrorCode::inconsistent: return "; rebuild it with `nsearch index --rebuild`";

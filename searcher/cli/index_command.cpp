@@ -174,6 +174,9 @@ void run(const IndexOptions& opt, int& exit_code) {
                     "; the index keeps its last complete commit: fix the cause and run `nsearch index` again");
   }
   if (show_progress) progress->clear();
+  for (const std::string& root : summary.missing_roots)
+    std::fprintf(stderr, "nsearch: `nsearch index --forget %s` removes the articles of %s\n", root.c_str(),
+                 root.c_str());
   if (!opt.quiet) print_summary(summary, opt.format, dir.string());
   exit_code = summary.counts.skipped || summary.counts.missing_roots ? kExitSkipped : kExitOk;
 }

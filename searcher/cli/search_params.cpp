@@ -33,17 +33,17 @@ SearchRequest search_request(const SearchParams& o) {
   else if (o.sort == "oldest")
     r.sort = SortOrder::Oldest;
   else if (o.sort != "relevance")
-    throw Error(ErrorCode::usage, "--sort must be relevance, newest or oldest");
+    throw Error(ErrorCode::usage, "sort must be relevance, newest or oldest (got '" + o.sort + "')");
   if (o.spelling == "off")
     r.spelling = SpellingMode::Off;
   else if (o.spelling == "auto")
     r.spelling = SpellingMode::Auto;
   else if (o.spelling != "suggest")
-    throw Error(ErrorCode::usage, "--spelling must be suggest, auto or off");
+    throw Error(ErrorCode::usage, "spelling must be suggest, auto or off (got '" + o.spelling + "')");
   if (o.duplicates == "show")
     r.collapse = false;
   else if (o.duplicates != "collapse")
-    throw Error(ErrorCode::usage, "--duplicates must be collapse or show");
+    throw Error(ErrorCode::usage, "duplicates must be collapse or show (got '" + o.duplicates + "')");
   r.limit = o.limit;
   r.offset = o.offset;
   r.snippet_chars = o.snippet_length;

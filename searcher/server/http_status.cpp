@@ -5,6 +5,9 @@ namespace nsearch::server {
 int http_status_for(ErrorCode code) {
   switch (code) {
     case ErrorCode::usage:
+    case ErrorCode::no_input:
+    case ErrorCode::unknown_root:
+    case ErrorCode::unknown_source:
     case ErrorCode::query:
     case ErrorCode::shard_count:
     case ErrorCode::root_missing: return 400;
