@@ -14,6 +14,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     IndexSetOptions index;
     std::string bind = "127.0.0.1";
     int port = 8080;
+    std::size_t searches = 0;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("serve", "Serve the search page and the JSON API over HTTP");
@@ -31,12 +32,16 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--port", o->port, "Port to listen on (0: any free port)")
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
+  cmd->add_option("--searches", o->searches,
+                  "Searches run at once; further requests wait their turn in arrival order (default: 4 per core)")
+      ->check(CLI::Range(1, 256));
   cmd->callback([o, &exit_code] {
     server::ServerOptions options;
     IndexSetOptions index = o->index;
     options.open = [index] { return open_indexes(index); };
     options.bind = o->bind;
     options.port = o->port;
+    options.searches = o->searches;
     bool loopback = o->bind == "127.0.0.1" || o->bind == "::1" || o->bind == "localhost";
     server::run_server(options, [&](const std::string& url) {
       std::printf("nsearch serve: listening on %s (%s)\n", url.c_str(),

@@ -5,6 +5,7 @@
 namespace nsearch::server {
 
 void SearcherPool::with_searcher(const std::function<void(Searcher&)>& use) {
+  FifoGate::Pass pass(gate_);
   std::unique_ptr<Searcher> searcher;
   {
     std::lock_guard<std::mutex> lock(mutex_);

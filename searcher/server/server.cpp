@@ -34,9 +34,17 @@ void add_security_headers(httplib::Response& res) {
 
 Answer answer_for(const httplib::Request& req) { return req.path.rfind("/api/", 0) == 0 ? Answer::Json : Answer::Page; }
 
-// A worker serves one connection for as long as it is kept alive, so idle browser connections
-// would hold every worker of a pool as small as the cores: a few per core keep requests moving.
-std::size_t worker_count() { return std::max<std::size_t>(8, 4 * std::max(1u, std::thread::hardware_concurrency())); }
+std::size_t cores() { return std::max(1u, std::thread::hardware_concurrency()); }
+
+// A worker serves one connection for as long as it is kept alive, so the pool is sized to the
+// connections a newsroom keeps open (idle browser tabs included), not to the cores: a connection
+// beyond the pool waits for a kept-alive one to close. The searching itself is sized to the
+// searches (SearcherPool's gate).
+std::size_t worker_count() { return std::max<std::size_t>(64, 16 * cores()); }
+
+// Searches at once: a few per core, as a search also waits on the disk and, on a shared machine,
+// on other processes; with one per core the cores sat idle part of the time under load.
+std::size_t search_width(const ServerOptions& options) { return options.searches ? options.searches : 4 * cores(); }
 
 void configure(httplib::Server& server) {
   server.new_task_queue = [] { return new httplib::ThreadPool(worker_count()); };
@@ -81,7 +89,7 @@ void run_server(const ServerOptions& options, const std::function<void(const std
   sigaddset(&stop_signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  SearcherPool pool(options.open);
+  SearcherPool pool(options.open, search_width(options));
   httplib::Server server;
   configure(server);
   add_api_routes(server, pool);

@@ -2,6 +2,7 @@
 // read-only, on a pool of worker threads, until SIGTERM or SIGINT.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <string>
 
@@ -12,7 +13,8 @@ namespace nsearch::server {
 struct ServerOptions {
   std::function<IndexSet()> open;  // the index set to search (opened again as needed)
   std::string bind = "127.0.0.1";
-  int port = 8080;  // 0: any free port
+  int port = 8080;           // 0: any free port
+  std::size_t searches = 0;  // searches run at once, the others queue in arrival order (0: 4 per core)
 };
 
 // Serves until SIGTERM or SIGINT (then returns). listening(url) is called once bound, with the
