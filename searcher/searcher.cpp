@@ -91,7 +91,10 @@ SearchResult Searcher::search(const SearchRequest& request) {
 
 SearchResult Searcher::run(const SearchRequest& request, const std::string& query_text) {
   SourceLookup sources = [&](const std::string& name) {
-    if (!catalog_) catalog_.emplace(db_);
+    if (!catalog_) {
+      catalog_.emplace(db_);
+      catalog_dated_ = false;
+    }
     std::vector<std::string> keys = catalog_->resolve(name);
     if (keys.empty()) throw Error(ErrorCode::unknown_source, unknown_source_message(*catalog_, name));
     std::vector<Xapian::Query> any;
@@ -207,8 +210,16 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   return result;
 }
 
+const SourceCatalog& Searcher::sources() {
+  reopen();
+  if (!catalog_ || !catalog_dated_) {
+    catalog_.emplace(db_, true);
+    catalog_dated_ = true;
+  }
+  return *catalog_;
+}
+
 bool Searcher::reopen() {
-  catalog_.reset();  // the outlets may have changed with the revision
   bool moved = false;
   for (int tries = 0; tries < kAlignTries; ++tries) {
     moved |= db_.reopen();
@@ -216,6 +227,7 @@ bool Searcher::reopen() {
     aligned_ = same_revisions();
     if (aligned_) break;
   }
+  if (moved) catalog_.reset();  // the outlets may have changed with the revision
   return moved;
 }
 

@@ -102,6 +102,9 @@ class Searcher {
   std::optional<StoryInfo> story(const std::string& id);
   // text with the words the query matches marked, as a hit's title is (for an article's full text).
   Snippet highlight(const std::string& query, const std::string& text);
+  // The outlets with their counts and date spans (`nsearch sources`), at the latest revision:
+  // read again only when the index moved since the last call.
+  const SourceCatalog& sources();
 
  private:
   SearchResult run(const SearchRequest& request, const std::string& query_text);
@@ -122,7 +125,8 @@ class Searcher {
   FormSearch form_search_;  // how query words find their indexed forms (term_forms.h)
   Analyzer analyzer_;
   Speller speller_;                            // after analyzer_, which it reads
-  std::optional<SourceCatalog> catalog_;       // read when a query names a source
+  std::optional<SourceCatalog> catalog_;       // read when a query names a source, or by sources()
+  bool catalog_dated_ = false;                 // catalog_ was read with the date spans
   std::unique_ptr<Xapian::Weight> weighting_;  // weighting.h
 };
 

@@ -315,14 +315,21 @@ TEST_F(Serve, FollowsTheIndexAsNewRevisionsAreCommitted) {
   auto before = get("/api/search?q=" + encoded(word));
   ASSERT_TRUE(before);
   EXPECT_EQ(json::parse(before->body)["total"], 0);
-  write_file(*tmp_ / "in" / "new.txt", "---\ntitle: خبر جديد\ndate: 2025-02-03\n---\nشوهد " + word +
-                                           " في السهول الليبية للمرة الأولى منذ عقود.\n");
+  auto sources_before = get("/api/sources");  // read once: a server may keep it for the revision
+  ASSERT_TRUE(sources_before);
+  EXPECT_EQ(sources_before->body.find("مرصد السهول"), std::string::npos);
+  write_file(*tmp_ / "in" / "new.txt", "---\ntitle: خبر جديد\ndate: 2025-02-03\nsource: مرصد السهول\n---\nشوهد " +
+                                           word + " في السهول الليبية للمرة الأولى منذ عقود.\n");
   auto r = run_nsearch({"index", "--index", index(), in()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto after = get("/api/search?q=" + encoded(word));
   ASSERT_TRUE(after);
   EXPECT_EQ(json::parse(after->body)["total"], 1);
   EXPECT_EQ(after->body, run_nsearch({"search", "--index", index(), word, "--format", "json"}).out);
+  auto sources_after = get("/api/sources");
+  ASSERT_TRUE(sources_after);
+  EXPECT_NE(sources_after->body.find("مرصد السهول"), std::string::npos);
+  EXPECT_EQ(sources_after->body, run_nsearch({"sources", "--index", index(), "--format", "json"}).out);
 }
 
 // ---- In a real browser -------------------------------------------------------------------

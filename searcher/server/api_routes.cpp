@@ -9,7 +9,6 @@
 #include "searcher/server/request_params.h"
 #include "searcher/server/responses.h"
 #include "searcher/server/routes.h"
-#include "searcher/source_catalog.h"
 
 namespace nsearch::server {
 
@@ -40,9 +39,7 @@ void article(SearcherPool& pool, const httplib::Request& req, httplib::Response&
 }
 
 void sources(SearcherPool& pool, httplib::Response& res) {
-  IndexSet set = pool.open();
-  SourceCatalog catalog(set.db, true);
-  res.set_content(sources_document(catalog.sources()), kJson);
+  pool.with_searcher([&](Searcher& s) { res.set_content(sources_document(s.sources().sources()), kJson); });
 }
 
 void analyze(const httplib::Request& req, httplib::Response& res) {

@@ -26,8 +26,6 @@ class SearcherPool {
   // dropped, and the next request opens the index afresh.
   void with_searcher(const std::function<void(Searcher&)>& use);
 
-  IndexSet open() const { return open_(); }
-
  private:
   std::function<IndexSet()> open_;
   FifoGate gate_;
