@@ -16,7 +16,7 @@ _nsearch() {
       --index) index+=(--index "${COMP_WORDS[i + 1]}"); ((i++)) ;;
       --source | --since | --until | --format | --sort | --facets | --color | --bidi | --spelling | --limit | -n | \
         --offset | --batch | --width | --snippet-length | --source-names | --jobs | --shards | --batch-size | \
-        --segment-size | --progress-log | --forget | --reference-date | --bind | --port) ((i++)) ;;
+        --segment-size | --progress-log | --forget | --reference-date | --bind | --port | --searches) ((i++)) ;;
       -*) ;;
       *) [[ -z $command ]] && command=${COMP_WORDS[i]} ;;
     esac
