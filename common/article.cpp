@@ -4,13 +4,30 @@
 
 namespace nsearch {
 
-std::string Article::to_json() const {
-  nlohmann::json j = {{"id", id},   {"title", title},   {"body", body}, {"source", source}, {"date", date.text()},
-                      {"url", url}, {"author", author}, {"path", path}, {"line", line}};
+namespace {
+
+nlohmann::json fields(const Article& a, bool with_body) {
+  nlohmann::json j = {{"id", a.id},   {"title", a.title},   {"source", a.source}, {"date", a.date.text()},
+                      {"url", a.url}, {"author", a.author}, {"path", a.path},     {"line", a.line}};
+  if (with_body) j["body"] = a.body;
   // Only when set, so that articles with given metadata keep their stored form.
-  if (!co_sources.empty()) j["co_sources"] = co_sources;
-  if (!inferred.empty()) j["inferred"] = inferred;
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (!a.co_sources.empty()) j["co_sources"] = a.co_sources;
+  if (!a.inferred.empty()) j["inferred"] = a.inferred;
+  return j;
+}
+
+std::string dumped(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+}  // namespace
+
+std::string Article::to_json() const { return dumped(fields(*this, true)); }
+
+std::string Article::head_json() const { return dumped(fields(*this, false)); }
+
+Article Article::from_stored(const std::string& head, std::string body) {
+  Article a = from_json(head);
+  a.body = std::move(body);
+  return a;
 }
 
 Article Article::from_json(const std::string& data) {

@@ -22,9 +22,15 @@ struct Article {
   std::vector<std::string> co_sources;  // credited beside the source (`الجزيرة + وكالات` -> وكالات)
   std::vector<std::string> inferred;    // fields read from the text, not given: "title", "source", "date"
 
-  // Serialized into the Xapian document data (see schema.h) and back.
+  // Every field (the content an unchanged article is recognized by, and `show --format json`).
   std::string to_json() const;
+  // Every field but the body: what the index keeps in schema::kSlotHead, the body being the
+  // document data.
+  std::string head_json() const;
+  // From to_json() or head_json() (then without a body).
   static Article from_json(const std::string& data);
+  // From what build_document stored: the head value and the document data.
+  static Article from_stored(const std::string& head, std::string body);
 };
 
 }  // namespace nsearch

@@ -14,7 +14,7 @@ namespace nsearch::schema {
 // Bumped when the layout below changes; an index with another version is refused
 // ("run `nsearch index --rebuild`").
 // What each version changed: bench/results/schema-versions.md.
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 // ---- Term prefixes -------------------------------------------------------------------------
 // (no prefix) Words of title and body as the analyzer normalizes them, NOT stemmed, with
@@ -88,11 +88,15 @@ enum Slot : Xapian::valueno {
   // The article's own story key (its kSlotOldestKey value and id, as in kSlotStory): what the
   // story linker compares, read without the article's term list.
   kSlotMemberKey = 11,
+  // The article without its body: Article::head_json(), the JSON object
+  // {"id","title","source","date","url","author","path","line"} (and "co_sources", "inferred"
+  // when set). What a hit line, a story member and a re-run need, read without the body.
+  kSlotHead = 12,
 };
 
 // ---- Document data --------------------------------------------------------------------------
-// JSON object: {"id","title","body","source","date","url","author","path","line"}; the
-// original (un-normalized) text, used for display, snippets and `nsearch show`.
+// The body as given (original, un-normalized text): snippets and `nsearch show`. Everything
+// else of the article is in kSlotHead, so that a hit that shows no snippet never reads it.
 
 // ---- Metadata keys --------------------------------------------------------------------------
 // All in shard 0 (the first database of the stub): Xapian reads metadata from the first

@@ -99,8 +99,8 @@ std::string file_key(const std::string& absolute_path) {
   return fmt::format("{:016x}{:04x}", fnv1a(absolute_path), absolute_path.size() & 0xFFFF);
 }
 
-BuiltDocument build_document(const Article& article, std::string data, const std::string& hash,
-                             const std::string& file_key_value, const Analyzer& analyzer) {
+BuiltDocument build_document(const Article& article, const std::string& hash, const std::string& file_key_value,
+                             const Analyzer& analyzer) {
   BuiltDocument built;
   Xapian::Document& doc = built.doc;
   FieldIndexer fields(doc, analyzer);
@@ -131,7 +131,8 @@ BuiltDocument build_document(const Article& article, std::string data, const std
     doc.add_value(schema::kSlotOrigin, file_key_value);
   }
   doc.add_value(schema::kSlotContentHash, hash);
-  doc.set_data(std::move(data));
+  doc.add_value(schema::kSlotHead, article.head_json());
+  doc.set_data(article.body);
   return built;
 }
 

@@ -30,11 +30,10 @@ std::uint64_t fnv1a(std::string_view data);
 // Hex FNV-1a of raw bytes (a file's content).
 std::string fingerprint(std::string_view bytes);
 
-// data: article.to_json(), serialized once by the caller, whose fingerprint is the content
-// hash (equal hashes mean nothing to re-index). file_key: the schema::kFile value of the file
-// the article came from ("" for stdin).
-BuiltDocument build_document(const Article& article, std::string data, const std::string& hash,
-                             const std::string& file_key, const Analyzer& analyzer);
+// hash: the content hash, fingerprint(article.to_json()) (equal hashes mean nothing to
+// re-index). file_key: the schema::kFile value of the file the article came from ("" for stdin).
+BuiltDocument build_document(const Article& article, const std::string& hash, const std::string& file_key,
+                             const Analyzer& analyzer);
 
 // Stable short key for a path (terms are limited to 245 bytes; paths are not).
 std::string file_key(const std::string& absolute_path);

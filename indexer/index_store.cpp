@@ -213,7 +213,7 @@ std::string IndexStore::stored_path(const std::string& id_term) {
   return read_newest(readers_[where->second & ~kPutThisRun], [&](Xapian::Database& db) -> std::string {
     Xapian::PostingIterator it = db.postlist_begin(id_term);
     if (it == db.postlist_end(id_term)) return "";
-    auto j = nlohmann::json::parse(db.get_document(*it).get_data(), nullptr, false);
+    auto j = nlohmann::json::parse(db.get_document(*it).get_value(schema::kSlotHead), nullptr, false);
     return j.is_object() ? j.value("path", "") : "";
   });
 }

@@ -126,7 +126,6 @@ struct Scan {
 
 struct Task {
   Article article;
-  std::string data;  // article.to_json()
   std::string hash;
   std::string file_key;
   BuiltDocument built;
@@ -554,13 +553,12 @@ class IndexRun {
     claims_[term] = self;
     last_id_term_ = term;
     ++progress_.articles;
-    std::string data = article.to_json();
-    std::string hash = fingerprint(data);
+    std::string hash = fingerprint(article.to_json());
     if (stored && stored->hash == hash) {
       ++summary_.counts.unchanged;
     } else {
       ++(store_.existed_at_open(term) ? summary_.counts.updated : summary_.counts.added);
-      enqueue(Task{std::move(article), std::move(data), std::move(hash), origin, {}});
+      enqueue(Task{std::move(article), std::move(hash), origin, {}});
     }
     tick();
     return true;
@@ -577,8 +575,7 @@ class IndexRun {
     if (pending_.empty()) return;
     auto build = [this](std::vector<Item> items) {
       for (auto& item : items) {
-        if (auto* t = std::get_if<Task>(&item))
-          t->built = build_document(t->article, std::move(t->data), t->hash, t->file_key, analyzer_);
+        if (auto* t = std::get_if<Task>(&item)) t->built = build_document(t->article, t->hash, t->file_key, analyzer_);
       }
       return items;
     };

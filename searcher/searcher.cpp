@@ -32,6 +32,11 @@ constexpr Xapian::doccount kSuggestionFactor = 10;
 // Reopens that may find a writer's new commit before the two openings are left unaligned.
 constexpr int kAlignTries = 3;
 
+// The whole article as build_document stored it (schema.h: kSlotHead and the data).
+Article stored_article(const Xapian::Document& doc) {
+  return Article::from_stored(doc.get_value(schema::kSlotHead), doc.get_data());
+}
+
 Xapian::Query with_flag_filters(Xapian::Query q, const SearchRequest& r, const SourceLookup& sources) {
   std::vector<Xapian::Query> filters;
   if (!r.sources.empty()) {
@@ -180,8 +185,11 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
     Hit hit;
     hit.rank = ++rank;
     hit.score = match.weight;
-    hit.article = Article::from_json(db_.get_document(match.did).get_data());
-    std::string story_key = db_.get_document(match.did).get_value(schema::kSlotStory);
+    // Values and data are read when asked for: a hit without a snippet never reads its body.
+    const Xapian::Document doc = db_.get_document(match.did, Xapian::DOC_ASSUME_VALID);
+    hit.article = Article::from_json(doc.get_value(schema::kSlotHead));
+    if (request.snippets) hit.article.body = doc.get_data();
+    std::string story_key = doc.get_value(schema::kSlotStory);
     auto known = story_key.empty() ? stories_read.end() : stories_read.find(story_key);
     hit.story = known != stories_read.end() ? known->second : read_story(db_, match.did, kStoryMembersShown);
     if (!story_key.empty()) stories_read.emplace(story_key, *hit.story);
@@ -306,7 +314,7 @@ ArticleLookup Searcher::find(const std::string& id) {
   std::string term = std::string(schema::kId) + id;
   auto exact = db_.postlist_begin(term);
   if (exact != db_.postlist_end(term)) {
-    found.article = Article::from_json(db_.get_document(*exact).get_data());
+    found.article = stored_article(db_.get_document(*exact));
     return found;
   }
   for (auto t = db_.allterms_begin(term); t != db_.allterms_end(term) && found.matches.size() <= kShown; ++t)
@@ -323,7 +331,7 @@ ArticleLookup Searcher::find(const std::string& id) {
   }
   if (found.matches.size() == 1) {
     std::string only = std::string(schema::kId) + found.matches.front();
-    found.article = Article::from_json(db_.get_document(*db_.postlist_begin(only)).get_data());
+    found.article = stored_article(db_.get_document(*db_.postlist_begin(only)));
   }
   return found;
 }

@@ -66,7 +66,7 @@ StoryInfo read_story(const Xapian::Database& db, Xapian::docid did, std::size_t 
     m.source = source_key.empty() ? "" : db.get_metadata(std::string(schema::kMetaSourcePrefix) + source_key);
     if (m.source.empty()) m.source = source_key;
     m.date = member.get_value(schema::kSlotDateText);
-    if (with_titles) m.title = Article::from_json(member.get_data()).title;
+    if (with_titles) m.title = Article::from_json(member.get_value(schema::kSlotHead)).title;
     story.members.push_back(std::move(m));
   }
   return story;

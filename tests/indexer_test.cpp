@@ -88,6 +88,25 @@ TEST(IndexCorpus, SeedArticlesCarryTheirMetadata) {
   EXPECT_EQ(stats["schema_version"], std::to_string(schema::kSchemaVersion));
 }
 
+// A hit line is read from the head value alone (schema.h): the body is the document data,
+// never also in the head, and `show` puts the two back together.
+TEST(IndexCorpus, TheBodyIsStoredApartFromTheHead) {
+  TempDir tmp;
+  const std::string body = "نص الخبر عن طرابلس وبنغازي.";
+  write_file(tmp / "in" / "a.txt", article("عنوان الخبر", body, "source: الجزيرة\n"));
+  ASSERT_EQ(index(tmp / "idx", {(tmp / "in").string()}).exit_code, 0);
+  Xapian::Database db = open_index_for_reading(tmp / "idx");
+  const Xapian::Document doc = db.get_document(*db.postlist_begin(std::string(schema::kId) + "in/a.txt"));
+  EXPECT_EQ(doc.get_data(), body);
+  json head = json::parse(doc.get_value(schema::kSlotHead));
+  EXPECT_EQ(head["title"], "عنوان الخبر");
+  EXPECT_EQ(head["source"], "الجزيرة");
+  EXPECT_FALSE(head.contains("body"));
+  auto j = json::parse(run_nsearch({"show", "--index", (tmp / "idx").string(), "in/a.txt", "--format", "json"}).out);
+  EXPECT_EQ(j["body"], body);
+  EXPECT_EQ(j["title"], "عنوان الخبر");
+}
+
 TEST(IndexCorpus, FileWithoutHeaderTakesTitleAndSourceFromText) {
   TempDir tmp;
   write_file(tmp / "in" / "a.txt", "\n\nعنوان الخبر هنا\n\nنص الخبر عن طرابلس.\n\nالمصدر : الجزيرة + وكالات\n");

@@ -391,8 +391,9 @@ class Torture {
         problem = "id " + *it + " held by " + std::to_string(it.get_termfreq()) + " documents";
         return std::nullopt;
       }
-      json j = json::parse(db.get_document(*db.postlist_begin(*it)).get_data());
-      out[(*it).substr(1)] = Stored{j["title"], j["body"], j["path"], j["line"]};
+      const Xapian::Document doc = db.get_document(*db.postlist_begin(*it));
+      json j = json::parse(doc.get_value(schema::kSlotHead));
+      out[(*it).substr(1)] = Stored{j["title"], doc.get_data(), j["path"], j["line"]};
     }
     if (out.size() != db.get_doccount()) {
       problem = "documents without an id";
