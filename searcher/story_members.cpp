@@ -10,12 +10,8 @@ namespace nsearch {
 
 namespace {
 
-std::string id_of(const Xapian::Document& doc) {
-  auto t = doc.termlist_begin();
-  t.skip_to(std::string(schema::kId));
-  if (t == doc.termlist_end() || (*t).rfind(schema::kId, 0) != 0) return "";
-  return (*t).substr(schema::kId.size());
-}
+// From the head value, not the Q term: finding a term decodes the article's whole term list.
+Article head_of(const Xapian::Document& doc) { return Article::from_json(doc.get_value(schema::kSlotHead)); }
 
 // Every member of the story with this (non-empty) key: each one matches the first member, so
 // shares a band term with it.
@@ -56,17 +52,18 @@ StoryInfo read_story(const Xapian::Database& db, Xapian::docid did, std::size_t 
   std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) { return a.order < b.order; });
   StoryInfo story;
   story.count = static_cast<Xapian::doccount>(ranked.size());
-  story.id = key.empty() ? id_of(doc) : story_first_id(key);
+  story.id = key.empty() ? head_of(doc).id : story_first_id(key);
   if (ranked.size() > max_members) ranked.resize(max_members);
   for (const auto& r : ranked) {
     Xapian::Document member = db.get_document(r.did, Xapian::DOC_ASSUME_VALID);
     StoryMember m;
-    m.id = id_of(member);
+    Article head = head_of(member);
+    m.id = std::move(head.id);
     std::string source_key = member.get_value(schema::kSlotSource);
     m.source = source_key.empty() ? "" : db.get_metadata(std::string(schema::kMetaSourcePrefix) + source_key);
     if (m.source.empty()) m.source = source_key;
     m.date = member.get_value(schema::kSlotDateText);
-    if (with_titles) m.title = Article::from_json(member.get_value(schema::kSlotHead)).title;
+    if (with_titles) m.title = std::move(head.title);
     story.members.push_back(std::move(m));
   }
   return story;
