@@ -102,6 +102,7 @@ def main(argv):
     ap.add_argument("--qrels", required=True)
     ap.add_argument("--run", action="append", required=True)
     ap.add_argument("--latency", action="append")
+    ap.add_argument("--latency-ids", action="append", help="NAME=FILE: latencies of the top-100 ids-only pass")
     ap.add_argument("--indexing", action="append")
     ap.add_argument("--queries", help="qid<TAB>question file: evaluate only these questions")
     ap.add_argument("--json")
@@ -126,6 +127,12 @@ def main(argv):
         with open(path) as f:
             ms = [float(x) for x in f if x.strip()]
         results.setdefault(name, {})["latency_ms"] = {p: percentile(ms, int(p[1:])) for p in ("p50", "p95", "p99")}
+    for name, path in named(args.latency_ids).items():
+        with open(path) as f:
+            ms = [float(x) for x in f if x.strip()]
+        figures = {p: percentile(ms, int(p[1:])) for p in ("p50", "p99")}
+        figures["mean"] = sum(ms) / len(ms) if ms else None
+        results.setdefault(name, {})["latency_ids_ms"] = figures
     for name, path in named(args.indexing).items():
         with open(path) as f:
             results.setdefault(name, {})["indexing"] = json.load(f)
@@ -147,6 +154,8 @@ def print_table(results, first):
         rows.append((label, [results[n].get("indexing", {}).get(key) for n in names], key not in ("seconds", "size_mb", "size_compact_mb", "peak_rss_mb")))
     for p in ("p50", "p95", "p99"):
         rows.append((f"query {p} ms", [results[n].get("latency_ms", {}).get(p) for n in names], False))
+    for p in ("mean", "p50", "p99"):
+        rows.append((f"top-100 ids {p} ms", [results[n].get("latency_ids_ms", {}).get(p) for n in names], False))
     others = [n for n in names if n != first]
     header = f"{'':28}" + "".join(f"{n:>14}" for n in names) + "".join(f"{first + '/' + o:>18}" for o in others)
     print(header)

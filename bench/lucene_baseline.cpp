@@ -66,19 +66,24 @@ int search(const std::string& path, const std::string& queries_path, const std::
     }
     ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
   }
-  // Untimed pass: the top 100 for relevance.
+  // The top 100 for relevance, ids only (timed into LATENCIES.ids, as nsearch_latency does).
   std::ofstream out(run);
+  std::vector<double> deep_ms;
   for (const auto& [qid, text] : queries) {
+    auto t0 = std::chrono::steady_clock::now();
     QueryPtr q = parse(text);
-    if (!q) continue;
-    TopDocsPtr top = searcher->search(q, 100);
-    unsigned rank = 0;
-    for (auto sd : top->scoreDocs) {
-      out << qid << " Q0 " << StringUtils::toUTF8(searcher->doc(sd->doc)->get(L"id")) << " " << ++rank << " "
-          << sd->score << " lucene\n";
+    if (q) {
+      TopDocsPtr top = searcher->search(q, 100);
+      unsigned rank = 0;
+      for (auto sd : top->scoreDocs) {
+        out << qid << " Q0 " << StringUtils::toUTF8(searcher->doc(sd->doc)->get(L"id")) << " " << ++rank << " "
+            << sd->score << " lucene\n";
+      }
     }
+    deep_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
   }
   nsearch::bench::write_latencies(lat, ms);
+  nsearch::bench::write_latencies(lat + ".ids", deep_ms);
   return 0;
 }
 

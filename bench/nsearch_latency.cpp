@@ -1,5 +1,6 @@
 // Runs the questions through nsearch's own Searcher exactly as `nsearch search` does (10 hits,
-// snippets, source+month facets), timing each query; then writes the top-100 TREC run.
+// snippets, source+month facets), timing each query; then writes the top-100 TREC run (ids
+// only, no snippets), timing each of those queries too, into LATENCIES.ids.
 //   nsearch_latency INDEX QUERIES.tsv RUN.trec LATENCIES.txt [WEIGHTING]   (RUN "-": latency only)
 // WEIGHTING: as `nsearch search --weighting` (searcher/weighting.h), dlh when not given.
 // INDEX may be an index directory or a stub file listing local and remote shards.
@@ -38,23 +39,28 @@ int main(int argc, char** argv) {
   }
   nsearch::bench::write_latencies(argv[4], ms);
   if (std::string(argv[3]) == "-") return 0;
-  // Untimed pass: the top 100 for relevance.
+  // The top 100 for relevance, ids only, as a script would ask for them.
   nsearch::SearchRequest deep;
   deep.limit = 100;
   deep.snippets = false;
+  deep.stories = false;
   deep.spelling = nsearch::SpellingMode::Off;
   nsearch::PrintOptions print;
   print.format = nsearch::OutputFormat::Trec;
   std::FILE* run = std::fopen(argv[3], "w");
+  std::vector<double> deep_ms;
   for (const auto& [qid, text] : queries) {
     deep.query = text;
     print.qid = qid;
+    auto t0 = std::chrono::steady_clock::now();
     try {
       nsearch::print_result(searcher.search(deep), print, run);
     } catch (const nsearch::Error& e) {
       std::fprintf(stderr, "query %s: %s\n", qid.c_str(), e.what());
     }
+    deep_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
   }
   std::fclose(run);
+  nsearch::bench::write_latencies(std::string(argv[4]) + ".ids", deep_ms);
   return 0;
 }

@@ -189,10 +189,12 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
     const Xapian::Document doc = db_.get_document(match.did, Xapian::DOC_ASSUME_VALID);
     hit.article = Article::from_json(doc.get_value(schema::kSlotHead));
     if (request.snippets) hit.article.body = doc.get_data();
-    std::string story_key = doc.get_value(schema::kSlotStory);
-    auto known = story_key.empty() ? stories_read.end() : stories_read.find(story_key);
-    hit.story = known != stories_read.end() ? known->second : read_story(db_, match.did, kStoryMembersShown);
-    if (!story_key.empty()) stories_read.emplace(story_key, *hit.story);
+    if (request.stories) {
+      std::string story_key = doc.get_value(schema::kSlotStory);
+      auto known = story_key.empty() ? stories_read.end() : stories_read.find(story_key);
+      hit.story = known != stories_read.end() ? known->second : read_story(db_, match.did, kStoryMembersShown);
+      if (!story_key.empty()) stories_read.emplace(story_key, *hit.story);
+    }
     hit.source_name = db_.get_metadata(std::string(schema::kMetaSourcePrefix) + normalize_source(hit.article.source));
     if (hit.source_name.empty()) hit.source_name = hit.article.source;
     if (request.snippets) {

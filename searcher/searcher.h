@@ -39,6 +39,7 @@ struct SearchRequest {
   Xapian::doccount limit = 10;
   std::size_t snippet_chars = 200;
   bool snippets = true;
+  bool stories = true;  // each hit's story (Hit::story); ids-only output needs none
   SpellingMode spelling = SpellingMode::Suggest;
   bool collapse = true;  // one hit per story (--duplicates collapse), else every article
 };
@@ -50,7 +51,7 @@ struct Hit {
   std::string source_name;  // the outlet's display name (nsearch sources), else article.source
   Snippet title;
   Snippet snippet;
-  std::optional<StoryInfo> story;  // its story (members: the first kStoryMembersShown)
+  std::optional<StoryInfo> story;  // its story (members: the first kStoryMembersShown), if asked
 };
 
 struct FacetValue {

@@ -144,6 +144,27 @@ TEST_F(Search, JsonlAndTrecFormats) {
   EXPECT_NE(b.out.find("\n2 Q0 "), std::string::npos) << b.out;  // bare query numbered by its line
 }
 
+// Ids and TREC output read neither snippets nor stories; the hits must be the same ones, in
+// the same order, as the JSON that reads both. A story of one names its own article.
+TEST_F(Search, IdsListTheHitsTheJsonLists) {
+  for (const char* q : {"حفتر", "ليبيا", "قالن أنقرة", "\"القيادة العامة\""}) {
+    auto r = search({q, "-n", "20", "--format", "json"});
+    ASSERT_EQ(r.exit_code, 0) << q << r.err;
+    std::vector<std::string> from_json;
+    const json result = json::parse(r.out);
+    for (const auto& h : result["hits"]) {
+      from_json.push_back(h["id"]);
+      ASSERT_TRUE(h["story"].is_object()) << q;
+      if (h["story"]["count"] == 1) {
+        EXPECT_EQ(h["story"]["id"], h["id"]) << q;
+        EXPECT_EQ(h["story"]["members"], json::array({h["id"]})) << q;
+      }
+    }
+    EXPECT_FALSE(from_json.empty()) << q;
+    EXPECT_EQ(ids({q, "-n", "20"}), from_json) << q;
+  }
+}
+
 TEST_F(Search, SnippetHighlightLandsOnTheDiacritizedWord) {
   auto add = run_nsearch({"index", "--index", index_dir(), (*tmp_ / "extra").string()});
   ASSERT_EQ(add.exit_code, 0) << add.err;

@@ -93,8 +93,9 @@ void run(const SearchOptions& o, int& exit_code) {
   print.bidi = bidi_mode(o.bidi, tty);
   // Wrapped to the terminal; in a pipe only when --width asks.
   print.width = o.width ? *o.width : tty.terminal ? tty.columns : 0;
-  // Ids and TREC runs print no text: building snippets would be wasted time.
-  if (print.format == OutputFormat::Ids || print.format == OutputFormat::Trec) request.snippets = false;
+  // Ids and TREC runs print no text and no story: reading them would be wasted time.
+  if (print.format == OutputFormat::Ids || print.format == OutputFormat::Trec)
+    request.snippets = request.stories = false;
   print.color = print.format == OutputFormat::Text && use_color(o.color);
   bool filters = !o.params.sources.empty() || !o.params.since.empty() || !o.params.until.empty();
   if (o.batch.empty() && o.words.empty() && !filters)
