@@ -22,7 +22,7 @@ struct Article {
   std::vector<std::string> co_sources;  // credited beside the source (`الجزيرة + وكالات` -> وكالات)
   std::vector<std::string> inferred;    // fields read from the text, not given: "title", "source", "date"
 
-  // Every field (the content an unchanged article is recognized by, and `show --format json`).
+  // Every field (`show --format json`).
   std::string to_json() const;
   // Every field but the body: what the index keeps in schema::kSlotHead, the body being the
   // document data.

@@ -84,8 +84,7 @@ void add_story(BuiltDocument& built, const StorySignature& signature, const Arti
 
 }  // namespace
 
-std::uint64_t fnv1a(std::string_view data) {
-  std::uint64_t h = 1469598103934665603ULL;
+std::uint64_t fnv1a(std::string_view data, std::uint64_t h) {
   for (unsigned char c : data) {
     h ^= c;
     h *= 1099511628211ULL;
@@ -95,12 +94,16 @@ std::uint64_t fnv1a(std::string_view data) {
 
 std::string fingerprint(std::string_view bytes) { return fmt::format("{:016x}", fnv1a(bytes)); }
 
+std::string content_hash(std::string_view head, std::string_view body) {
+  return fmt::format("{:016x}", fnv1a(body, fnv1a(head)));
+}
+
 std::string file_key(const std::string& absolute_path) {
   return fmt::format("{:016x}{:04x}", fnv1a(absolute_path), absolute_path.size() & 0xFFFF);
 }
 
-BuiltDocument build_document(const Article& article, const std::string& hash, const std::string& file_key_value,
-                             const Analyzer& analyzer) {
+BuiltDocument build_document(const Article& article, std::string head, const std::string& hash,
+                             const std::string& file_key_value, const Analyzer& analyzer) {
   BuiltDocument built;
   Xapian::Document& doc = built.doc;
   FieldIndexer fields(doc, analyzer);
@@ -131,7 +134,7 @@ BuiltDocument build_document(const Article& article, const std::string& hash, co
     doc.add_value(schema::kSlotOrigin, file_key_value);
   }
   doc.add_value(schema::kSlotContentHash, hash);
-  doc.add_value(schema::kSlotHead, article.head_json());
+  doc.add_value(schema::kSlotHead, std::move(head));
   doc.set_data(article.body);
   return built;
 }

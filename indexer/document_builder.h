@@ -25,15 +25,19 @@ struct BuiltDocument {
 };
 
 // FNV-1a: fast, stable across runs and machines (it picks an article's shard).
-std::uint64_t fnv1a(std::string_view data);
+std::uint64_t fnv1a(std::string_view data, std::uint64_t seed = 1469598103934665603ULL);
 
 // Hex FNV-1a of raw bytes (a file's content).
 std::string fingerprint(std::string_view bytes);
 
-// hash: the content hash, fingerprint(article.to_json()) (equal hashes mean nothing to
-// re-index). file_key: the schema::kFile value of the file the article came from ("" for stdin).
-BuiltDocument build_document(const Article& article, const std::string& hash, const std::string& file_key,
-                             const Analyzer& analyzer);
+// An article's content hash: FNV-1a over its head (Article::head_json(), a JSON object, so it
+// ends where the body begins) and then its body. Equal hashes mean nothing to re-index.
+std::string content_hash(std::string_view head, std::string_view body);
+
+// head: article.head_json() and hash: content_hash(head, article.body), made once by the
+// caller. file_key: the schema::kFile value of the file the article came from ("" for stdin).
+BuiltDocument build_document(const Article& article, std::string head, const std::string& hash,
+                             const std::string& file_key, const Analyzer& analyzer);
 
 // Stable short key for a path (terms are limited to 245 bytes; paths are not).
 std::string file_key(const std::string& absolute_path);

@@ -126,6 +126,7 @@ struct Scan {
 
 struct Task {
   Article article;
+  std::string head;  // article.head_json()
   std::string hash;
   std::string file_key;
   BuiltDocument built;
@@ -553,12 +554,13 @@ class IndexRun {
     claims_[term] = self;
     last_id_term_ = term;
     ++progress_.articles;
-    std::string hash = fingerprint(article.to_json());
+    std::string head = article.head_json();
+    std::string hash = content_hash(head, article.body);
     if (stored && stored->hash == hash) {
       ++summary_.counts.unchanged;
     } else {
       ++(store_.existed_at_open(term) ? summary_.counts.updated : summary_.counts.added);
-      enqueue(Task{std::move(article), std::move(hash), origin, {}});
+      enqueue(Task{std::move(article), std::move(head), std::move(hash), origin, {}});
     }
     tick();
     return true;
@@ -575,7 +577,8 @@ class IndexRun {
     if (pending_.empty()) return;
     auto build = [this](std::vector<Item> items) {
       for (auto& item : items) {
-        if (auto* t = std::get_if<Task>(&item)) t->built = build_document(t->article, t->hash, t->file_key, analyzer_);
+        if (auto* t = std::get_if<Task>(&item))
+          t->built = build_document(t->article, std::move(t->head), t->hash, t->file_key, analyzer_);
       }
       return items;
     };
