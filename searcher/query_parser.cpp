@@ -8,6 +8,7 @@
 #include "common/dates.h"
 #include "common/errors.h"
 #include "common/schema.h"
+#include "searcher/weighting.h"
 
 namespace nsearch {
 
@@ -322,11 +323,23 @@ class Parser {
   // weigh as one term, as one stemmed term would. No form: a term that matches nothing, so
   // an AND with a word the index lacks finds nothing.
   Xapian::Query word_query(const Token& tok, std::string_view prefix, Xapian::Query::op op) {
+    const WordForms& forms = forms_of(tok, prefix);
+    Xapian::Query q = forms_query(forms, op);
+    return q.empty() ? Xapian::Query(std::string(prefix) + tok.normalized) : q;
+  }
+
+  const WordForms& forms_of(const Token& tok, std::string_view prefix) {
     auto key = std::string(prefix) + '\0' + tok.normalized;
     auto known = seen_forms_.find(key);
-    if (known == seen_forms_.end()) known = seen_forms_.emplace(key, forms_(prefix, tok)).first;
-    Xapian::Query q = forms_query(known->second, op);
-    return q.empty() ? Xapian::Query(std::string(prefix) + tok.normalized) : q;
+    if (known == seen_forms_.end()) {
+      known = seen_forms_.emplace(key, forms_(prefix, tok)).first;
+      // Forms joined by the vocabulary rather than the stemmer are marked as forms.
+      for (const auto& t : known->second.held_terms()) {
+        std::string form = t.substr(prefix.size());
+        if (analyzer_.stem(form) != tok.term) out_.highlight.exact.push_back(form);
+      }
+    }
+    return known->second;
   }
 
   Part exact(const std::string& word) {
@@ -401,7 +414,8 @@ class Parser {
     if (!take_word()) return;
     out_.highlight.terms.push_back(tok.term);
     out_.words.push_back(tok.normalized);
-    qs.push_back(word_query(tok, prefix, Xapian::Query::OP_SYNONYM));
+    Xapian::Query q = word_query(tok, prefix, Xapian::Query::OP_SYNONYM);
+    qs.push_back(forms_of(tok, prefix).common ? with_word_floor(q) : q);
   }
 
   Part sequence(const std::vector<Part>& items) { return assemble(items, false); }

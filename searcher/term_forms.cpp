@@ -1,6 +1,9 @@
 #include "searcher/term_forms.h"
 
+#include <map>
 #include <set>
+
+#include "searcher/clitic_forms.h"
 
 namespace nsearch {
 
@@ -14,17 +17,41 @@ std::vector<std::string> WordForms::held_terms() const {
 
 WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, std::string_view prefix,
                         const std::string& normalized, const std::string& stem, FormSearch how) {
+  const std::string field(prefix);
   // The stem check comes first: it is cheap, and most candidates fail it.
-  std::set<std::string> candidates{std::string(prefix) + normalized};  // its own form, whatever the rules say
-  for (const auto& candidate : analyzer.candidate_forms(stem)) {
-    if (analyzer.stem(candidate) == stem) candidates.insert(std::string(prefix) + candidate);
+  std::set<std::string> candidates{field + normalized};  // its own form, whatever the rules say
+  auto add_forms_of = [&](const std::string& s) {
+    for (const auto& candidate : analyzer.candidate_forms(s)) {
+      if (analyzer.stem(candidate) == s) candidates.insert(field + candidate);
+    }
+  };
+  add_forms_of(stem);
+  // A word after a clitic the stemmer leaves (بأنقرة) is searched as the word itself.
+  std::string core = stem;
+  if (analyzer.options().stem) {
+    auto rest = clitic_rest(db, analyzer, prefix, normalized);
+    if (!rest) rest = clitic_rest(db, analyzer, prefix, stem);
+    if (rest) {
+      core = analyzer.stem(*rest);
+      candidates.insert(field + *rest);
+      add_forms_of(core);
+    }
   }
   // Looking candidates up one by one costs less than walking the term list from the stem,
   // which in Xapian's format steps over every posting chunk.
-  WordForms forms;
+  std::map<std::string, bool> found;
+  std::vector<std::string> bare;  // the core with endings only: what a clitic may precede
   for (const auto& term : candidates) {
-    forms.held.push_back(how == FormSearch::AllCandidates || db.term_exists(term));
+    bool is_bare = term.compare(field.size(), core.size(), core) == 0;
+    bool held = (how == FormSearch::AllCandidates && !is_bare) || db.term_exists(term);
+    found.emplace(term, held);
+    if (held && is_bare && analyzer.options().stem) bare.push_back(term.substr(field.size()));
+  }
+  for (auto& term : clitic_forms(db, analyzer, prefix, bare)) found[term] = true;
+  WordForms forms;
+  for (const auto& [term, held] : found) {
     forms.terms.push_back(term);
+    forms.held.push_back(held);
   }
   return forms;
 }
@@ -53,6 +80,15 @@ Xapian::doccount forms_frequency(const Xapian::Database& db, const WordForms& fo
   Xapian::doccount total = 0;
   for (const auto& f : forms.held_terms()) total += db.get_termfreq(f);
   return total;
+}
+
+bool common_across(const Xapian::Database& db, const WordForms& forms) {
+  Xapian::termcount occurrences = 0;
+  for (const auto& f : forms.held_terms()) {
+    occurrences += db.get_collection_freq(f);
+    if (2 * occurrences >= db.get_doccount()) return true;
+  }
+  return false;
 }
 
 }  // namespace nsearch

@@ -19,12 +19,18 @@ namespace nsearch {
 // p50 92 ms looking up, 104 ms walking; a term a shard lacks costs it one local look-up).
 enum class FormSearch { LookUpCandidates, AllCandidates };
 
-// A query word's forms under a prefix: every candidate the stemmer reduces to the word's stem,
-// plus the word as typed, sorted. This list depends on the word only, never on the index;
-// `held` says which of them the index holds (all, when they were not looked up).
+// A query word's forms under a prefix, sorted: every candidate the stemmer reduces to the word's
+// stem, the word as typed, and the clitic forms the vocabulary joins (clitic_forms.h; a word
+// after such a clitic is searched as the word). `held` says which of them the index holds (all,
+// when they were not looked up; the bare forms a clitic may precede always are, since the
+// clitic rules need them).
 struct WordForms {
   std::vector<std::string> terms;
   std::vector<bool> held;
+  // Whether the forms are so common across the collection (together, at least once per two
+  // articles) that the weighting may give an article holding them nothing; set by the searcher
+  // for ranked words (common_across()).
+  bool common = false;
   std::vector<std::string> held_terms() const;
 };
 
@@ -43,5 +49,12 @@ Xapian::Query forms_query(const WordForms& forms, Xapian::Query::op op);
 
 // Articles holding any form of the word (an upper bound: the forms' frequencies added).
 Xapian::doccount forms_frequency(const Xapian::Database& db, const WordForms& forms);
+
+// Whether the held forms occur, together, at least once per two articles. DLH gives a form
+// nothing in an article of length len holding it wdf times when wdf/len * avlen * N/F falls
+// below about 0.4 (F its collection frequency), so from F >= N/2 an article a few times longer
+// than average can score 0 for a word it holds. Collection frequencies add up over shards, so
+// the answer does not depend on how the articles are split.
+bool common_across(const Xapian::Database& db, const WordForms& forms);
 
 }  // namespace nsearch

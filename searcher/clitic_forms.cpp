@@ -1,0 +1,127 @@
+#include "searcher/clitic_forms.h"
+
+#include <array>
+#include <map>
+#include <set>
+
+namespace nsearch {
+
+namespace {
+
+constexpr std::size_t kLetter = 2;  // every Arabic letter is two bytes in UTF-8
+constexpr std::size_t kMinRest = 3 * kLetter;
+
+constexpr std::array<std::string_view, 5> kClitics = {"ب", "ك", "ل", "ف", "س"};
+// A conjunction may precede the clitic (وبأنقرة, فسيقول); looked up only after a clitic form
+// is found, since few words have one.
+constexpr std::array<std::string_view, 2> kConjunctions = {"و", "ف"};
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// The future س comes only before an imperfect verb, whose first letter is one of these.
+bool fits_after(std::string_view clitic, std::string_view rest) {
+  if (clitic.substr(clitic.size() - kLetter) != "س") return true;
+  return starts_with(rest, "ي") || starts_with(rest, "ت") || starts_with(rest, "ن") || starts_with(rest, "ا");
+}
+
+bool arabic_letters(std::string_view w) {
+  for (std::size_t i = 0; i + 1 < w.size(); i += 2) {
+    auto a = static_cast<unsigned char>(w[i]), b = static_cast<unsigned char>(w[i + 1]);
+    // U+0621..U+064A: D8 A1..D8 BF and D9 80..D9 8A
+    bool ok = (a == 0xD8 && b >= 0xA1 && b <= 0xBF) || (a == 0xD9 && b >= 0x80 && b <= 0x8A);
+    if (!ok) return false;
+  }
+  return w.size() % 2 == 0;
+}
+
+// Whether clitic + rest is the clitic on the word rest, by the rules in the header, given what
+// the index says: whether the whole word (or its stem) takes the article, whether rest does,
+// and both frequencies. rest is a word of at least three letters and no function word.
+bool joins(std::string_view clitic, bool whole_takes_article, bool rest_takes_article, Xapian::doccount rest_freq,
+           Xapian::doccount whole_freq) {
+  if (whole_takes_article) return false;
+  if (rest_takes_article) return true;
+  // ك (as, like) precedes nouns only, and a noun takes the article: كيري is not ك + يري.
+  if (clitic == "ك") return false;
+  return rest_freq >= whole_freq;
+}
+
+}  // namespace
+
+std::optional<std::string> clitic_rest(const Xapian::Database& db, const Analyzer& analyzer, std::string_view prefix,
+                                       const std::string& word) {
+  const std::string field(prefix);
+  for (auto conjunction : kConjunctions) {
+    if (starts_with(word, conjunction)) {
+      if (auto rest = clitic_rest(db, analyzer, prefix, word.substr(conjunction.size()))) return rest;
+    }
+  }
+  for (auto clitic : kClitics) {
+    if (!starts_with(word, clitic)) continue;
+    std::string rest = word.substr(clitic.size());
+    if (rest.size() < kMinRest || !arabic_letters(rest) || analyzer.is_stopword(rest) || !fits_after(clitic, rest))
+      continue;
+    Xapian::doccount rest_freq = db.get_termfreq(field + rest);
+    if (!rest_freq) continue;
+    bool whole_takes_article =
+        db.term_exists(field + "ال" + word) || db.term_exists(field + "ال" + analyzer.stem(word));
+    if (joins(clitic, whole_takes_article, db.term_exists(field + "ال" + rest), rest_freq,
+              db.get_termfreq(field + word)))
+      return rest;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// Each term's frequency, looked up in sorted order: neighbouring terms share Xapian's B-tree
+// blocks, and a look-up in the block just read costs no read.
+std::map<std::string, Xapian::doccount> frequencies(const Xapian::Database& db, const std::set<std::string>& terms) {
+  std::map<std::string, Xapian::doccount> out;
+  for (const auto& t : terms) out.emplace(t, db.get_termfreq(t));
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> clitic_forms(const Xapian::Database& db, const Analyzer& analyzer, std::string_view prefix,
+                                      const std::vector<std::string>& forms) {
+  const std::string field(prefix);
+  std::set<std::string> wholes;
+  for (auto clitic : kClitics) {
+    for (const auto& form : forms) wholes.insert(field + std::string(clitic) + form);
+  }
+  auto held = frequencies(db, wholes);
+  // The terms the rules ask about, for every clitic form the index holds.
+  struct Pair {
+    std::string_view clitic;
+    std::string form, whole;
+  };
+  std::vector<Pair> pairs;
+  std::set<std::string> asked;
+  for (auto clitic : kClitics) {
+    for (const auto& form : forms) {
+      std::string whole = std::string(clitic) + form;
+      if (!held[field + whole] || form.size() < kMinRest || !arabic_letters(form) || analyzer.is_stopword(form) ||
+          !fits_after(clitic, form))
+        continue;
+      for (const auto& t : {"ال" + whole, "ال" + analyzer.stem(whole), "ال" + form, form}) asked.insert(field + t);
+      for (auto conjunction : kConjunctions) asked.insert(field + std::string(conjunction) + whole);
+      pairs.push_back({clitic, form, whole});
+    }
+  }
+  auto freq = frequencies(db, asked);
+  std::vector<std::string> out;
+  for (const auto& [clitic, form, whole] : pairs) {
+    if (!joins(clitic, freq[field + "ال" + whole] + freq[field + "ال" + analyzer.stem(whole)] > 0,
+               freq[field + "ال" + form] > 0, freq[field + form], held[field + whole]))
+      continue;
+    out.push_back(field + whole);
+    for (auto conjunction : kConjunctions) {
+      if (freq[field + std::string(conjunction) + whole]) out.push_back(field + std::string(conjunction) + whole);
+    }
+  }
+  return out;
+}
+
+}  // namespace nsearch
