@@ -305,7 +305,11 @@ Snippet Searcher::highlight(const std::string& query, const std::string& text) {
 ParsedQuery Searcher::parse(const std::string& query_text, const SourceLookup& sources) const {
   return parse_query(
       query_text, analyzer_,
-      [&](std::string_view prefix, const Token& word) { return forms_of(prefix, word.normalized, word.term); },
+      [&](std::string_view prefix, const Token& word) {
+        WordForms forms = forms_of(prefix, word.normalized, word.term);
+        forms.common = common_across(db_, forms);
+        return forms;
+      },
       [&](std::string_view prefix, const Token& word) { return prefix_forms(db_, analyzer_, prefix, word); }, sources);
 }
 

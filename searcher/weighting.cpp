@@ -41,4 +41,9 @@ std::unique_ptr<Xapian::Weight> make_weighting(const std::string& spec) {
   bad_spec(spec);
 }
 
+Xapian::Query with_word_floor(const Xapian::Query& word) {
+  Xapian::Query floor((new Xapian::FixedWeightPostingSource(kMatchedWordWeight))->release());
+  return Xapian::Query(Xapian::Query::OP_AND, word, floor);
+}
+
 }  // namespace nsearch

@@ -17,4 +17,13 @@ namespace nsearch {
 inline constexpr const char* kDefaultWeighting = "dlh";
 std::unique_ptr<Xapian::Weight> make_weighting(const std::string& spec);
 
+// A ranked query word common across the collection (term_forms.h: common_across) adds at least
+// this much to every article holding it, whatever the weighting gives: DLH gives 0 to such a
+// word (on the five articles of corpus/, every one holding حفتر), which left articles holding
+// every query word unranked below those holding one. Built from Xapian's
+// FixedWeightPostingSource, so that remote shard servers run it as they are; only for common
+// words, since walking every article's entry costs the query time.
+inline constexpr double kMatchedWordWeight = 0.05;
+Xapian::Query with_word_floor(const Xapian::Query& word);
+
 }  // namespace nsearch
