@@ -78,7 +78,7 @@ const Row kGrammar[] = {
     {"=\"alpha beta\"", "Query((alpha PHRASE 2 beta))", ""},
     {"alph*", "Query(alph)", ""},  // no indexed word begins so: matches nothing, as a missing word
     // An indexed word: its forms with the same stem, weighed as one term.
-    {"حفتر", "Query((حفتر SYNONYM وحفتر))", ""},
+    {"حفتر", "Query((حفتر SYNONYM (لحفتر SYNONYM وحفتر)))", ""},  // لحفتر: the clitic ل, joined by the vocabulary
     {"حفت*", "Query((حفتر SYNONYM وحفتر))", ""},
     // Fields.
     {"title:alpha", "Query(Salpha)", ""},
