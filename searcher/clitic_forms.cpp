@@ -4,11 +4,12 @@
 #include <map>
 #include <set>
 
+#include "searcher/arabic_letters.h"
+
 namespace nsearch {
 
 namespace {
 
-constexpr std::size_t kLetter = 2;  // every Arabic letter is two bytes in UTF-8
 constexpr std::size_t kMinRest = 3 * kLetter;
 
 constexpr std::array<std::string_view, 5> kClitics = {"ب", "ك", "ل", "ف", "س"};
@@ -16,22 +17,10 @@ constexpr std::array<std::string_view, 5> kClitics = {"ب", "ك", "ل", "ف", "�
 // is found, since few words have one.
 constexpr std::array<std::string_view, 2> kConjunctions = {"و", "ف"};
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
 // The future س comes only before an imperfect verb, whose first letter is one of these.
 bool fits_after(std::string_view clitic, std::string_view rest) {
   if (clitic.substr(clitic.size() - kLetter) != "س") return true;
   return starts_with(rest, "ي") || starts_with(rest, "ت") || starts_with(rest, "ن") || starts_with(rest, "ا");
-}
-
-bool arabic_letters(std::string_view w) {
-  for (std::size_t i = 0; i + 1 < w.size(); i += 2) {
-    auto a = static_cast<unsigned char>(w[i]), b = static_cast<unsigned char>(w[i + 1]);
-    // U+0621..U+064A: D8 A1..D8 BF and D9 80..D9 8A
-    bool ok = (a == 0xD8 && b >= 0xA1 && b <= 0xBF) || (a == 0xD9 && b >= 0x80 && b <= 0x8A);
-    if (!ok) return false;
-  }
-  return w.size() % 2 == 0;
 }
 
 // Whether clitic + rest is the clitic on the word rest, by the rules in the header, given what
