@@ -257,6 +257,24 @@ WordForms Searcher::forms_of(std::string_view prefix, const std::string& normali
   return indexed_forms(db_, analyzer_, prefix, normalized, stem, form_search_);
 }
 
+std::vector<WordMatch> Searcher::word_matches(const std::string& text) {
+  reopen();
+  std::vector<WordMatch> out;
+  for (const auto& tok : analyzer_.analyze(text)) {
+    WordMatch m{tok, {}, false, {}};
+    if (!tok.stopword()) {
+      WordForms forms = forms_of("", tok.normalized, tok.term);
+      for (std::size_t i = 0; i < forms.terms.size(); ++i) {
+        if (forms.held[i]) m.forms.push_back(forms.terms[i]);
+      }
+      m.name = looks_like_name(db_, tok.normalized);
+      if (!forms.variants.empty()) m.variants = name_variants(db_, analyzer_, "", tok.normalized);
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
 // Replaces each misspelled word by the speller's correction (both are normalized words).
 std::optional<std::string> Searcher::suggest(const std::vector<std::string>& words, const std::string& query_text) {
   std::map<std::string, std::string> fixes;

@@ -15,6 +15,7 @@
 #include "common/article.h"
 #include "common/index_location.h"
 #include "searcher/highlighter.h"
+#include "searcher/name_variants.h"
 #include "searcher/source_catalog.h"
 #include "searcher/speller.h"
 #include "searcher/story_members.h"
@@ -86,6 +87,14 @@ struct ArticleLookup {
   std::vector<std::string> matches;  // up to 11, when the id was a prefix or lacked its root's name
 };
 
+// What one query word matches in an index (`nsearch analyze --forms`).
+struct WordMatch {
+  Token word;
+  std::vector<std::string> forms;     // the indexed forms it is searched as (stem and clitic forms)
+  bool name = false;                  // whether the index treats it as a name (name_variants.h)
+  std::vector<NameVariant> variants;  // the other spellings it also finds, ranked below it
+};
+
 // How a Searcher ranks; the defaults are the product's.
 struct SearcherOptions {
   std::string weighting = kDefaultWeighting;  // weighting.h; others for the ablation bench
@@ -106,6 +115,8 @@ class Searcher {
   // The outlets with their counts and date spans (`nsearch sources`), at the latest revision:
   // read again only when the index moved since the last call.
   const SourceCatalog& sources();
+  // Each word of text with what it matches here.
+  std::vector<WordMatch> word_matches(const std::string& text);
 
  private:
   SearchResult run(const SearchRequest& request, const std::string& query_text);

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "searcher/clitic_forms.h"
+#include "searcher/name_variants.h"
 
 namespace nsearch {
 
@@ -12,8 +13,29 @@ std::vector<std::string> WordForms::held_terms() const {
   for (std::size_t i = 0; i < terms.size(); ++i) {
     if (held[i]) out.push_back(terms[i]);
   }
+  out.insert(out.end(), variants.begin(), variants.end());
   return out;
 }
+
+namespace {
+
+// The other spellings of a name and their clitic forms, leaving out any the word's own forms hold.
+std::vector<std::string> variant_terms(const Xapian::Database& db, const Analyzer& analyzer, std::string_view prefix,
+                                       const std::vector<NameVariant>& spellings,
+                                       const std::map<std::string, bool>& own) {
+  std::set<std::string> out;
+  for (const auto& v : spellings) {
+    out.insert(std::string(prefix) + v.word);
+    for (auto& t : clitic_forms(db, analyzer, prefix, {v.word})) out.insert(std::move(t));
+  }
+  std::vector<std::string> terms;
+  for (const auto& t : out) {
+    if (!own.count(t)) terms.push_back(t);
+  }
+  return terms;
+}
+
+}  // namespace
 
 WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, std::string_view prefix,
                         const std::string& normalized, const std::string& stem, FormSearch how) {
@@ -28,11 +50,13 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
   add_forms_of(stem);
   // A word after a clitic the stemmer leaves (بأنقرة) is searched as the word itself.
   std::string core = stem;
+  std::string written = normalized;  // the word as written, without the clitic
   if (analyzer.options().stem) {
     auto rest = clitic_rest(db, analyzer, prefix, normalized);
     if (!rest) rest = clitic_rest(db, analyzer, prefix, stem);
     if (rest) {
       core = analyzer.stem(*rest);
+      written = *rest;
       candidates.insert(field + *rest);
       add_forms_of(core);
     }
@@ -53,6 +77,8 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
     forms.terms.push_back(term);
     forms.held.push_back(held);
   }
+  if (how == FormSearch::LookUpCandidates)
+    forms.variants = variant_terms(db, analyzer, prefix, name_variants(db, analyzer, prefix, written), found);
   return forms;
 }
 
@@ -71,9 +97,15 @@ Xapian::Query synonym_tree(const WordForms& forms, std::size_t begin, std::size_
 
 Xapian::Query forms_query(const WordForms& forms, Xapian::Query::op op) {
   if (forms.terms.empty()) return Xapian::Query::MatchNothing;
-  if (op == Xapian::Query::OP_SYNONYM) return synonym_tree(forms, 0, forms.terms.size());
-  std::vector<std::string> held = forms.held_terms();
-  return Xapian::Query(op, held.begin(), held.end());
+  if (op != Xapian::Query::OP_SYNONYM) {
+    std::vector<std::string> held = forms.held_terms();
+    return Xapian::Query(op, held.begin(), held.end());
+  }
+  Xapian::Query word = synonym_tree(forms, 0, forms.terms.size());
+  if (forms.variants.empty()) return word;
+  WordForms variants{forms.variants, std::vector<bool>(forms.variants.size(), true), {}};
+  Xapian::Query other(Xapian::Query::OP_SCALE_WEIGHT, synonym_tree(variants, 0, variants.terms.size()), kVariantWeight);
+  return Xapian::Query(Xapian::Query::OP_OR, word, other);
 }
 
 Xapian::doccount forms_frequency(const Xapian::Database& db, const WordForms& forms) {

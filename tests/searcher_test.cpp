@@ -142,7 +142,8 @@ TEST_F(Search, JsonlAndTrecFormats) {
   ASSERT_EQ(lines.size(), 3u);
   EXPECT_EQ(lines.back()["type"], "summary");
   auto b = run_nsearch({"search", "--index", index_dir(), "--batch", "-", "--format", "trec"}, "q1\tقالن\nحفتر\n");
-  EXPECT_NE(b.out.find("q1 Q0 corpus/001_183260085f83e7c3.txt 1 "), std::string::npos) << b.out;
+  EXPECT_EQ(b.out.rfind("q1 Q0 corpus/", 0), 0u) << b.out;
+  EXPECT_NE(b.out.find("q1 Q0 corpus/001_183260085f83e7c3.txt "), std::string::npos) << b.out;
   EXPECT_NE(b.out.find("\n2 Q0 "), std::string::npos) << b.out;  // bare query numbered by its line
 }
 
@@ -304,35 +305,54 @@ TEST_F(Search, WeightingSwitchChangesScoresAndRejectsUnknownNames) {
   EXPECT_NE(bad.err.find("bm25[:K1,B]"), std::string::npos) << bad.err;
 }
 
-// Clitics joined by the vocabulary: corpus/ plus three short news items in which أمل (hope),
-// كامل (whole) and بأمل (with hope) stand apart, as they do in the news corpus.
-class Clitics : public ::testing::Test {
+// corpus/ plus a few short news items, indexed once for a suite.
+class CorpusPlus : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
+  // items: file name and text, front matter included.
+  static void index_with(const std::vector<std::pair<std::string, std::string>>& items) {
     tmp_ = new TempDir();
     fs::copy(source_dir() / "corpus", *tmp_ / "in");
-    write_file(*tmp_ / "in" / "hope.txt",
-               "---\ntitle: أمل في الحوار\nsource: الجزيرة\ndate: 2020-01-05\n---\n"
-               "أعرب المبعوث عن أمل في استئناف الحوار، وقال إن الأمل ما زال قائما.\n");
-    write_file(*tmp_ / "in" / "whole.txt",
-               "---\ntitle: انسحاب كامل\nsource: الجزيرة\ndate: 2020-01-06\n---\n"
-               "طالبت الحكومة بانسحاب كامل للقوات، ورأت أن الانسحاب الكامل شرط للحوار.\n");
-    write_file(*tmp_ / "in" / "with_hope.txt",
-               "---\ntitle: وفد يصل\nsource: الجزيرة\ndate: 2020-01-07\n---\n"
-               "وصل الوفد الليبي بأمل لقاء المسؤولين بأنقرة.\n");
+    for (const auto& [name, text] : items) write_file(*tmp_ / "in" / name, text);
     auto a = run_nsearch({"index", "--index", index_dir(), (*tmp_ / "in").string()});
     ASSERT_EQ(a.exit_code, 0) << a.err;
   }
-  static void TearDownTestSuite() { delete tmp_; }
+  static void TearDownTestSuite() {
+    delete tmp_;
+    tmp_ = nullptr;
+  }
   static std::string index_dir() { return (*tmp_ / "idx").string(); }
-  static std::set<std::string> ids(const std::string& query) {
+  static std::vector<std::string> ranked(const std::string& query) {
     auto r = run_nsearch({"search", "--index", index_dir(), query, "--format", "ids", "-n", "100"});
     EXPECT_LE(r.exit_code, 1) << r.err;
-    std::set<std::string> out;
-    for (size_t p = 0, q; (q = r.out.find('\n', p)) != std::string::npos; p = q + 1) out.insert(r.out.substr(p, q - p));
+    std::vector<std::string> out;
+    for (size_t p = 0, q; (q = r.out.find('\n', p)) != std::string::npos; p = q + 1)
+      out.push_back(r.out.substr(p, q - p));
     return out;
   }
+  static std::set<std::string> ids(const std::string& query) {
+    auto r = ranked(query);
+    return {r.begin(), r.end()};
+  }
   static inline TempDir* tmp_ = nullptr;
+};
+
+// A news item with this title and body, from الجزيرة on a day of January 2020.
+std::string news_item(const std::string& title, const std::string& body, int day = 5) {
+  return "---\ntitle: " + title + "\nsource: الجزيرة\ndate: 2020-01-" + (day < 10 ? "0" : "") + std::to_string(day) +
+         "\n---\n" + body + "\n";
+}
+
+// Clitics joined by the vocabulary: corpus/ plus three short news items in which أمل (hope),
+// كامل (whole) and بأمل (with hope) stand apart, as they do in the news corpus.
+class Clitics : public CorpusPlus {
+ protected:
+  static void SetUpTestSuite() {
+    index_with({{"hope.txt",
+                 news_item("أمل في الحوار", "أعرب المبعوث عن أمل في استئناف الحوار، وقال إن الأمل ما زال قائما.", 5)},
+                {"whole.txt",
+                 news_item("انسحاب كامل", "طالبت الحكومة بانسحاب كامل للقوات، ورأت أن الانسحاب الكامل شرط للحوار.", 6)},
+                {"with_hope.txt", news_item("وفد يصل", "وصل الوفد الليبي بأمل لقاء المسؤولين بأنقرة.", 7)}});
+  }
 };
 
 TEST_F(Clitics, AWordAfterACliticFindsTheWord) {
@@ -364,6 +384,80 @@ TEST_F(Clitics, TheJoinedFormIsHighlighted) {
     EXPECT_EQ(snippet.substr(s, e - s), "بأنقرة");
   }
   EXPECT_TRUE(found) << r.out;
+}
+
+// Names in other spellings: corpus/ spells غولر, قالن (and once كالين), إلقاي/إلكاي; four short
+// news items hold native words that differ by the same letters (جزيرة/غزيرة, قانون/كانون).
+class Names : public CorpusPlus {
+ protected:
+  static void SetUpTestSuite() {
+    index_with(
+        {{"island.txt", news_item("وصول الوفد", "وصل الوفد إلى جزيرة مالطا، وتقع الجزيرة في البحر المتوسط.")},
+         {"rain.txt", news_item("أمطار", "هطلت أمطار غزيرة على المدينة، وتسببت الأمطار الغزيرة في فيضانات.")},
+         {"law.txt", news_item("قانون الانتخابات", "أقر البرلمان قانون الانتخابات، وينص القانون على إجراء الاقتراع.")},
+         {"month.txt", news_item("موعد الاقتراع", "تجري الانتخابات في كانون الثاني المقبل.")}});
+  }
+};
+
+constexpr const char* k000 = "in/000_aff02f4700e004a1.txt";
+constexpr const char* k001 = "in/001_183260085f83e7c3.txt";
+constexpr const char* k002 = "in/002_531c9af4ea5c5933.txt";
+constexpr const char* k003 = "in/003_b84856964a7b5a3d.txt";
+constexpr const char* k004 = "in/004_f090aae47d831c2d.txt";
+
+TEST_F(Names, ANameFindsItsOtherSpellings) {
+  EXPECT_EQ(ids("جولر"), (std::set<std::string>{k000, k002, k004}));  // all spelled غولر
+  EXPECT_EQ(ids("جولر"), ids("غولر"));
+  auto kalin = ids("كالين");
+  EXPECT_TRUE(kalin.count(k001) && kalin.count(k003));  // 001 spells it قالن only
+  EXPECT_EQ(ids("قالن"), (std::set<std::string>{k001, k003}));
+}
+
+TEST_F(Names, TheSpellingAsWrittenRanksFirst) {
+  auto kalin = ranked("كالين");
+  ASSERT_FALSE(kalin.empty());
+  EXPECT_EQ(kalin[0], k003);  // the only article that writes كالين
+  auto r = run_nsearch({"search", "--index", index_dir(), "جولر", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json j = json::parse(r.out);
+  for (const auto& h : j["hits"]) {
+    std::string snippet = h["snippet"];
+    ASSERT_FALSE(h["highlights"].empty()) << snippet;
+    size_t s = h["highlights"][0]["start"], e = h["highlights"][0]["end"];
+    EXPECT_NE(snippet.substr(s, e - s).find("غولر"), std::string::npos) << snippet;
+  }
+}
+
+TEST_F(Names, AnExactWordTakesNoOtherSpelling) {
+  EXPECT_EQ(ids("=جولر"), std::set<std::string>{});
+  EXPECT_EQ(ids("=كالين"), std::set<std::string>{k003});
+}
+
+TEST_F(Names, NativeWordsThatDifferByTheSameLettersStayApart) {
+  // Each takes the article (الجزيرة, الغزيرة, القانون), so none of them is a name.
+  EXPECT_FALSE(ids("جزيرة").count("in/rain.txt"));
+  EXPECT_FALSE(ids("غزيرة").count("in/island.txt"));
+  EXPECT_FALSE(ids("قانون").count("in/month.txt"));
+  // كانون takes no article here, but its respelling قانون does.
+  auto kanun = ids("كانون");
+  EXPECT_TRUE(kanun.count("in/month.txt"));
+  EXPECT_FALSE(kanun.count("in/law.txt"));
+}
+
+TEST_F(Names, AnalyzeShowsTheSpellingsAWordFindsAndWhy) {
+  auto r = run_nsearch({"analyze", "--index", index_dir(), "--forms", "جولر قانون"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("also spelled غولر (ج→غ)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("قانون: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("not a name here"), std::string::npos) << r.out;
+  auto j = run_nsearch({"analyze", "--index", index_dir(), "--forms", "--format", "json", "كالين"});
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  json doc = json::parse(j.out);
+  ASSERT_EQ(doc["words"].size(), 1u);
+  EXPECT_TRUE(doc["words"][0]["name"].get<bool>());
+  bool qalin = false;
+  for (const auto& v : doc["words"][0]["variants"]) qalin |= v["word"] == "قالن";
+  EXPECT_TRUE(qalin) << j.out;
 }
 
 // On five articles DLH gives nothing to a word most of them hold; each such word still counts,
@@ -401,7 +495,11 @@ TEST_F(Search, BothWaysOfFindingAWordsFormsAgree) {
       WordForms remote = indexed_forms(db, analyzer, prefix, tok.normalized, tok.term, FormSearch::AllCandidates);
       // The same list either way (the synonym tree's shape depends on it), only marked differently.
       EXPECT_EQ(local.terms, remote.terms) << tok.normalized;
-      std::vector<std::string> looked_up = local.held_terms(), kept;
+      // Other spellings of a name are looked up only (name_variants.h): the forms are compared.
+      std::vector<std::string> looked_up, kept;
+      for (const auto& f : local.held_terms()) {
+        if (std::find(local.variants.begin(), local.variants.end(), f) == local.variants.end()) looked_up.push_back(f);
+      }
       for (const auto& f : remote.held_terms()) {
         if (db.term_exists(f)) kept.push_back(f);
       }
@@ -426,13 +524,13 @@ TEST_F(Search, BothWaysOfFindingAWordsFormsAgree) {
 // left out without moving the others, so looked-up forms (local) and all candidates (remote)
 // give the same frequency estimates, and so the same weights, on every shard layout.
 TEST(SynonymTree, ShapeDependsOnTheWordNotOnWhichFormsAreIndexed) {
-  WordForms all{{"a", "b", "c", "d", "e"}, {true, true, true, true, true}};
+  WordForms all{{"a", "b", "c", "d", "e"}, {true, true, true, true, true}, {}};
   EXPECT_EQ(forms_query(all, Xapian::Query::OP_SYNONYM).get_description(),
             "Query(((a SYNONYM b) SYNONYM (c SYNONYM (d SYNONYM e))))");
-  WordForms some{all.terms, {true, false, true, false, true}};
+  WordForms some{all.terms, {true, false, true, false, true}, {}};
   EXPECT_EQ(forms_query(some, Xapian::Query::OP_SYNONYM).get_description(), "Query((a SYNONYM (c SYNONYM e)))");
   EXPECT_EQ(forms_query(some, Xapian::Query::OP_OR).get_description(), "Query((a OR c OR e))");
-  WordForms none{all.terms, {false, false, false, false, false}};
+  WordForms none{all.terms, {false, false, false, false, false}, {}};
   EXPECT_TRUE(forms_query(none, Xapian::Query::OP_SYNONYM).empty());
 }
 

@@ -23,6 +23,7 @@
 #include "indexer/folder_profile.h"
 #include "searcher/cli/commands.h"
 #include "searcher/json_documents.h"
+#include "searcher/searcher.h"
 
 namespace nsearch::cli {
 
@@ -35,6 +36,8 @@ struct AnalyzeOptions {
   bool terms = false;
   std::string metadata;  // a file whose inferred metadata to show
   std::string reference_date;
+  bool forms = false;  // what each word matches in the index
+  IndexSetOptions index;
 };
 
 std::string flag_names(const Token& t) {
@@ -172,12 +175,50 @@ void run_metadata(const AnalyzeOptions& opt) {
   std::fputs(out.c_str(), stdout);
 }
 
+// --forms: each word's indexed forms and, for a name, the other spellings it finds and why.
+void print_forms(const std::vector<WordMatch>& words, const std::string& format) {
+  using nlohmann::json;
+  if (format == "json") {
+    json out = json::array();
+    for (const auto& w : words) {
+      json variants = json::array();
+      for (const auto& v : w.variants) variants.push_back({{"word", v.word}, {"edit", v.why}});
+      out.push_back({{"surface", w.word.surface},
+                     {"normalized", w.word.normalized},
+                     {"forms", w.forms},
+                     {"name", w.name},
+                     {"variants", variants}});
+    }
+    std::puts(json{{"words", out}}.dump(2).c_str());
+    return;
+  }
+  for (const auto& w : words) {
+    std::string line = std::string(w.word.surface);
+    if (w.word.stopword()) {
+      std::puts((line + ": a function word, left out of ranking").c_str());
+      continue;
+    }
+    line += ": " + std::to_string(w.forms.size()) + " indexed forms";
+    for (std::size_t i = 0; i < w.forms.size() && i < 12; ++i) line += (i ? ", " : " ") + w.forms[i];
+    if (w.forms.size() > 12) line += ", …";
+    line += w.name ? "\n  a name here (no article, no verb)" : "\n  not a name here";
+    for (const auto& v : w.variants) line += "\n  also spelled " + v.word + " (" + v.why + "), ranked below it";
+    std::puts(line.c_str());
+  }
+}
+
 void run_analyze(const AnalyzeOptions& opt) {
   if (opt.format != "text" && opt.format != "json") {
     throw Error(ErrorCode::usage, "--format must be text or json");
   }
   if (!opt.metadata.empty()) {
     run_metadata(opt);
+    return;
+  }
+  if (opt.forms) {
+    if (!opt.text_given) throw Error(ErrorCode::usage, "--forms needs the words as an argument");
+    Searcher searcher(open_indexes(opt.index));
+    print_forms(searcher.word_matches(opt.text), opt.format);
     return;
   }
   const Analyzer analyzer;
@@ -210,11 +251,16 @@ void add_analyze_command(CLI::App& app, int& exit_code) {
       "  nsearch analyze \"وبالكتاب والكتاب\"\n"
       "  nsearch analyze --format json \"معرض الساحة 2024\"\n"
       "  nsearch analyze --terms < words.txt      one line of terms per input line\n"
+      "  nsearch analyze --forms \"جولر بأنقرة\"   what each word matches in the index, and other spellings\n"
       "  nsearch analyze --metadata page.txt      the title, outlet, date and boilerplate the indexer reads\n"
       "                                           from a file, each with the line it came from");
   cmd->add_option("text", opt->text, "Text to analyze (default: standard input)");
   cmd->add_option("--format", opt->format, "text (a table) or json")->capture_default_str();
   cmd->add_flag("--terms", opt->terms, "Print only the index terms, one output line per input line");
+  cmd->add_flag("--forms", opt->forms,
+                "Show what each word matches in the index (--index): its indexed forms and, for a name, the other "
+                "spellings it also finds and the edit that joins them");
+  add_index_set_options(cmd, opt->index);
   cmd->add_option("--metadata", opt->metadata,
                   "Show what is read from an article FILE's text (title, outlet, date, boilerplate) and from which "
                   "line, measured against the other files of its folder");
