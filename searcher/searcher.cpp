@@ -24,10 +24,12 @@ namespace nsearch {
 namespace {
 
 // "Did you mean" is for queries with few or no results (each suspect word costs a few hundred
-// term look-ups); then a word is suspect when this few articles hold it, and the suggestion
-// replaces it only when many times more articles hold the suggested word.
+// term look-ups; with more results, a suggestion for a rare word is more often a rarer
+// inflection or name taken for a typo); then a word is suspect when fewer articles hold it
+// than the query found, and the suggestion replaces it only when many times more articles
+// hold the suggested word (كرونا: 3 articles, كورونا: 90).
 constexpr Xapian::doccount kFewResults = 10;
-constexpr Xapian::doccount kRareWord = 3;
+constexpr Xapian::doccount kRareWord = kFewResults;
 constexpr Xapian::doccount kSuggestionFactor = 10;
 // Reopens that may find a writer's new commit before the two openings are left unaligned.
 constexpr int kAlignTries = 3;
@@ -282,10 +284,15 @@ std::optional<std::string> Searcher::suggest(const std::vector<std::string>& wor
     return forms_frequency(db_, forms_of("", normalized, analyzer_.stem(normalized)));
   };
   for (const auto& w : words) {
-    Xapian::doccount freq = word_freq(w);
+    if (db_.get_termfreq(w) >= kRareWord) continue;  // one look-up settles most words
+    WordForms forms = forms_of("", w, analyzer_.stem(w));
+    // A name the index spells other ways is no typo (قالن is not قال or قالت misspelled).
+    if (!forms.variants.empty()) continue;
+    Xapian::doccount freq = forms_frequency(db_, forms);
     if (freq >= kRareWord) continue;
     std::string s = speller_.correct(db_, w);
-    if (s.empty() || s == w) continue;
+    // One of the word's own forms is found already (دبلوم for دبلومه).
+    if (s.empty() || s == w || analyzer_.stem(s) == analyzer_.stem(w)) continue;
     // An unknown word takes any known suggestion; a rare one only a far more common word.
     Xapian::doccount suggested = word_freq(s);
     if ((freq == 0 && suggested > 0) || suggested >= kSuggestionFactor * freq) {

@@ -110,7 +110,9 @@ Xapian::Query forms_query(const WordForms& forms, Xapian::Query::op op) {
 
 Xapian::doccount forms_frequency(const Xapian::Database& db, const WordForms& forms) {
   Xapian::doccount total = 0;
-  for (const auto& f : forms.held_terms()) total += db.get_termfreq(f);
+  for (std::size_t i = 0; i < forms.terms.size(); ++i) {
+    if (forms.held[i]) total += db.get_termfreq(forms.terms[i]);
+  }
   return total;
 }
 

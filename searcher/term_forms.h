@@ -52,7 +52,8 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
 inline constexpr double kVariantWeight = 0.5;
 Xapian::Query forms_query(const WordForms& forms, Xapian::Query::op op);
 
-// Articles holding any form of the word (an upper bound: the forms' frequencies added).
+// Articles holding any form of the word (an upper bound: the forms' frequencies added), not
+// counting other spellings of a name: how common the word is as the user wrote it.
 Xapian::doccount forms_frequency(const Xapian::Database& db, const WordForms& forms);
 
 // Whether the held forms occur, together, at least once per two articles. DLH gives a form

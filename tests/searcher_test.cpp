@@ -246,6 +246,12 @@ TEST_F(Search, LatinScriptQuery) {
   EXPECT_EQ(ids({"Saha EXPO"}), (std::vector<std::string>{"corpus/000_aff02f4700e004a1.txt"}));
 }
 
+// A news item with this title and body, from الجزيرة on a day of January 2020.
+std::string news_item(const std::string& title, const std::string& body, int day = 5) {
+  return "---\ntitle: " + title + "\nsource: الجزيرة\ndate: 2020-01-" + (day < 10 ? "0" : "") + std::to_string(day) +
+         "\n---\n" + body + "\n";
+}
+
 TEST_F(Search, DidYouMean) {
   auto r = search({"حفنر", "--format", "json"});
   EXPECT_EQ(json::parse(r.out)["suggestion"], "حفتر");
@@ -257,6 +263,30 @@ TEST_F(Search, DidYouMean) {
   auto autofix = search({"حفنر", "--spelling", "auto", "--format", "ids"});
   EXPECT_EQ(autofix.exit_code, 0);
   EXPECT_NE(autofix.err.find("showing results for 'حفتر'"), std::string::npos) << autofix.err;
+}
+
+// A word a few articles hold, one letter away from a word ten times as many hold, gets a
+// suggestion though the query has hits (كرونا beside كورونا in the news corpus).
+TEST(DidYouMean, AFarMoreCommonNeighbourIsSuggestedWithFewHits) {
+  TempDir tmp;
+  fs::copy(source_dir() / "corpus", tmp / "in");
+  const char* cities[] = {"الرياض", "جدة", "الدمام", "مكة", "المدينة", "أبها", "تبوك", "حائل", "جازان", "نجران"};
+  for (int i = 0; i < 10; ++i) {  // كورونا and الكورونا: a word, not a name to respell
+    std::string virus = i % 2 ? "كورونا" : "الكورونا";
+    write_file(
+        tmp / "in" / ("covid" + std::to_string(i) + ".txt"),
+        news_item("إصابات جديدة", "سجلت وزارة الصحة إصابات جديدة بفيروس " + virus + " في " + cities[i] + ".", i + 1));
+  }
+  write_file(tmp / "in" / "typo.txt", news_item("حالة جديدة", "سجلت مدينة العلا حالة إصابة بفيروس كرونا.", 20));
+  auto a = run_nsearch({"index", "--index", (tmp / "idx").string(), (tmp / "in").string()});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  auto r = run_nsearch({"search", "--index", (tmp / "idx").string(), "كرونا", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json j = json::parse(r.out);
+  EXPECT_EQ(j["total"], 1) << r.out;
+  EXPECT_EQ(j["suggestion"], "كورونا") << r.out;
+  auto common = run_nsearch({"search", "--index", (tmp / "idx").string(), "كورونا", "--format", "json"});
+  EXPECT_TRUE(json::parse(common.out)["suggestion"].is_null()) << common.out;
 }
 
 TEST_F(Search, ShowByIdAndPrefix) {
@@ -335,12 +365,6 @@ class CorpusPlus : public ::testing::Test {
   }
   static inline TempDir* tmp_ = nullptr;
 };
-
-// A news item with this title and body, from الجزيرة on a day of January 2020.
-std::string news_item(const std::string& title, const std::string& body, int day = 5) {
-  return "---\ntitle: " + title + "\nsource: الجزيرة\ndate: 2020-01-" + (day < 10 ? "0" : "") + std::to_string(day) +
-         "\n---\n" + body + "\n";
-}
 
 // Clitics joined by the vocabulary: corpus/ plus three short news items in which أمل (hope),
 // كامل (whole) and بأمل (with hope) stand apart, as they do in the news corpus.
