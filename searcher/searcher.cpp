@@ -266,11 +266,9 @@ std::vector<WordMatch> Searcher::word_matches(const std::string& text) {
     WordMatch m{tok, {}, false, {}};
     if (!tok.stopword()) {
       WordForms forms = forms_of("", tok.normalized, tok.term);
-      for (std::size_t i = 0; i < forms.terms.size(); ++i) {
-        if (forms.held[i]) m.forms.push_back(forms.terms[i]);
-      }
+      m.forms = forms.held_forms();
       m.name = looks_like_name(db_, tok.normalized);
-      if (!forms.variants.empty()) m.variants = name_variants(db_, analyzer_, "", tok.normalized);
+      m.variants = forms.spellings;
     }
     out.push_back(std::move(m));
   }
@@ -287,7 +285,7 @@ std::optional<std::string> Searcher::suggest(const std::vector<std::string>& wor
     if (db_.get_termfreq(w) >= kRareWord) continue;  // one look-up settles most words
     WordForms forms = forms_of("", w, analyzer_.stem(w));
     // A name the index spells other ways is no typo (قالن is not قال or قالت misspelled).
-    if (!forms.variants.empty()) continue;
+    if (!forms.spellings.empty()) continue;
     Xapian::doccount freq = forms_frequency(db_, forms);
     if (freq >= kRareWord) continue;
     std::string s = speller_.correct(db_, w);

@@ -4,15 +4,19 @@
 #include <set>
 
 #include "searcher/clitic_forms.h"
-#include "searcher/name_variants.h"
 
 namespace nsearch {
 
-std::vector<std::string> WordForms::held_terms() const {
+std::vector<std::string> WordForms::held_forms() const {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < terms.size(); ++i) {
     if (held[i]) out.push_back(terms[i]);
   }
+  return out;
+}
+
+std::vector<std::string> WordForms::held_terms() const {
+  std::vector<std::string> out = held_forms();
   out.insert(out.end(), variants.begin(), variants.end());
   return out;
 }
@@ -77,8 +81,10 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
     forms.terms.push_back(term);
     forms.held.push_back(held);
   }
-  if (how == FormSearch::LookUpCandidates)
-    forms.variants = variant_terms(db, analyzer, prefix, name_variants(db, analyzer, prefix, written), found);
+  if (how == FormSearch::LookUpCandidates) {
+    forms.spellings = name_variants(db, analyzer, prefix, written);
+    forms.variants = variant_terms(db, analyzer, prefix, forms.spellings, found);
+  }
   return forms;
 }
 
@@ -103,16 +109,14 @@ Xapian::Query forms_query(const WordForms& forms, Xapian::Query::op op) {
   }
   Xapian::Query word = synonym_tree(forms, 0, forms.terms.size());
   if (forms.variants.empty()) return word;
-  WordForms variants{forms.variants, std::vector<bool>(forms.variants.size(), true), {}};
+  WordForms variants{forms.variants, std::vector<bool>(forms.variants.size(), true), {}, {}};
   Xapian::Query other(Xapian::Query::OP_SCALE_WEIGHT, synonym_tree(variants, 0, variants.terms.size()), kVariantWeight);
   return Xapian::Query(Xapian::Query::OP_OR, word, other);
 }
 
 Xapian::doccount forms_frequency(const Xapian::Database& db, const WordForms& forms) {
   Xapian::doccount total = 0;
-  for (std::size_t i = 0; i < forms.terms.size(); ++i) {
-    if (forms.held[i]) total += db.get_termfreq(forms.terms[i]);
-  }
+  for (const auto& f : forms.held_forms()) total += db.get_termfreq(f);
   return total;
 }
 

@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "common/analyzer.h"
+#include "searcher/name_variants.h"
 
 namespace nsearch {
 
@@ -27,14 +28,16 @@ enum class FormSearch { LookUpCandidates, AllCandidates };
 struct WordForms {
   std::vector<std::string> terms;
   std::vector<bool> held;
-  // Other spellings of a name (name_variants.h) and their clitic forms, all held; they rank
-  // below the word as written.
+  // Other spellings of a name (name_variants.h), and their terms with their clitic forms, all
+  // held; they rank below the word as written.
+  std::vector<NameVariant> spellings;
   std::vector<std::string> variants;
   // Whether the forms are so common across the collection (together, at least once per two
   // articles) that the weighting may give an article holding them nothing; set by the searcher
   // for ranked words (common_across()).
   bool common = false;
-  // The held forms, then the variants.
+  // The held forms; held_terms() adds the variants.
+  std::vector<std::string> held_forms() const;
   std::vector<std::string> held_terms() const;
 };
 
@@ -43,12 +46,13 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
                         FormSearch how = FormSearch::LookUpCandidates);
 
 // The word as one query: OP_OR of the held forms and variants (inside phrases), or OP_SYNONYM,
-// under which the forms weigh as one term and the variants, as another, at kVariantWeight. Xapian estimates a synonym's
-// frequencies pairwise over a tree of its forms, rounding at each step, and orders that tree by each shard's own
-// frequencies, so the same word would weigh slightly differently on different shard layouts (bench/shards_check: 7 of
-// 1,856 questions reordered). Here the tree is fixed by `terms` alone: a balanced tree of two-form synonyms, whose
-// estimate does not depend on the order of its two sides, and in which a form the index lacks adds nothing whether it
-// is left out (looked up) or kept (remote).
+// under which the forms weigh as one term and the variants as another, at kVariantWeight.
+// Xapian estimates a synonym's frequencies pairwise over a tree of its forms, rounding at each
+// step, and orders that tree by each shard's own frequencies, so the same word would weigh
+// slightly differently on different shard layouts (bench/shards_check: 7 of 1,856 questions
+// reordered). Here the tree is fixed by `terms` alone: a balanced tree of two-form synonyms,
+// whose estimate does not depend on the order of its two sides, and in which a form the index
+// lacks adds nothing whether it is left out (looked up) or kept (remote).
 inline constexpr double kVariantWeight = 0.5;
 Xapian::Query forms_query(const WordForms& forms, Xapian::Query::op op);
 
