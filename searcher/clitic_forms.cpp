@@ -5,6 +5,7 @@
 #include <set>
 
 #include "searcher/arabic_letters.h"
+#include "searcher/term_frequencies.h"
 
 namespace nsearch {
 
@@ -60,18 +61,6 @@ std::optional<std::string> clitic_rest(const Xapian::Database& db, const Analyze
   }
   return std::nullopt;
 }
-
-namespace {
-
-// Each term's frequency, looked up in sorted order: neighbouring terms share Xapian's B-tree
-// blocks, and a look-up in the block just read costs no read.
-std::map<std::string, Xapian::doccount> frequencies(const Xapian::Database& db, const std::set<std::string>& terms) {
-  std::map<std::string, Xapian::doccount> out;
-  for (const auto& t : terms) out.emplace(t, db.get_termfreq(t));
-  return out;
-}
-
-}  // namespace
 
 std::vector<std::string> clitic_forms(const Xapian::Database& db, const Analyzer& analyzer, std::string_view prefix,
                                       const std::vector<std::string>& forms) {
