@@ -15,14 +15,15 @@ std::string query_syntax_help() {
                              every word (AND requires them), so a question always gets
                              results. Words are normalized and stemmed like the articles
                              (وبالكتاب finds الكتاب). A name also finds its other spellings
-                             in the index (جولر finds غولر, كالين قالن), ranked below it.
+                             in the index (جولر finds غولر, كالين قالن), ranked below it,
+                             and the words derived from it (مصر finds المصري), lower still.
                              Stopwords (في، من، على …) are left out of ranking unless the
                              query has nothing else.
   "جزيرة الحنة"              exact phrase, in this order; diacritics, tatweel, hamza forms and
                              attached و/ال/بال still match ("صدام حفتر" finds وصدام حفتر).
                              Stopwords inside a phrase are kept: they must be there.
   =قالن                      exact form: the word as written (normalized), not stemmed,
-                             no other spelling.
+                             no other spelling, no derived word.
   كتاب*                      prefix: the indexed words that begin like كتاب, with or without
                              و/ب/ل/ال… in front (كتابات، الكتاب، وبالكتابة); the {} most
                              frequent of them. A * anywhere else is ignored, with a warning.

@@ -1,9 +1,12 @@
 #include "searcher/term_forms.h"
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 
 #include "searcher/clitic_forms.h"
+#include "searcher/derived_forms.h"
 
 namespace nsearch {
 
@@ -18,6 +21,7 @@ std::vector<std::string> WordForms::held_forms() const {
 std::vector<std::string> WordForms::held_terms() const {
   std::vector<std::string> out = held_forms();
   out.insert(out.end(), variants.begin(), variants.end());
+  out.insert(out.end(), derived.begin(), derived.end());
   return out;
 }
 
@@ -85,6 +89,13 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
     forms.spellings = name_variants(db, analyzer, prefix, written);
     forms.variants = variant_terms(db, analyzer, prefix, forms.spellings, found);
   }
+  // Derived words take a few dozen look-ups, so remote shards search them too, and every
+  // layout of an index finds the same words.
+  std::set<std::string> taken(forms.variants.begin(), forms.variants.end());
+  auto fresh = [&](const std::string& t) { return !found.count(t) && !taken.count(t); };
+  DerivedForms derived = derived_forms(db, analyzer, prefix, core);
+  std::copy_if(derived.joined.begin(), derived.joined.end(), std::back_inserter(forms.derived), fresh);
+  std::copy_if(derived.boosting.begin(), derived.boosting.end(), std::back_inserter(forms.boosting), fresh);
   return forms;
 }
 
@@ -99,6 +110,13 @@ Xapian::Query synonym_tree(const WordForms& forms, std::size_t begin, std::size_
   return Xapian::Query(Xapian::Query::OP_SYNONYM, std::begin(sides), std::end(sides));
 }
 
+// Held terms as one synonym weighing `weight` times a term; empty for none.
+Xapian::Query scaled_synonym(const std::vector<std::string>& terms, double weight) {
+  if (terms.empty()) return {};
+  WordForms all{terms, std::vector<bool>(terms.size(), true), {}, {}, {}, {}};
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, synonym_tree(all, 0, terms.size()), weight);
+}
+
 }  // namespace
 
 Xapian::Query forms_query(const WordForms& forms, Xapian::Query::op op) {
@@ -108,10 +126,12 @@ Xapian::Query forms_query(const WordForms& forms, Xapian::Query::op op) {
     return Xapian::Query(op, held.begin(), held.end());
   }
   Xapian::Query word = synonym_tree(forms, 0, forms.terms.size());
-  if (forms.variants.empty()) return word;
-  WordForms variants{forms.variants, std::vector<bool>(forms.variants.size(), true), {}, {}};
-  Xapian::Query other(Xapian::Query::OP_SCALE_WEIGHT, synonym_tree(variants, 0, variants.terms.size()), kVariantWeight);
-  return Xapian::Query(Xapian::Query::OP_OR, word, other);
+  Xapian::Query parts[] = {word, scaled_synonym(forms.variants, kVariantWeight),
+                           scaled_synonym(forms.derived, kDerivedWeight)};
+  if (!parts[1].empty() || !parts[2].empty())
+    word = Xapian::Query(Xapian::Query::OP_OR, std::begin(parts), std::end(parts));
+  Xapian::Query boosting = scaled_synonym(forms.boosting, kDerivedWeight);
+  return boosting.empty() ? word : Xapian::Query(Xapian::Query::OP_AND_MAYBE, word, boosting);
 }
 
 Xapian::doccount forms_frequency(const Xapian::Database& db, const WordForms& forms) {

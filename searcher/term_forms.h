@@ -32,11 +32,16 @@ struct WordForms {
   // held; they rank below the word as written.
   std::vector<NameVariant> spellings;
   std::vector<std::string> variants;
+  // Words derived from it, or it from them, by a suffix the stemmer leaves (derived_forms.h),
+  // held and not among its forms, weighing kDerivedWeight: `derived` match on their own,
+  // `boosting` only add to an article the other terms match.
+  std::vector<std::string> derived;
+  std::vector<std::string> boosting;
   // Whether the forms are so common across the collection (together, at least once per two
   // articles) that the weighting may give an article holding them nothing; set by the searcher
   // for ranked words (common_across()).
   bool common = false;
-  // The held forms; held_terms() adds the variants.
+  // The held forms; held_terms() adds the variants and the derived words.
   std::vector<std::string> held_forms() const;
   std::vector<std::string> held_terms() const;
 };
@@ -45,8 +50,10 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
                         const std::string& normalized, const std::string& stem,
                         FormSearch how = FormSearch::LookUpCandidates);
 
-// The word as one query: OP_OR of the held forms and variants (inside phrases), or OP_SYNONYM,
-// under which the forms weigh as one term and the variants as another, at kVariantWeight.
+// The word as one query: OP_OR of the held forms, variants and derived words (inside phrases),
+// or OP_SYNONYM, under which the forms weigh as one term, the variants as another at
+// kVariantWeight and the derived words as a third at kDerivedWeight (OP_AND_MAYBE for the
+// boosting ones; phrases leave those out).
 // Xapian estimates a synonym's frequencies pairwise over a tree of its forms, rounding at each
 // step, and orders that tree by each shard's own frequencies, so the same word would weigh
 // slightly differently on different shard layouts (bench/shards_check: 7 of 1,856 questions
@@ -54,6 +61,7 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
 // whose estimate does not depend on the order of its two sides, and in which a form the index
 // lacks adds nothing whether it is left out (looked up) or kept (remote).
 inline constexpr double kVariantWeight = 0.5;
+inline constexpr double kDerivedWeight = 0.1;
 Xapian::Query forms_query(const WordForms& forms, Xapian::Query::op op);
 
 // Articles holding any form of the word (an upper bound: the forms' frequencies added), not

@@ -423,6 +423,58 @@ class Names : public CorpusPlus {
   }
 };
 
+// Words derived by a suffix the stemmer leaves (the dual, the feminine, the nisba): corpus/ plus
+// Lucene's ArabicStemFilter test words, each in an item of its own, a name with its nisba, and
+// الرياض (Riyadh) beside الرياضة and الرياضية (sport, sporting), which only share letters.
+class Derived : public CorpusPlus {
+ protected:
+  static void SetUpTestSuite() {
+    std::vector<std::pair<std::string, std::string>> items = {
+        {"egypt.txt", news_item("زيارة", "زار الوفد مصر الأسبوع الماضي.")},
+        {"egyptian.txt", news_item("تصريح", "قال المسؤول المصري إن المحادثات مستمرة.")},
+        {"riyadh.txt", news_item("وصول", "وصل الوفد إلى الرياض مساء أمس.")},
+        {"sport.txt", news_item("أندية", "تعمل الوزارة على تطوير الرياضة والأندية الرياضية.")}};
+    for (const auto& w : kLucenePairs) items.push_back({w + ".txt", news_item("خبر", "كتب " + w + " في تقريره.")});
+    // ساهدة and ساهده are one word after normalization, in two articles: a derived word joins
+    // a word at least as common as itself, so ساهد is in two as well.
+    items.push_back({"ساهد-2.txt", news_item("خبر آخر", "وصل ساهد أمس.")});
+    index_with(items);
+  }
+  // ArabicStemFilter's words whose suffix the stemmer leaves; each stems to ساهد there.
+  static inline const std::vector<std::string> kLucenePairs = {"ساهد",  "ساهدان", "ساهدية", "ساهديه",
+                                                               "ساهدة", "ساهده",  "ساهدي",  "ساهدهات"};
+};
+
+TEST_F(Derived, LucenesSuffixPairsAreJoined) {
+  // Every article, copies of one story included (ساهدة and ساهده read alike).
+  auto found = [](const std::string& word) {
+    auto r =
+        run_nsearch({"search", "--index", index_dir(), word, "--format", "ids", "-n", "100", "--duplicates", "show"});
+    EXPECT_LE(r.exit_code, 1) << r.err;
+    return r.out;
+  };
+  std::string base = found("ساهد");
+  for (const auto& w : kLucenePairs) EXPECT_NE(base.find("in/" + w + ".txt"), std::string::npos) << w;
+  // Back to ساهد from the derived words in as many articles as it (two), not from the rarer
+  // ones: the base of a rare word may be another, common word.
+  for (const auto& w : {"ساهدة", "ساهدية"}) EXPECT_NE(found(w).find("in/ساهد.txt"), std::string::npos) << w;
+  EXPECT_EQ(found("ساهدان").find("in/ساهد.txt"), std::string::npos);
+}
+
+TEST_F(Derived, ANameFindsItsNisbaAndBack) {
+  EXPECT_TRUE(ids("مصر").count("in/egyptian.txt"));
+  EXPECT_TRUE(ids("المصري").count("in/egypt.txt"));
+  EXPECT_EQ(ranked("مصر").front(), "in/egypt.txt");  // the word as written first
+}
+
+TEST_F(Derived, AWordThatTakesTheArticleKeepsItsMatches) {
+  // رياض is written only as الرياض, so it is no name: الرياضة and الرياضية add weight to an
+  // article that holds الرياض, and find nothing alone.
+  EXPECT_EQ(ids("الرياض"), std::set<std::string>{"in/riyadh.txt"});
+  EXPECT_FALSE(ids("الرياضة").count("in/riyadh.txt"));
+  EXPECT_EQ(ids("=الرياض"), std::set<std::string>{"in/riyadh.txt"});
+}
+
 constexpr const char* k000 = "in/000_aff02f4700e004a1.txt";
 constexpr const char* k001 = "in/001_183260085f83e7c3.txt";
 constexpr const char* k002 = "in/002_531c9af4ea5c5933.txt";
@@ -545,13 +597,13 @@ TEST_F(Search, BothWaysOfFindingAWordsFormsAgree) {
 // left out without moving the others, so looked-up forms (local) and all candidates (remote)
 // give the same frequency estimates, and so the same weights, on every shard layout.
 TEST(SynonymTree, ShapeDependsOnTheWordNotOnWhichFormsAreIndexed) {
-  WordForms all{{"a", "b", "c", "d", "e"}, {true, true, true, true, true}, {}, {}};
+  WordForms all{{"a", "b", "c", "d", "e"}, {true, true, true, true, true}, {}, {}, {}, {}};
   EXPECT_EQ(forms_query(all, Xapian::Query::OP_SYNONYM).get_description(),
             "Query(((a SYNONYM b) SYNONYM (c SYNONYM (d SYNONYM e))))");
-  WordForms some{all.terms, {true, false, true, false, true}, {}, {}};
+  WordForms some{all.terms, {true, false, true, false, true}, {}, {}, {}, {}};
   EXPECT_EQ(forms_query(some, Xapian::Query::OP_SYNONYM).get_description(), "Query((a SYNONYM (c SYNONYM e)))");
   EXPECT_EQ(forms_query(some, Xapian::Query::OP_OR).get_description(), "Query((a OR c OR e))");
-  WordForms none{all.terms, {false, false, false, false, false}, {}, {}};
+  WordForms none{all.terms, {false, false, false, false, false}, {}, {}, {}, {}};
   EXPECT_TRUE(forms_query(none, Xapian::Query::OP_SYNONYM).empty());
 }
 
