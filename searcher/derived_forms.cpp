@@ -24,9 +24,10 @@ std::vector<std::string> derived_suffixes() {
   return out;
 }
 
-// Held in its own right: as written, or with the article.
-bool held_word(const Xapian::Database& db, const std::string& field, const std::string& word) {
-  return db.get_termfreq(field + word) || db.get_termfreq(field + "ال" + word);
+// Articles holding the word as written plus those holding it with the article: whether it is
+// held in its own right, and how common.
+Xapian::doccount own_frequency(const Xapian::Database& db, const std::string& field, const std::string& word) {
+  return db.get_termfreq(field + word) + db.get_termfreq(field + "ال" + word);
 }
 
 }  // namespace
@@ -36,12 +37,13 @@ DerivedForms derived_forms(const Xapian::Database& db, const Analyzer& analyzer,
   const std::string field(prefix);
   if (!analyzer.options().stem || stem.size() < kMinBase || !arabic_letters(stem)) return {};
   const std::vector<std::string> suffixes = derived_suffixes();
+  const Xapian::doccount max_freq = own_frequency(db, field, stem);
   std::set<std::string> bases;
-  if (held_word(db, field, stem)) bases.insert(stem);
+  if (max_freq) bases.insert(stem);
   for (const auto& s : suffixes) {
     if (stem.size() < s.size() + kMinBase || stem.compare(stem.size() - s.size(), s.size(), s) != 0) continue;
     std::string base = stem.substr(0, stem.size() - s.size());
-    if (held_word(db, field, base)) bases.insert(base);
+    if (own_frequency(db, field, base)) bases.insert(base);
   }
   // Bare or with the article only: the other prefixes would triple the look-ups for the few
   // words written with them alone.
@@ -55,7 +57,6 @@ DerivedForms derived_forms(const Xapian::Database& db, const Analyzer& analyzer,
   }
   std::set<std::string> terms;
   for (const auto& entry : from) terms.insert(entry.first);
-  const Xapian::doccount max_freq = db.get_termfreq(field + stem) + db.get_termfreq(field + "ال" + stem);
   std::map<std::string, bool> name;  // asked only of bases with a derived word
   DerivedForms out;
   for (const auto& [term, f] : frequencies(db, terms)) {

@@ -18,9 +18,10 @@ namespace nsearch {
 // The held terms under prefix, bare or with the article, derived from stem or from the word stem
 // is derived from, each in no more articles than stem bare and with the article together (a
 // derived word far more common than the word is another word, as السعودية is to سعود); the
-// caller drops the word's own forms. Derived from a name (name_variants.h: no article), a word is one of its forms:
-// مصر, مصري, المصريين. From a word that takes the article, it may be another word that only
-// shares letters (الرياض, الرياضي, الرياضة), so it only adds weight to an article holding the word.
+// caller drops the word's own forms. Derived from a name (name_variants.h: no article), a word
+// is one of its forms: مصر, مصري, المصريين. From a word that takes the article, it may be
+// another word that only shares letters (الرياض, الرياضي, الرياضة), so it only adds weight to an
+// article holding the word.
 struct DerivedForms {
   std::vector<std::string> joined;    // match as the word's forms do
   std::vector<std::string> boosting;  // add weight to a match, never match alone
