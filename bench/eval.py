@@ -37,6 +37,26 @@ def read_run(path):
     return {q: [d for _, d in sorted(v)] for q, v in ranked.items()}
 
 
+def read_stories(path):
+    """id -> story id (bench/story_map: the id of the story's first member)."""
+    with open(path, encoding="utf-8") as f:
+        return dict(line.rstrip("\n").split("\t", 1) for line in f if "\t" in line)
+
+
+def by_story(qrels, run, story):
+    """The questions and a run judged one hit per story: every id becomes its story's, a run keeps
+    each story's first (best-ranked) hit, and a story is relevant when one of its members is.
+    Every system is judged alike, so a system that collapses copies loses nothing by it, and one
+    that lists copies gains nothing from them."""
+    of = lambda d: story.get(d, d)
+    qrels = {q: {of(d) for d in rel} for q, rel in qrels.items()}
+    out = {}
+    for q, docs in run.items():
+        seen = set()
+        out[q] = [s for s in map(of, docs) if not (s in seen or seen.add(s))]
+    return qrels, out
+
+
 def per_query(qrels, run):
     """qid -> (reciprocal rank @10, recall @100, nDCG @10)."""
     out = {}
@@ -105,6 +125,7 @@ def main(argv):
     ap.add_argument("--latency-ids", action="append", help="NAME=FILE: latencies of the top-100 ids-only pass")
     ap.add_argument("--indexing", action="append")
     ap.add_argument("--queries", help="qid<TAB>question file: evaluate only these questions")
+    ap.add_argument("--stories", help="id<TAB>story file (bench/story_map): also judge every run one hit per story")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
     qrels = read_qrels(args.qrels)
@@ -113,11 +134,15 @@ def main(argv):
             asked = {line.split("\t", 1)[0] for line in f if line.strip()}
         qrels = {q: r for q, r in qrels.items() if q in asked}
     runs = named(args.run)
+    stories = read_stories(args.stories) if args.stories else None
     results = {}
     scores = {}
     for name, path in runs.items():
-        scores[name] = per_query(qrels, read_run(path))
+        run = read_run(path)
+        scores[name] = per_query(qrels, run)
         results[name] = {"relevance": summarize(scores[name])}
+        if args.stories:
+            results[name]["relevance_by_story"] = summarize(per_query(*by_story(qrels, run, stories)))
     first = next(iter(runs))
     for name in runs:
         if name != first:
@@ -149,6 +174,10 @@ def print_table(results, first):
     for g in ("all", "arcd", "arcd h0", "arcd h1", "tydi", "tydi h0", "tydi h1"):
         for m in ("mrr@10", "recall@100", "ndcg@10"):
             rows.append((f"{m} {g}", [results[n].get("relevance", {}).get(g, {}).get(m) for n in names], True))
+    if any("relevance_by_story" in results[n] for n in names):
+        for g in ("all", "arcd", "arcd h0", "arcd h1", "tydi", "tydi h0", "tydi h1"):
+            for m in ("mrr@10", "recall@100"):
+                rows.append((f"story {m} {g}", [results[n].get("relevance_by_story", {}).get(g, {}).get(m) for n in names], True))
     for key, label in (("seconds", "index time s"), ("mb_per_s", "index MB/s"), ("articles_per_s", "index articles/s"),
                        ("size_mb", "index size MB"), ("size_compact_mb", "index size compacted MB"), ("peak_rss_mb", "index peak RSS MB")):
         rows.append((label, [results[n].get("indexing", {}).get(key) for n in names], key not in ("seconds", "size_mb", "size_compact_mb", "peak_rss_mb")))
