@@ -27,14 +27,32 @@ constexpr std::string_view kStopwords[] = {
     "لذلك",    "ايا",   "وهم",   "كم",    "لماذا",
 };
 
+// Questions are often typed with the interrogative and the pronoun after it as one word (ماهو,
+// ماهي, منهو for ما هو, ما هي, من هو): still two function words, with no content of their own.
+constexpr std::string_view kInterrogatives[] = {"ما", "من", "ماذا", "متي", "كيف", "اين", "هل", "كم", "لماذا"};
+constexpr std::string_view kPronouns[] = {"هو", "هي", "هم", "هن", "هما"};
+
 const std::unordered_set<std::string_view>& stopword_set() {
   static const std::unordered_set<std::string_view> set(std::begin(kStopwords), std::end(kStopwords));
   return set;
 }
 
+bool is_glued_question(std::string_view w) {
+  if (w.starts_with("و")) w.remove_prefix(std::string_view("و").size());
+  for (auto q : kInterrogatives) {
+    if (!w.starts_with(q)) continue;
+    std::string_view rest = w.substr(q.size());
+    for (auto p : kPronouns)
+      if (rest == p) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
-bool is_arabic_stopword(std::string_view normalized) { return stopword_set().count(normalized) != 0; }
+bool is_arabic_stopword(std::string_view normalized) {
+  return stopword_set().count(normalized) != 0 || is_glued_question(normalized);
+}
 
 std::span<const std::string_view> arabic_stopwords() { return kStopwords; }
 

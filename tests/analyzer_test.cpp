@@ -245,6 +245,17 @@ TEST(Stopwords, EveryHamzaVariantIsAStopword) {
   EXPECT_FALSE(analyzer.analyze("حفتر")[0].stopword());
 }
 
+TEST(Stopwords, AnInterrogativeGluedToAPronounIsOne) {
+  Analyzer analyzer;
+  for (const char* w : {"ماهو", "ماهي", "ماهى", "وماهو", "منهو", "ماهم"}) {
+    auto tokens = analyzer.analyze(w);
+    ASSERT_EQ(tokens.size(), 1u) << w;
+    EXPECT_TRUE(tokens[0].stopword()) << w;
+  }
+  // Only an interrogative: أنهى (ended) is أن + هى in letters, ماهر a name, ياهو a company.
+  for (const char* w : {"أنهى", "ماهر", "ياهو", "مهم"}) EXPECT_FALSE(analyzer.analyze(w)[0].stopword()) << w;
+}
+
 TEST(Source, VariantsShareOneKey) {
   EXPECT_EQ(normalize_source("الجزيرة"), normalize_source("الجزيره"));
   EXPECT_EQ(normalize_source("  ميدل   إيست أون لاين "), "ميدل ايست اون لاين");
