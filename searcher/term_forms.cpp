@@ -7,6 +7,7 @@
 
 #include "searcher/clitic_forms.h"
 #include "searcher/derived_forms.h"
+#include "searcher/feminine_plurals.h"
 
 namespace nsearch {
 
@@ -81,7 +82,15 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
   }
   for (auto& term : clitic_forms(db, analyzer, prefix, bare)) found[term] = true;
   WordForms forms;
+  // The plural of a feminine look-alike (الرياضات beside الرياض) only adds weight, unless the
+  // word as typed is the plural.
+  const bool plural_elsewhere =
+      analyzer.options().stem && !is_plural_form(normalized, "", core) && plural_is_feminine(db, prefix, core);
   for (const auto& [term, held] : found) {
+    if (plural_elsewhere && held && is_plural_form(term, field, core)) {
+      forms.boosting.push_back(term);
+      continue;
+    }
     forms.terms.push_back(term);
     forms.held.push_back(held);
   }
@@ -94,6 +103,7 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
   std::set<std::string> taken(forms.variants.begin(), forms.variants.end());
   auto fresh = [&](const std::string& t) { return !found.count(t) && !taken.count(t); };
   DerivedForms derived = derived_forms(db, analyzer, prefix, core);
+
   std::copy_if(derived.joined.begin(), derived.joined.end(), std::back_inserter(forms.derived), fresh);
   std::copy_if(derived.boosting.begin(), derived.boosting.end(), std::back_inserter(forms.boosting), fresh);
   return forms;
