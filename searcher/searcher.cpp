@@ -33,6 +33,8 @@ constexpr Xapian::doccount kRareWord = kFewResults;
 constexpr Xapian::doccount kSuggestionFactor = 10;
 // Reopens that may find a writer's new commit before the two openings are left unaligned.
 constexpr int kAlignTries = 3;
+// Words whose forms a searcher keeps (a few KB each) before it starts afresh.
+constexpr std::size_t kWordsKept = 20000;
 
 // The whole article as build_document stored it (schema.h: kSlotHead and the data).
 Article stored_article(const Xapian::Document& doc) {
@@ -239,7 +241,10 @@ bool Searcher::reopen() {
     aligned_ = same_revisions();
     if (aligned_) break;
   }
-  if (moved) catalog_.reset();  // the outlets may have changed with the revision
+  if (moved) {  // the outlets and the words' forms may have changed with the revision
+    catalog_.reset();
+    forms_.clear();
+  }
   return moved;
 }
 
@@ -255,8 +260,16 @@ bool Searcher::same_revisions() const {
   return true;
 }
 
-WordForms Searcher::forms_of(std::string_view prefix, const std::string& normalized, const std::string& stem) const {
-  return indexed_forms(db_, analyzer_, prefix, normalized, stem, form_search_);
+const WordForms& Searcher::forms_of(std::string_view prefix, const std::string& normalized,
+                                    const std::string& stem) const {
+  std::string key(prefix);
+  key += '\0';
+  key += normalized;
+  if (auto known = forms_.find(key); known != forms_.end()) return known->second;
+  if (forms_.size() >= kWordsKept) forms_.clear();
+  WordForms forms = indexed_forms(db_, analyzer_, prefix, normalized, stem, form_search_);
+  forms.common = common_across(db_, forms);
+  return forms_.emplace(std::move(key), std::move(forms)).first->second;
 }
 
 std::vector<WordMatch> Searcher::word_matches(const std::string& text) {
@@ -265,7 +278,7 @@ std::vector<WordMatch> Searcher::word_matches(const std::string& text) {
   for (const auto& tok : analyzer_.analyze(text)) {
     WordMatch m{tok, {}, false, {}};
     if (!tok.stopword()) {
-      WordForms forms = forms_of("", tok.normalized, tok.term);
+      const WordForms& forms = forms_of("", tok.normalized, tok.term);
       m.forms = forms.held_forms();
       m.name = looks_like_name(db_, tok.normalized);
       m.variants = forms.spellings;
@@ -283,7 +296,7 @@ std::optional<std::string> Searcher::suggest(const std::vector<std::string>& wor
   };
   for (const auto& w : words) {
     if (db_.get_termfreq(w) >= kRareWord) continue;  // one look-up settles most words
-    WordForms forms = forms_of("", w, analyzer_.stem(w));
+    const WordForms& forms = forms_of("", w, analyzer_.stem(w));
     // A name the index spells other ways is no typo (قالن is not قال or قالت misspelled).
     if (!forms.spellings.empty()) continue;
     Xapian::doccount freq = forms_frequency(db_, forms);
@@ -328,11 +341,7 @@ Snippet Searcher::highlight(const std::string& query, const std::string& text) {
 ParsedQuery Searcher::parse(const std::string& query_text, const SourceLookup& sources) const {
   return parse_query(
       query_text, analyzer_,
-      [&](std::string_view prefix, const Token& word) {
-        WordForms forms = forms_of(prefix, word.normalized, word.term);
-        forms.common = common_across(db_, forms);
-        return forms;
-      },
+      [&](std::string_view prefix, const Token& word) { return forms_of(prefix, word.normalized, word.term); },
       [&](std::string_view prefix, const Token& word) { return prefix_forms(db_, analyzer_, prefix, word); }, sources);
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -124,8 +125,9 @@ class Searcher {
   bool reopen();
   bool same_revisions() const;
   std::optional<std::string> suggest(const std::vector<std::string>& words, const std::string& query_text);
-  // A word's indexed forms under prefix, found the way this index set needs (term_forms.h).
-  WordForms forms_of(std::string_view prefix, const std::string& normalized, const std::string& stem) const;
+  // A word's indexed forms under prefix, found the way this index set needs (term_forms.h), with
+  // whether they are common across the collection; looked up once per revision of the index.
+  const WordForms& forms_of(std::string_view prefix, const std::string& normalized, const std::string& stem) const;
   // The query text compiled against this index: its words' forms and prefix expansions.
   ParsedQuery parse(const std::string& query_text, const SourceLookup& sources) const;
 
@@ -135,6 +137,9 @@ class Searcher {
   bool aligned_ = false;  // both openings at the same revision of every shard (reopen)
   std::vector<std::string> missing_;
   FormSearch form_search_;  // how query words find their indexed forms (term_forms.h)
+  // Words met at this revision (prefix, NUL, normalized word): a long-lived searcher (--batch,
+  // nsearch serve) meets the same words again and again, and a look-up costs block reads.
+  mutable std::unordered_map<std::string, WordForms> forms_;
   Analyzer analyzer_;
   Speller speller_;                            // after analyzer_, which it reads
   std::optional<SourceCatalog> catalog_;       // read when a query names a source, or by sources()
