@@ -276,12 +276,14 @@ std::vector<WordMatch> Searcher::word_matches(const std::string& text) {
   reopen();
   std::vector<WordMatch> out;
   for (const auto& tok : analyzer_.analyze(text)) {
-    WordMatch m{tok, {}, false, {}};
+    WordMatch m{tok, {}, false, {}, {}, {}};
     if (!tok.stopword()) {
       const WordForms& forms = forms_of("", tok.normalized, tok.term);
       m.forms = forms.held_forms();
       m.name = looks_like_name(db_, tok.normalized);
       m.variants = forms.spellings;
+      m.derived = forms.derived;
+      m.weighing = forms.boosting;
     }
     out.push_back(std::move(m));
   }

@@ -94,6 +94,8 @@ struct WordMatch {
   std::vector<std::string> forms;     // the indexed forms it is searched as (stem and clitic forms)
   bool name = false;                  // whether the index treats it as a name (name_variants.h)
   std::vector<NameVariant> variants;  // the other spellings it also finds, ranked below it
+  std::vector<std::string> derived;   // words derived from it or it from them, found below it
+  std::vector<std::string> weighing;  // words that add weight where it matches and find nothing alone
 };
 
 // How a Searcher ranks; the defaults are the product's.

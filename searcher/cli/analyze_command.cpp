@@ -175,6 +175,14 @@ void run_metadata(const AnalyzeOptions& opt) {
   std::fputs(out.c_str(), stdout);
 }
 
+// Up to 12 words, comma-separated, "…" after them when there are more.
+std::string listed(const std::vector<std::string>& words) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size() && i < 12; ++i) out += (i ? ", " : " ") + words[i];
+  if (words.size() > 12) out += ", …";
+  return out;
+}
+
 // --forms: each word's indexed forms and, for a name, the other spellings it finds and why.
 void print_forms(const std::vector<WordMatch>& words, const std::string& format) {
   using nlohmann::json;
@@ -187,7 +195,9 @@ void print_forms(const std::vector<WordMatch>& words, const std::string& format)
                      {"normalized", w.word.normalized},
                      {"forms", w.forms},
                      {"name", w.name},
-                     {"variants", variants}});
+                     {"variants", variants},
+                     {"derived", w.derived},
+                     {"weighing", w.weighing}});
     }
     std::puts(json{{"words", out}}.dump(2).c_str());
     return;
@@ -198,11 +208,11 @@ void print_forms(const std::vector<WordMatch>& words, const std::string& format)
       std::puts((line + ": a function word, left out of ranking").c_str());
       continue;
     }
-    line += ": " + std::to_string(w.forms.size()) + " indexed forms";
-    for (std::size_t i = 0; i < w.forms.size() && i < 12; ++i) line += (i ? ", " : " ") + w.forms[i];
-    if (w.forms.size() > 12) line += ", …";
+    line += ": " + std::to_string(w.forms.size()) + " indexed forms" + listed(w.forms);
     line += w.name ? "\n  a name here (no article, no verb)" : "\n  not a name here";
     for (const auto& v : w.variants) line += "\n  also spelled " + v.word + " (" + v.why + "), ranked below it";
+    if (!w.derived.empty()) line += "\n  also finds, ranked below it:" + listed(w.derived);
+    if (!w.weighing.empty()) line += "\n  adds weight where it matches, finds nothing alone:" + listed(w.weighing);
     std::puts(line.c_str());
   }
 }
