@@ -47,5 +47,27 @@ TEST(Evaluator, MetricsOfAHandMadeRun) {
   EXPECT_EQ(j["b"]["vs_a"]["worse"], 0);
 }
 
+// Judged by story: x is a copy of d1 (one story), so arcd-q1's first hit is its answer, and a
+// run listing both copies keeps the first; y1..y3 are one story, so tydiar-q4's answer moves up.
+TEST(Evaluator, StoriesJudgeOneHitPerStory) {
+  if (std::system("python3 --version > /dev/null 2>&1") != 0) GTEST_SKIP() << "python3 not installed";
+  TempDir tmp;
+  write_file(tmp / "qrels", "arcd-q1 0 d1 1\ntydiar-q4 0 d4 1\n");
+  write_file(tmp / "stories", "x\td1\nd1\td1\ny2\ty1\ny3\ty1\n");
+  std::string run = "arcd-q1 Q0 x 1 9 r\narcd-q1 Q0 d1 2 8 r\n";
+  for (int i = 1; i <= 11; ++i) run += "tydiar-q4 Q0 y" + std::to_string(i) + " " + std::to_string(i) + " 1 r\n";
+  run += "tydiar-q4 Q0 d4 12 0.5 r\n";
+  write_file(tmp / "run", run);
+  std::string cmd = "python3 " + (source_dir() / "bench" / "eval.py").string() + " --qrels " +
+                    (tmp / "qrels").string() + " --stories " + (tmp / "stories").string() +
+                    " --run a=" + (tmp / "run").string() + " --json " + (tmp / "out.json").string() + " > /dev/null";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  auto j = nlohmann::json::parse(read_file(tmp / "out.json"));
+  // By article: RR 1/2 and 0 (d4 at 12); by story: 1 and 1/10 (y2, y3 folded into y1).
+  EXPECT_NEAR(j["a"]["relevance"]["all"]["mrr@10"].get<double>(), 0.25, 1e-9);
+  EXPECT_NEAR(j["a"]["relevance_by_story"]["all"]["mrr@10"].get<double>(), 0.55, 1e-9);
+  EXPECT_NEAR(j["a"]["relevance_by_story"]["arcd"]["mrr@10"].get<double>(), 1.0, 1e-9);
+}
+
 }  // namespace
 }  // namespace nsearch::test
