@@ -11,7 +11,7 @@
 
 #include "bench/bench_io.h"
 #include "common/errors.h"
-#include "common/index_location.h"
+#include "searcher/index_set.h"
 #include "searcher/printers.h"
 #include "searcher/searcher.h"
 

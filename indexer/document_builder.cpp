@@ -84,22 +84,10 @@ void add_story(BuiltDocument& built, const StorySignature& signature, const Arti
 
 }  // namespace
 
-std::uint64_t fnv1a(std::string_view data, std::uint64_t h) {
-  for (unsigned char c : data) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
 std::string fingerprint(std::string_view bytes) { return fmt::format("{:016x}", fnv1a(bytes)); }
 
 std::string content_hash(std::string_view head, std::string_view body) {
   return fmt::format("{:016x}", fnv1a(body, fnv1a(head)));
-}
-
-std::string file_key(const std::string& absolute_path) {
-  return fmt::format("{:016x}{:04x}", fnv1a(absolute_path), absolute_path.size() & 0xFFFF);
 }
 
 BuiltDocument build_document(const Article& article, std::string head, const std::string& hash,

@@ -11,6 +11,7 @@
 
 #include "common/analyzer.h"
 #include "common/article.h"
+#include "common/file_key.h"
 
 namespace nsearch {
 
@@ -24,9 +25,6 @@ struct BuiltDocument {
   std::string signature, member_key;
 };
 
-// FNV-1a: fast, stable across runs and machines (it picks an article's shard).
-std::uint64_t fnv1a(std::string_view data, std::uint64_t seed = 1469598103934665603ULL);
-
 // Hex FNV-1a of raw bytes (a file's content).
 std::string fingerprint(std::string_view bytes);
 
@@ -38,8 +36,5 @@ std::string content_hash(std::string_view head, std::string_view body);
 // caller. file_key: the schema::kFile value of the file the article came from ("" for stdin).
 BuiltDocument build_document(const Article& article, std::string head, const std::string& hash,
                              const std::string& file_key, const Analyzer& analyzer);
-
-// Stable short key for a path (terms are limited to 245 bytes; paths are not).
-std::string file_key(const std::string& absolute_path);
 
 }  // namespace nsearch

@@ -13,8 +13,8 @@
 
 #include "common/analyzer.h"
 #include "common/article.h"
-#include "common/index_location.h"
 #include "searcher/highlighter.h"
+#include "searcher/index_set.h"
 #include "searcher/name_variants.h"
 #include "searcher/source_catalog.h"
 #include "searcher/speller.h"

@@ -10,8 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "common/facet_codes.h"
-#include "common/index_location.h"
 #include "common/schema.h"
+#include "searcher/index_set.h"
 #include "searcher/match_counter.h"
 #include "tests/test_support.h"
 

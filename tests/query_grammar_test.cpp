@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "common/errors.h"
-#include "common/index_location.h"
+#include "common/open_index.h"
 #include "searcher/prefix_forms.h"
 #include "searcher/query_parser.h"
 #include "searcher/term_forms.h"

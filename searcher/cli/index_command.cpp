@@ -13,7 +13,6 @@
 
 #include "common/analyzer.h"
 #include "common/errors.h"
-#include "common/index_location.h"
 #include "indexer/indexer.h"
 #include "indexer/source_names.h"
 #include "searcher/cli/commands.h"

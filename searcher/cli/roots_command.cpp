@@ -7,11 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "common/errors.h"
-#include "common/index_location.h"
-#include "common/roots.h"
-#include "common/schema.h"
-#include "indexer/document_builder.h"
 #include "searcher/cli/commands.h"
+#include "searcher/index_roots.h"
+#include "searcher/index_set.h"
 
 namespace nsearch::cli {
 
@@ -24,29 +22,14 @@ struct RootsOptions {
   std::string format = "text";
 };
 
-// Each root with the articles its files hold: the manifest (in database 0) lists the files, the
-// index counts their articles (an article another file took is no longer theirs).
-nlohmann::json collect(const IndexSet& set, const fs::path& dir) {
-  const Xapian::Database& db = set.db;
-  std::vector<RootRecord> roots = parse_roots(db.get_metadata(std::string(schema::kMetaRoots)));
-  std::vector<std::uint64_t> articles(roots.size());
-  const std::string prefix(schema::kMetaFilePrefix);
-  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
-    std::string path = (*it).substr(prefix.size());
-    for (std::size_t i = 0; i < roots.size(); ++i) {
-      if (!path_under(path, roots[i].path)) continue;
-      articles[i] += db.get_termfreq(std::string(schema::kFile) + file_key(path));
-      break;
-    }
-  }
+nlohmann::json collect(const Xapian::Database& db, const fs::path& dir) {
   nlohmann::json list = nlohmann::json::array();
-  for (std::size_t i = 0; i < roots.size(); ++i) {
-    std::error_code ec;
-    list.push_back({{"name", roots[i].name},
-                    {"path", roots[i].path},
-                    {"articles", articles[i]},
-                    {"last_scan", roots[i].last_scan},
-                    {"present", fs::exists(roots[i].path, ec)}});
+  for (const RootInfo& r : index_roots(db)) {
+    list.push_back({{"name", r.name},
+                    {"path", r.path},
+                    {"articles", r.articles},
+                    {"last_scan", r.last_scan},
+                    {"present", r.present}});
   }
   return {{"format_version", 1}, {"index", dir.string()}, {"roots", list}};
 }
@@ -83,7 +66,7 @@ void add_roots_command(CLI::App& app, int& exit_code) {
   cmd->callback([opt, &exit_code] {
     if (opt->format != "text" && opt->format != "json") throw Error(ErrorCode::usage, "--format must be text or json");
     auto dir = resolve_index_dir(opt->index);
-    auto roots = collect(open_index_set({dir}, false), dir);
+    auto roots = collect(open_index_set({dir}, false).db, dir);
     if (opt->format == "json")
       std::puts(roots.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     else

@@ -10,10 +10,10 @@
 #include <optional>
 
 #include "common/errors.h"
-#include "common/index_location.h"
 #include "searcher/cli/commands.h"
 #include "searcher/cli/search_params.h"
 #include "searcher/cli/terminal.h"
+#include "searcher/index_set.h"
 #include "searcher/printers.h"
 #include "searcher/searcher.h"
 

@@ -6,9 +6,9 @@
 #include <fmt/core.h>
 
 #include "common/errors.h"
-#include "common/index_location.h"
 #include "searcher/cli/commands.h"
 #include "searcher/cli/terminal.h"
+#include "searcher/index_set.h"
 #include "searcher/json_documents.h"
 #include "searcher/searcher.h"
 #include "searcher/text_layout.h"

@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "common/errors.h"
-#include "common/index_location.h"
 #include "searcher/cli/commands.h"
+#include "searcher/index_set.h"
 #include "searcher/index_stats.h"
 
 namespace nsearch::cli {
