@@ -1,11 +1,11 @@
-#include "searcher/query_syntax.h"
+#include "searcher/cli/help_topics.h"
 
 #include <fmt/core.h>
 
 #include "searcher/printers.h"
 #include "searcher/query_parser.h"
 
-namespace nsearch {
+namespace nsearch::cli {
 
 std::string query_syntax_help() {
   return fmt::format(R"HELP(Query syntax
@@ -106,4 +106,4 @@ changes.
                      kFormatVersion);
 }
 
-}  // namespace nsearch
+}  // namespace nsearch::cli
