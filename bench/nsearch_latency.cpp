@@ -12,7 +12,7 @@
 #include "bench/bench_io.h"
 #include "common/errors.h"
 #include "searcher/index_set.h"
-#include "searcher/printers.h"
+#include "searcher/search_output.h"
 #include "searcher/searcher.h"
 
 int main(int argc, char** argv) {

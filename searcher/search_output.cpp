@@ -1,73 +1,18 @@
-#include "searcher/printers.h"
+#include "searcher/search_output.h"
 
 #include <algorithm>
-#include <cstdlib>
 
 #include <fmt/core.h>
-#include <nlohmann/json.hpp>
 
 #include "common/errors.h"
+#include "searcher/json_printer.h"
 #include "searcher/story_output.h"
 #include "searcher/text_layout.h"
+#include "searcher/text_printer.h"
 
 namespace nsearch {
 
 namespace {
-
-using nlohmann::json;
-
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-json hit_json(const Hit& h) {
-  json highlights = json::array();
-  for (const auto& s : h.snippet.highlights) highlights.push_back({{"start", s.start}, {"end", s.end}});
-  json j = {{"rank", h.rank},
-            {"id", h.article.id},
-            {"title", h.article.title},
-            {"source", h.article.source},
-            {"source_name", h.source_name},
-            {"date", h.article.date.text()},
-            {"score", h.score},
-            {"snippet", h.snippet.text},
-            {"highlights", highlights},
-            {"url", h.article.url},
-            {"inferred", h.article.inferred}};
-  j["story"] = h.story ? story_json(*h.story) : json(nullptr);
-  return j;
-}
-
-json facets_json(const SearchResult& r) {
-  json facets = json::object();
-  for (const auto& f : r.facets) {
-    json values = json::array();
-    for (const auto& v : f.values) values.push_back({{"value", v.value}, {"count", v.count}});
-    facets[f.name] = values;
-  }
-  // "date" is the finest date facet asked for (month over year), so scripts read one key.
-  for (const char* name : {"year", "month"}) {
-    if (facets.contains(name)) facets["date"] = facets[name];
-  }
-  return facets;
-}
-
-json summary_json(const SearchResult& r, const std::string& qid) {
-  json j = {{"format_version", kFormatVersion},
-            {"query", r.query},
-            {"parsed_query", r.parsed_query},
-            {"total", r.total},
-            {"total_is_estimate", r.total_is_estimate},
-            {"duplicates", r.collapsed ? "collapse" : "show"},
-            {"stories", r.collapsed ? json(r.stories) : json(nullptr)},
-            {"stories_is_estimate", r.stories_is_estimate},
-            {"partial", r.partial},
-            {"offset", r.offset},
-            {"limit", r.limit},
-            {"facets", facets_json(r)},
-            {"suggestion", r.suggestion ? json(*r.suggestion) : json(nullptr)},
-            {"warnings", r.warnings}};
-  if (!qid.empty()) j["qid"] = qid;
-  return j;
-}
 
 // A metadata field on one line.
 std::string one_line(std::string s) {
@@ -107,17 +52,20 @@ void add_block(std::string& s, const StyledLine& text, bool rtl, const PrintOpti
 }
 
 // Lines of units in a left-to-right line (the summary, facets), each Arabic name isolated.
-void add_units(std::string& s, const std::vector<std::string>& units, const PrintOptions& o, const Marks& marks) {
+std::string units_text(const std::vector<std::string>& units, const PrintOptions& o, const Marks& marks) {
   std::vector<StyledLine> styled_units;
   for (const auto& u : units) styled_units.push_back({{u, false}});
+  std::string s;
   for (const auto& line : wrap_units(styled_units, "  ", o.width, marks))
     s += render_line(line, false, o.bidi, marks, o.width) + "\n";
+  return s;
 }
 
-// A hit: its metadata line (rank, outlet, date, score, id: each field isolated, in the title's
-// direction, wrapped between fields), then the title and the snippet, indented. The snippet
-// never starts the title again (the searcher drops title lines from the body).
-void add_hit(std::string& s, const Hit& h, bool collapsed, const PrintOptions& o, const Marks& marks) {
+// A hit as text: its metadata line (rank, outlet, date, score, id: each field isolated, in the
+// title's direction, wrapped between fields), then the title and the snippet, indented. The
+// snippet never starts the title again (the searcher drops title lines from the body).
+std::string hit_text(const Hit& h, bool collapsed, const PrintOptions& o, const Marks& marks) {
+  std::string s;
   bool rtl = starts_right_to_left(h.article.title.empty() ? h.snippet.text : h.article.title);
   std::vector<StyledLine> meta;
   for (const auto& f : {h.source_name, h.article.date.text(), fmt::format("score {:.2f}", h.score), h.article.id}) {
@@ -141,7 +89,7 @@ void add_hit(std::string& s, const Hit& h, bool collapsed, const PrintOptions& o
     if (h.snippet.truncated_end) snippet.push_back({"…", false});
     add_block(s, snippet, rtl, o, marks);
   }
-  s += "\n";
+  return s + "\n";
 }
 
 // " in 8 stories" after the article count, when hits are collapsed.
@@ -150,27 +98,146 @@ std::string stories_note(const SearchResult& r) {
   return fmt::format(" in {}{} stor{}", r.stories_is_estimate ? "about " : "", r.stories, r.stories == 1 ? "y" : "ies");
 }
 
-void print_text(const SearchResult& r, const PrintOptions& o, std::FILE* out) {
-  Marks marks = marks_for(o.color);
-  std::string s;
-  for (const auto& h : r.hits) add_hit(s, h, r.collapsed, o, marks);
+std::string count_text(const SearchResult& r) {
   std::string about = r.total_is_estimate ? "about " : "";
-  if (r.total == 0) {
-    s += "no results\n";
-  } else if (r.hits.empty()) {
-    s += fmt::format("{}{} result{}\n", about, r.total, r.total == 1 ? "" : "s");
-  } else {
-    s += fmt::format("{}{} result{}{}, showing {}-{}\n", about, r.total, r.total == 1 ? "" : "s", stories_note(r),
+  if (r.total == 0) return "no results\n";
+  if (r.hits.empty()) return fmt::format("{}{} result{}\n", about, r.total, r.total == 1 ? "" : "s");
+  return fmt::format("{}{} result{}{}, showing {}-{}\n", about, r.total, r.total == 1 ? "" : "s", stories_note(r),
                      r.offset + 1, r.offset + r.hits.size());
+}
+
+// A hit's entries; then, for a reader, the hit as text.
+void print_hit(const Hit& h, bool collapsed, const PrintOptions& o, const Marks& marks, Printer& p) {
+  p.map_key("rank").integer(h.rank);
+  p.map_key("id").string(h.article.id);
+  p.map_key("title").string(h.article.title);
+  p.map_key("source").string(h.article.source);
+  p.map_key("source_name").string(h.source_name);
+  p.map_key("date").string(h.article.date.text());
+  p.map_key("score").real(h.score);
+  p.map_key("snippet").string(h.snippet.text);
+  p.map_key("highlights").begin_list();
+  for (const auto& s : h.snippet.highlights)
+    p.begin_map().map_key("start").integer(s.start).map_key("end").integer(s.end).end();
+  p.end();
+  p.map_key("url").string(h.article.url);
+  p.map_key("inferred").begin_list();
+  for (const auto& f : h.article.inferred) p.string(f);
+  p.end();
+  p.map_key("story");
+  if (h.story) {
+    p.begin_map();
+    print_story_entries(*h.story, p);
+    p.end();
+  } else {
+    p.null();
   }
+  if (p.is_text()) p.text(hit_text(h, collapsed, o, marks));
+}
+
+void print_facet_values(const Facet& f, Printer& p) {
+  p.begin_list();
+  for (const auto& v : f.values) p.begin_map().map_key("value").string(v.value).map_key("count").integer(v.count).end();
+  p.end();
+}
+
+void print_facets(const SearchResult& r, const PrintOptions& o, const Marks& marks, Printer& p) {
+  p.map_key("facets").begin_map();
   for (const auto& f : r.facets) {
+    p.map_key(f.name);
+    print_facet_values(f, p);
+    if (!p.is_text()) continue;
     std::vector<std::string> units{f.name + ":"};
     for (const auto& v : f.values)
       units.push_back(field(printable(one_line(v.value)), o.bidi) + fmt::format(" ({})", v.count));
-    add_units(s, units, o, marks);
+    p.text(units_text(units, o, marks));
   }
-  if (r.suggestion) add_units(s, {"did you mean:", field(printable(one_line(*r.suggestion)), o.bidi)}, o, marks);
-  std::fputs(s.c_str(), out);
+  // "date" is the finest date facet asked for (month over year), so scripts read one key.
+  for (const char* name : {"year", "month"}) {
+    auto f = std::find_if(r.facets.begin(), r.facets.end(), [&](const Facet& x) { return x.name == name; });
+    if (f == r.facets.end()) continue;
+    p.map_key("date");
+    print_facet_values(*f, p);
+  }
+  p.end();
+}
+
+// The summary's entries, with the count, facets and suggestion as text.
+void print_summary(const SearchResult& r, const PrintOptions& o, const Marks& marks, Printer& p) {
+  p.map_key("format_version").integer(kFormatVersion);
+  p.map_key("query").string(r.query);
+  p.map_key("parsed_query").string(r.parsed_query);
+  p.map_key("total").integer(r.total).text(count_text(r));
+  p.map_key("total_is_estimate").boolean(r.total_is_estimate);
+  p.map_key("duplicates").string(r.collapsed ? "collapse" : "show");
+  p.map_key("stories");
+  if (r.collapsed)
+    p.integer(r.stories);
+  else
+    p.null();
+  p.map_key("stories_is_estimate").boolean(r.stories_is_estimate);
+  p.map_key("partial").boolean(r.partial);
+  p.map_key("offset").integer(r.offset);
+  p.map_key("limit").integer(r.limit);
+  print_facets(r, o, marks, p);
+  p.map_key("suggestion");
+  if (r.suggestion) {
+    p.string(*r.suggestion);
+    if (p.is_text()) p.text(units_text({"did you mean:", field(printable(one_line(*r.suggestion)), o.bidi)}, o, marks));
+  } else {
+    p.null();
+  }
+  p.map_key("warnings").begin_list();
+  for (const auto& w : r.warnings) p.string(w);
+  p.end();
+  if (!o.qid.empty()) p.map_key("qid").string(o.qid);
+}
+
+// text and json: one document, the hits in it.
+void print_document(const SearchResult& r, const PrintOptions& o, Printer& p) {
+  Marks marks = marks_for(o.color);
+  if (!o.qid.empty()) p.text(fmt::format("# {}\t{}\n", o.qid, r.query));
+  p.begin_map();
+  p.map_key("hits").begin_list();
+  for (const auto& h : r.hits) {
+    p.begin_map();
+    print_hit(h, r.collapsed, o, marks, p);
+    p.end();
+  }
+  p.end();
+  print_summary(r, o, marks, p);
+  p.end();
+}
+
+// jsonl: a record per hit, then the summary.
+void print_records(const SearchResult& r, const PrintOptions& o, Printer& p) {
+  Marks marks = marks_for(o.color);
+  for (const auto& h : r.hits) {
+    p.begin_map();
+    print_hit(h, r.collapsed, o, marks, p);
+    p.map_key("type").string("hit");
+    if (!o.qid.empty()) p.map_key("qid").string(o.qid);
+    p.end();
+  }
+  p.begin_map();
+  print_summary(r, o, marks, p);
+  p.map_key("type").string("summary");
+  p.end();
+}
+
+// ids and trec: a line per hit.
+void print_run(const SearchResult& r, const PrintOptions& o, Printer& p) {
+  for (const auto& h : r.hits) {
+    if (o.format == OutputFormat::Ids)
+      p.text(o.qid.empty() ? h.article.id + "\n" : o.qid + "\t" + h.article.id + "\n");
+    else
+      p.text(fmt::format("{} Q0 {} {} {:.6f} nsearch\n", o.qid.empty() ? "1" : o.qid, h.article.id, h.rank, h.score));
+  }
+}
+
+// One json document is indented; a batch's, one a line, and json lines always are.
+JsonPrinter::Layout json_layout(const PrintOptions& o) {
+  return o.format == OutputFormat::Json && o.qid.empty() ? JsonPrinter::Layout::Indented : JsonPrinter::Layout::OneLine;
 }
 
 }  // namespace
@@ -184,66 +251,50 @@ OutputFormat parse_output_format(const std::string& name) {
   throw Error(ErrorCode::usage, "unknown output format '" + name + "'", "use text, json, jsonl, ids or trec");
 }
 
-void print_result(const SearchResult& r, const PrintOptions& o, std::FILE* out) {
+std::string printed_result(const SearchResult& r, const PrintOptions& o) {
+  std::string out;
   switch (o.format) {
-    case OutputFormat::Text:
-      if (!o.qid.empty()) std::fprintf(out, "# %s\t%s\n", o.qid.c_str(), r.query.c_str());
-      print_text(r, o, out);
+    case OutputFormat::Text: {
+      TextPrinter text(out);
+      print_document(r, o, text);
       break;
+    }
     case OutputFormat::Json: {
-      json j = summary_json(r, o.qid);
-      j["hits"] = json::array();
-      for (const auto& h : r.hits) j["hits"].push_back(hit_json(h));
-      std::fputs((o.qid.empty() ? j.dump(2, ' ', false, json::error_handler_t::replace) : dump(j)).c_str(), out);
-      std::fputc('\n', out);
+      JsonPrinter json(out, json_layout(o));
+      print_document(r, o, json);
       break;
     }
     case OutputFormat::Jsonl: {
-      std::string s;
-      for (const auto& h : r.hits) {
-        json j = hit_json(h);
-        j["type"] = "hit";
-        if (!o.qid.empty()) j["qid"] = o.qid;
-        s += dump(j) + "\n";
-      }
-      json summary = summary_json(r, o.qid);
-      summary["type"] = "summary";
-      s += dump(summary) + "\n";
-      std::fputs(s.c_str(), out);
+      JsonPrinter json(out, json_layout(o));
+      print_records(r, o, json);
       break;
     }
     case OutputFormat::Ids:
-      for (const auto& h : r.hits) {
-        if (!o.qid.empty()) std::fprintf(out, "%s\t", o.qid.c_str());
-        std::fprintf(out, "%s\n", h.article.id.c_str());
-      }
+    case OutputFormat::Trec: {
+      TextPrinter text(out);
+      print_run(r, o, text);
       break;
-    case OutputFormat::Trec:
-      for (const auto& h : r.hits) {
-        std::fprintf(out, "%s Q0 %s %u %.6f nsearch\n", o.qid.empty() ? "1" : o.qid.c_str(), h.article.id.c_str(),
-                     h.rank, h.score);
-      }
-      break;
+    }
   }
+  return out;
 }
 
-std::string printed_result(const SearchResult& r, const PrintOptions& print) {
-  char* buffer = nullptr;
-  std::size_t size = 0;
-  std::FILE* out = open_memstream(&buffer, &size);
-  if (!out) throw Error(ErrorCode::io, "out of memory");
-  print_result(r, print, out);
-  std::fclose(out);
-  std::string text(buffer, size);
-  std::free(buffer);
-  return text;
+void print_result(const SearchResult& r, const PrintOptions& o, std::FILE* out) {
+  std::fputs(printed_result(r, o).c_str(), out);
 }
 
 void print_error(const std::string& query, const std::string& message, const PrintOptions& o, std::FILE* out) {
   if (o.format != OutputFormat::Json && o.format != OutputFormat::Jsonl) return;
-  json j = {{"type", "error"}, {"format_version", kFormatVersion}, {"query", query}, {"error", message}};
-  if (!o.qid.empty()) j["qid"] = o.qid;
-  std::fputs((dump(j) + "\n").c_str(), out);
+  std::string text;
+  JsonPrinter p(text, JsonPrinter::Layout::OneLine);
+  p.begin_map();
+  p.map_key("type").string("error");
+  p.map_key("format_version").integer(kFormatVersion);
+  p.map_key("query").string(query);
+  p.map_key("error").string(message);
+  if (!o.qid.empty()) p.map_key("qid").string(o.qid);
+  p.end();
+  std::fputs(text.c_str(), out);
 }
 
 }  // namespace nsearch

@@ -2,8 +2,8 @@
 
 #include <fmt/core.h>
 
-#include "searcher/printers.h"
 #include "searcher/query_parser.h"
+#include "searcher/search_output.h"
 
 namespace nsearch::cli {
 

@@ -14,7 +14,7 @@
 #include "searcher/cli/search_params.h"
 #include "searcher/cli/terminal.h"
 #include "searcher/index_set.h"
-#include "searcher/printers.h"
+#include "searcher/search_output.h"
 #include "searcher/searcher.h"
 
 namespace nsearch::cli {
