@@ -1,5 +1,7 @@
 // The index schema: every term prefix, value slot and metadata key nsearch writes.
-// Indexer and searcher both read from this table; nothing else names a prefix or a slot.
+// Indexer and searcher both read from this table; nothing else names a prefix or a slot. The
+// fields a query names and the facets (title, source, date, year, month, ...) are the table of
+// common/fields.h, whose entries refer to the prefixes and slots below.
 //
 // Conventions follow omega: single capitals are Xapian's registered prefixes (Q unique id,
 // S title), everything of our own starts with X. Prefixed terms are boolean (wdf 0, no

@@ -17,9 +17,11 @@ namespace nsearch {
 
 struct BuiltDocument {
   Xapian::Document doc;
-  std::string id_term;         // Q + id
-  std::string source_key;      // XS value, "" when unknown
-  std::string source_display;  // the source as written, for facets
+  std::string id_term;  // Q + id
+  // The source's key ("" when unknown) and the source as written: the display name the index
+  // records for the key (the field with display names in common/fields.h).
+  std::string source_key;
+  std::string source_display;
   // For the story linker (story_linker.h): the article's band terms, signature and own key.
   std::vector<std::string> story_bands;
   std::string signature, member_key;

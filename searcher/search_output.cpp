@@ -5,6 +5,7 @@
 #include <fmt/core.h>
 
 #include "common/errors.h"
+#include "common/fields.h"
 #include "searcher/json_printer.h"
 #include "searcher/story_output.h"
 #include "searcher/text_layout.h"
@@ -152,9 +153,11 @@ void print_facets(const SearchResult& r, const PrintOptions& o, const Marks& mar
       units.push_back(field(printable(one_line(v.value)), o.bidi) + fmt::format(" ({})", v.count));
     p.text(units_text(units, o, marks));
   }
-  // "date" is the finest date facet asked for (month over year), so scripts read one key.
-  for (const char* name : {"year", "month"}) {
-    auto f = std::find_if(r.facets.begin(), r.facets.end(), [&](const Facet& x) { return x.name == name; });
+  // "date" is the finest date facet asked for (month over year: the table's order), so
+  // scripts read one key.
+  for (const auto& part : fields::kFields) {
+    if (part.kind != fields::Kind::DatePart) continue;
+    auto f = std::find_if(r.facets.begin(), r.facets.end(), [&](const Facet& x) { return x.name == part.name; });
     if (f == r.facets.end()) continue;
     p.map_key("date");
     print_facet_values(*f, p);

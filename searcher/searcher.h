@@ -34,7 +34,7 @@ struct SearchRequest {
   std::string query;
   std::vector<std::string> sources;  // --source, by key or display name, OR-ed
   std::string since, until;          // --since / --until
-  std::vector<std::string> facets;   // "source", "year", "month"
+  std::vector<std::string> facets;   // facets of common/fields.h: "source", "year", ...
   SortOrder sort = SortOrder::Relevance;
   Xapian::doccount offset = 0;
   Xapian::doccount limit = 10;
@@ -61,7 +61,7 @@ struct FacetValue {
 };
 
 struct Facet {
-  std::string name;  // "source", "year", "month"
+  std::string name;  // a facet of common/fields.h
   std::vector<FacetValue> values;
 };
 
