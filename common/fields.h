@@ -91,6 +91,17 @@ inline constexpr Field kFields[] = {
      .slot = schema::kSlotMonth,
      .facet = true,
      .facet_help = "the month of the date (an article dated only to a year has none)"},
+    {.name = "author",
+     .kind = Kind::Words,
+     .prefix = schema::kAuthor,
+     .slot = schema::kSlotAuthor,
+     .value = &Article::author,
+     .query = true,
+     .facet = true,
+     .examples = "author:الغامدي",
+     .help = "by that author: every word given is in the article's author, normalized (author:\"محمد "
+             "الغامدي\" for a name with spaces; the surname alone finds the full name).",
+     .facet_help = "the author, normalized (the words author: takes)"},
 };
 
 // The field with this name, or nullptr.
