@@ -11,8 +11,8 @@
 
 #include "bench/bench_io.h"
 #include "common/errors.h"
-#include "common/index_location.h"
-#include "searcher/printers.h"
+#include "searcher/index_set.h"
+#include "searcher/search_output.h"
 #include "searcher/searcher.h"
 
 int main(int argc, char** argv) {

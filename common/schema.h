@@ -1,5 +1,7 @@
 // The index schema: every term prefix, value slot and metadata key nsearch writes.
-// Indexer and searcher both read from this table; nothing else names a prefix or a slot.
+// Indexer and searcher both read from this table; nothing else names a prefix or a slot. The
+// fields a query names and the facets (title, source, date, year, month, ...) are the table of
+// common/fields.h, whose entries refer to the prefixes and slots below.
 //
 // Conventions follow omega: single capitals are Xapian's registered prefixes (Q unique id,
 // S title), everything of our own starts with X. Prefixed terms are boolean (wdf 0, no
@@ -14,7 +16,7 @@ namespace nsearch::schema {
 // Bumped when the layout below changes; an index with another version is refused
 // ("run `nsearch index --rebuild`").
 // What each version changed: bench/results/schema-versions.md.
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 // ---- Term prefixes -------------------------------------------------------------------------
 // (no prefix) Words of title and body as the analyzer normalizes them, NOT stemmed, with
@@ -44,6 +46,9 @@ inline constexpr std::string_view kDay = "XD";
 // XF Origin file key (file_key() of the absolute path the article came from): lets a
 //    re-run find every article of a changed or vanished file.
 inline constexpr std::string_view kFile = "XF";
+// XA Author words: each word of the article's author, normalized as the analyzer does (not
+//    stemmed), so that `author:` finds a name by any of its words.
+inline constexpr std::string_view kAuthor = "XA";
 // XB Story band: one term per LSH band of the body's MinHash signature, "XB" + band number (2
 //    hex digits) + the band's hash (10 hex digits; indexer/story_signature.h). Articles sharing
 //    a band term are candidates for one story; none for an article without body words.
@@ -92,6 +97,9 @@ enum Slot : Xapian::valueno {
   // {"id","title","source","date","url","author","path","line"} (and "co_sources", "inferred"
   // when set). What a hit line, a story member and a re-run need, read without the body.
   kSlotHead = 12,
+  // The author's words, normalized, one space between: the author facet (ValueCountMatchSpy;
+  // the facet codes hold only source and date). Empty for an article without an author.
+  kSlotAuthor = 13,
 };
 
 // ---- Document data --------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include "common/fields.h"
 #include "common/schema.h"
 #include "common/story_key.h"
 #include "indexer/story_signature.h"
@@ -20,20 +21,23 @@ std::string prefixed(std::string_view prefix, std::string_view value) {
   return term;
 }
 
+bool fits(const Token& t) { return t.normalized.size() <= kMaxTermBytes; }
+
 class FieldIndexer {
  public:
   FieldIndexer(Xapian::Document& doc, const Analyzer& analyzer) : doc_(doc), analyzer_(analyzer) {}
 
-  // Title: unprefixed words (weighted) and S words, both positional. Words are indexed as
-  // written (normalized, not stemmed): the searcher matches a stem's forms (term_forms.h).
-  void title(const std::string& text) {
+  // A Text field (the title): unprefixed words (weighted) and prefixed words, both positional.
+  // Words are indexed as written (normalized, not stemmed): the searcher matches a stem's forms
+  // (term_forms.h).
+  void text(const std::string& text, std::string_view prefix) {
     analyzer_.analyze(text, [&](const Token& t) {
       if (!fits(t)) return;
       ++pos_;
       doc_.add_posting(t.normalized, pos_, schema::kTitleWdf);
-      doc_.add_posting(prefixed(schema::kTitle, t.normalized), pos_);
+      doc_.add_posting(prefixed(prefix, t.normalized), pos_);
     });
-    pos_ += schema::kFieldGap;  // no phrase spans title and body
+    pos_ += schema::kFieldGap;  // no phrase spans two fields, or a field and the body
   }
 
   void body(const std::string& text, StorySignature& signature) {
@@ -46,8 +50,6 @@ class FieldIndexer {
   }
 
  private:
-  static bool fits(const Token& t) { return t.normalized.size() <= kMaxTermBytes; }
-
   Xapian::Document& doc_;
   const Analyzer& analyzer_;
   Xapian::termpos pos_ = 0;
@@ -67,6 +69,29 @@ void add_date(Xapian::Document& doc, const Date& date) {
   doc.add_value(schema::kSlotDateText, date.text());
 }
 
+// A Key field: its normalized value, one term and its facet value. A Words field: each word a
+// term, the words together its facet value. Text and Date fields are written by position and
+// by date.
+void add_boolean_field(BuiltDocument& built, const fields::Field& f, const Article& article, const Analyzer& analyzer) {
+  const std::string& value = article.*f.value;
+  std::string key;
+  if (f.kind == fields::Kind::Key) {
+    key = normalize_source(value);
+    if (!key.empty()) built.doc.add_boolean_term(prefixed(f.prefix, key));
+  } else {
+    analyzer.analyze(value, [&](const Token& t) {
+      if (!fits(t)) return;
+      built.doc.add_boolean_term(prefixed(f.prefix, t.normalized));
+      key += (key.empty() ? "" : " ") + t.normalized;
+    });
+  }
+  if (!key.empty() && f.slot != fields::kNoSlot) built.doc.add_value(f.slot, key);
+  if (!f.display_names.empty()) {
+    built.source_key = key;
+    built.source_display = value;
+  }
+}
+
 // A new article is a story of its own (empty story key) until the writer links it
 // (indexer/story_linker.h).
 void add_story(BuiltDocument& built, const StorySignature& signature, const Article& article) {
@@ -84,32 +109,22 @@ void add_story(BuiltDocument& built, const StorySignature& signature, const Arti
 
 }  // namespace
 
-std::uint64_t fnv1a(std::string_view data, std::uint64_t h) {
-  for (unsigned char c : data) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
 std::string fingerprint(std::string_view bytes) { return fmt::format("{:016x}", fnv1a(bytes)); }
 
 std::string content_hash(std::string_view head, std::string_view body) {
   return fmt::format("{:016x}", fnv1a(body, fnv1a(head)));
 }
 
-std::string file_key(const std::string& absolute_path) {
-  return fmt::format("{:016x}{:04x}", fnv1a(absolute_path), absolute_path.size() & 0xFFFF);
-}
-
 BuiltDocument build_document(const Article& article, std::string head, const std::string& hash,
                              const std::string& file_key_value, const Analyzer& analyzer) {
   BuiltDocument built;
   Xapian::Document& doc = built.doc;
-  FieldIndexer fields(doc, analyzer);
-  fields.title(article.title);
+  FieldIndexer words(doc, analyzer);
+  for (const auto& f : fields::kFields) {
+    if (f.kind == fields::Kind::Text) words.text(article.*f.value, f.prefix);
+  }
   StorySignature signature;
-  fields.body(article.body, signature);
+  words.body(article.body, signature);
   // A body shorter than a shingle ("تعليقات ()" under a video, or none) says nothing of the
   // story: such an article is a copy only of one with the same headline and body.
   if (signature.words() < story::kShingleWords) {
@@ -122,13 +137,10 @@ BuiltDocument build_document(const Article& article, std::string head, const std
 
   built.id_term = prefixed(schema::kId, article.id);
   doc.add_boolean_term(built.id_term);
-  built.source_key = normalize_source(article.source);
-  built.source_display = article.source;
-  if (!built.source_key.empty()) {
-    doc.add_boolean_term(prefixed(schema::kSource, built.source_key));
-    doc.add_value(schema::kSlotSource, built.source_key);
+  for (const auto& f : fields::kFields) {
+    if (f.kind == fields::Kind::Key || f.kind == fields::Kind::Words) add_boolean_field(built, f, article, analyzer);
+    if (f.kind == fields::Kind::Date) add_date(doc, article.date);
   }
-  add_date(doc, article.date);
   if (!file_key_value.empty()) {
     doc.add_boolean_term(prefixed(schema::kFile, file_key_value));
     doc.add_value(schema::kSlotOrigin, file_key_value);

@@ -11,21 +11,21 @@
 
 #include "common/analyzer.h"
 #include "common/article.h"
+#include "common/file_key.h"
 
 namespace nsearch {
 
 struct BuiltDocument {
   Xapian::Document doc;
-  std::string id_term;         // Q + id
-  std::string source_key;      // XS value, "" when unknown
-  std::string source_display;  // the source as written, for facets
+  std::string id_term;  // Q + id
+  // The source's key ("" when unknown) and the source as written: the display name the index
+  // records for the key (the field with display names in common/fields.h).
+  std::string source_key;
+  std::string source_display;
   // For the story linker (story_linker.h): the article's band terms, signature and own key.
   std::vector<std::string> story_bands;
   std::string signature, member_key;
 };
-
-// FNV-1a: fast, stable across runs and machines (it picks an article's shard).
-std::uint64_t fnv1a(std::string_view data, std::uint64_t seed = 1469598103934665603ULL);
 
 // Hex FNV-1a of raw bytes (a file's content).
 std::string fingerprint(std::string_view bytes);
@@ -38,8 +38,5 @@ std::string content_hash(std::string_view head, std::string_view body);
 // caller. file_key: the schema::kFile value of the file the article came from ("" for stdin).
 BuiltDocument build_document(const Article& article, std::string head, const std::string& hash,
                              const std::string& file_key, const Analyzer& analyzer);
-
-// Stable short key for a path (terms are limited to 245 bytes; paths are not).
-std::string file_key(const std::string& absolute_path);
 
 }  // namespace nsearch

@@ -15,7 +15,7 @@
 #include "common/analyzer.h"
 #include "common/errors.h"
 #include "common/index_layout.h"
-#include "common/index_location.h"
+#include "common/open_index.h"
 #include "common/overtaken_read.h"
 #include "common/schema.h"
 

@@ -8,7 +8,7 @@
 
 #include <xapian.h>
 
-#include "common/index_location.h"
+#include "searcher/index_set.h"
 
 namespace nsearch {
 

@@ -9,6 +9,7 @@
 
 #include "common/errors.h"
 #include "common/facet_codes.h"
+#include "common/fields.h"
 #include "common/schema.h"
 #include "searcher/match_bitmap.h"
 
@@ -20,11 +21,23 @@ namespace {
 
 using Counts = std::map<std::string, Xapian::doccount>;
 
-Xapian::valueno slot_of(const std::string& facet) {
-  if (facet == "source") return schema::kSlotSource;
-  if (facet == "year") return schema::kSlotYear;
-  if (facet == "month") return schema::kSlotMonth;
-  throw Error(ErrorCode::usage, "unknown facet '" + facet + "'; use source, year or month");
+const fields::Field& facet_field(const std::string& name) {
+  const fields::Field* f = fields::find(name);
+  if (!f || !f->facet) {
+    throw Error(ErrorCode::usage, "unknown facet '" + name + "'; use " + fields::names(fields::is_facet));
+  }
+  return *f;
+}
+
+// What the facet codes (common/facet_codes.h) hold of a facet: the source, the date's year or
+// month, or nothing (then its value slot is counted).
+enum class Coded { No, Source, Year, Month };
+
+Coded coded(const fields::Field& f) {
+  if (f.prefix == schema::kSource) return Coded::Source;
+  if (f.prefix == schema::kYear) return Coded::Year;
+  if (f.prefix == schema::kMonth) return Coded::Month;
+  return Coded::No;
 }
 
 // Most frequent first, ties by value: the order ValueCountMatchSpy::top_values_begin gives.
@@ -80,11 +93,11 @@ class DateCounts {
     if (by_date_.empty()) by_date_.assign(fc::date_code(9999, 12) + 1, 0);
     if (date < by_date_.size()) ++by_date_[date];
   }
-  void add_to(const std::string& facet, Counts& out) const {
+  void add_to(Coded part, Counts& out) const {
     for (std::uint32_t date = 1; date < by_date_.size(); ++date) {
       if (!by_date_[date]) continue;
       int year = fc::year_of(date), month = fc::month_of(date);
-      if (facet == "year")
+      if (part == Coded::Year)
         out[fmt::format("{:04}", year)] += by_date_[date];
       else if (month)
         out[fmt::format("{:04}-{:02}", year, month)] += by_date_[date];
@@ -121,6 +134,37 @@ Xapian::doccount every_match(const Xapian::Database& db, const Xapian::Query& qu
   return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
 }
 
+using Facets = std::vector<const fields::Field*>;
+
+// ValueCountMatchSpy on the value slots of the facets (only_uncoded: of those the facet codes
+// do not hold).
+class SlotSpies {
+ public:
+  SlotSpies(const Facets& facets, bool only_uncoded) {
+    for (std::size_t i = 0; i < facets.size(); ++i) {
+      if (only_uncoded && coded(*facets[i]) != Coded::No) continue;
+      facet_.push_back(i);
+      spies_.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facets[i]->slot));
+    }
+  }
+  bool empty() const { return spies_.empty(); }
+  std::vector<Xapian::MatchSpy*> attached() const {
+    std::vector<Xapian::MatchSpy*> out;
+    for (const auto& s : spies_) out.push_back(s.get());
+    return out;
+  }
+  void add_to(std::vector<Counts>& counts) const {
+    for (std::size_t i = 0; i < spies_.size(); ++i) {
+      Counts& out = counts[facet_[i]];
+      for (auto v = spies_[i]->values_begin(); v != spies_[i]->values_end(); ++v) out[*v] += v.get_termfreq();
+    }
+  }
+
+ private:
+  std::vector<std::size_t> facet_;  // which facet each spy counts
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies_;
+};
+
 // What one thread counted, from the shards it took.
 struct Share {
   Xapian::doccount total = 0;
@@ -128,19 +172,25 @@ struct Share {
   DateCounts dates;
 };
 
-void count_by_codes(const Xapian::Database& shard, const Xapian::Query& query, const std::vector<std::string>& facets,
-                    Share& share) {
+// The facets the codes hold from the codes, any other from its value slot in the same pass.
+void count_by_codes(const Xapian::Database& shard, const Xapian::Query& query, const Facets& facets, Share& share) {
   ShardCodes codes(shard);
   CodeSpy spy(codes, share.dates);
-  if (auto matches = match_bitmap(shard, query)) {
+  SlotSpies others(facets, true);
+  std::optional<DocBitmap> matches;
+  if (others.empty()) matches = match_bitmap(shard, query);
+  if (matches) {
     share.total += matches->count();
     matches->for_each([&](Xapian::docid did) { spy.count(did); });
   } else {
-    share.total += every_match(shard, query, {&spy});
+    std::vector<Xapian::MatchSpy*> spies = others.attached();
+    spies.push_back(&spy);
+    share.total += every_match(shard, query, spies);
   }
   for (std::size_t i = 0; i < facets.size(); ++i) {
-    if (facets[i] == "source") codes.add_sources_to(share.counts[i]);
+    if (coded(*facets[i]) == Coded::Source) codes.add_sources_to(share.counts[i]);
   }
+  others.add_to(share.counts);
 }
 
 void count_total(const Xapian::Database& shard, const Xapian::Query& query, Share& share) {
@@ -148,26 +198,20 @@ void count_total(const Xapian::Database& shard, const Xapian::Query& query, Shar
   share.total += matches ? matches->count() : every_match(shard, query, {});
 }
 
-void count_by_values(const Xapian::Database& shard, const Xapian::Query& query, const std::vector<std::string>& facets,
-                     Share& share) {
-  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-  std::vector<Xapian::MatchSpy*> attach;
-  for (const auto& f : facets) {
-    spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot_of(f)));
-    attach.push_back(spies.back().get());
-  }
-  share.total += every_match(shard, query, attach);
-  for (std::size_t i = 0; i < facets.size(); ++i) {
-    for (auto v = spies[i]->values_begin(); v != spies[i]->values_end(); ++v) share.counts[i][*v] += v.get_termfreq();
-  }
+void count_by_values(const Xapian::Database& shard, const Xapian::Query& query, const Facets& facets, Share& share) {
+  SlotSpies spies(facets, false);
+  share.total += every_match(shard, query, spies.attached());
+  spies.add_to(share.counts);
 }
 
 }  // namespace
 
-void check_facet(const std::string& name) { slot_of(name); }
+void check_facet(const std::string& name) { facet_field(name); }
 
 MatchCounter::MatchCounter(std::vector<std::string> facets, std::size_t shards)
-    : facets_(std::move(facets)), shards_(shards), counts_(facets_.size()) {}
+    : facets_(std::move(facets)), shards_(shards), counts_(facets_.size()) {
+  for (const auto& name : facets_) fields_.push_back(&facet_field(name));
+}
 
 void MatchCounter::count_with(const IndexSet& handles, const Xapian::Query& query) {
   Share share;
@@ -181,14 +225,15 @@ void MatchCounter::count_with(const IndexSet& handles, const Xapian::Query& quer
     if (local && facets_.empty()) {
       count_total(shard, query, share);
     } else if (local && ShardCodes::current(shard)) {
-      count_by_codes(shard, query, facets_, share);
+      count_by_codes(shard, query, fields_, share);
       counted_codes = true;
     } else {
-      count_by_values(shard, query, facets_, share);
+      count_by_values(shard, query, fields_, share);
     }
   }
   for (std::size_t i = 0; i < facets_.size() && counted_codes; ++i) {
-    if (facets_[i] != "source") share.dates.add_to(facets_[i], share.counts[i]);
+    Coded part = coded(*fields_[i]);
+    if (part == Coded::Year || part == Coded::Month) share.dates.add_to(part, share.counts[i]);
   }
   std::lock_guard<std::mutex> lock(merge_);
   total_ += share.total;

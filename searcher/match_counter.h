@@ -13,12 +13,13 @@
 
 #include <xapian.h>
 
-#include "common/index_location.h"
+#include "common/fields.h"
+#include "searcher/index_set.h"
 
 namespace nsearch {
 
 struct FacetCount {
-  std::string name;                                              // "source", "year", "month"
+  std::string name;                                              // a facet of common/fields.h
   std::vector<std::pair<std::string, Xapian::doccount>> values;  // source keys, "2025", "2025-10"
 };
 
@@ -27,7 +28,7 @@ struct MatchCount {
   std::vector<FacetCount> facets;  // in the order asked; most frequent first, then by value
 };
 
-// Throws Error(ErrorCode::usage) unless name is a facet: source, year or month.
+// Throws Error(ErrorCode::usage) unless name is a facet (common/fields.h).
 void check_facet(const std::string& name);
 
 // One counting pass, shared by the threads that call count_with(). A local shard whose facet
@@ -45,6 +46,7 @@ class MatchCounter {
 
  private:
   std::vector<std::string> facets_;
+  std::vector<const fields::Field*> fields_;  // facets_' fields
   std::size_t shards_;
   std::atomic<std::size_t> next_{0};
   std::mutex merge_;

@@ -26,11 +26,16 @@ enum class TokKind { Word, Phrase, LParen, RParen, And, Or, Not, Minus, Field, E
 
 struct Tok {
   TokKind kind;
-  std::string text;   // word, phrase text, or field value
-  std::string field;  // for Field; for Prefix "" or "title"
+  std::string text;                      // word, phrase text, or field value
+  const fields::Field* field = nullptr;  // for Field; for Prefix the Text field, if any
+  bool quoted = false;                   // a Field's value was quoted: NAME:"…"
 };
 
-bool is_field(const std::string& name) { return name == "title" || name == "source" || name == "date"; }
+// The field a query may name so, or nullptr.
+const fields::Field* query_field(const std::string& name) {
+  const fields::Field* f = fields::find(name);
+  return f && f->query ? f : nullptr;
+}
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -52,43 +57,43 @@ class Lexer {
       char c = s_[i_];
       if (c == '(') {
         ++i_;
-        out.push_back({TokKind::LParen, "", ""});
+        out.push_back({TokKind::LParen, ""});
         continue;
       }
       if (c == ')') {
         ++i_;
-        out.push_back({TokKind::RParen, "", ""});
+        out.push_back({TokKind::RParen, ""});
         continue;
       }
       if (c == '"') {
-        out.push_back({TokKind::Phrase, quoted(), ""});
+        out.push_back({TokKind::Phrase, quoted()});
         if (out.back().text.find('*') != std::string::npos) warn_star();
         continue;
       }
       if (c == '-' && at_word_start(i_ + 1)) {
         ++i_;
-        out.push_back({TokKind::Minus, "", ""});
+        out.push_back({TokKind::Minus, ""});
         continue;
       }
       if (c == '=' && at_word_start(i_ + 1)) {
         ++i_;
         if (s_[i_] == '"')
-          out.push_back({TokKind::Phrase, quoted(), ""});  // =“…” is a phrase already
+          out.push_back({TokKind::Phrase, quoted()});  // =“…” is a phrase already
         else
-          out.push_back({TokKind::Exact, without_stars(bare()), ""});
+          out.push_back({TokKind::Exact, without_stars(bare())});
         continue;
       }
       std::string w = bare();
       if (w == "AND")
-        out.push_back({TokKind::And, "", ""});
+        out.push_back({TokKind::And, ""});
       else if (w == "OR")
-        out.push_back({TokKind::Or, "", ""});
+        out.push_back({TokKind::Or, ""});
       else if (w == "NOT")
-        out.push_back({TokKind::Not, "", ""});
+        out.push_back({TokKind::Not, ""});
       else if (auto t = star_word(field_or_word(w)); !t.text.empty() || t.kind != TokKind::Word)
         out.push_back(t);
     }
-    out.push_back({TokKind::End, "", ""});
+    out.push_back({TokKind::End, ""});
     return out;
   }
 
@@ -120,37 +125,36 @@ class Lexer {
 
   Tok field_or_word(const std::string& w) {
     size_t colon = w.find(':');
-    if (colon == std::string::npos || colon == 0) return {TokKind::Word, w, ""};
-    std::string field = w.substr(0, colon);
+    if (colon == std::string::npos || colon == 0) return {TokKind::Word, w};
+    std::string name = w.substr(0, colon);
     std::string value = w.substr(colon + 1);
     bool quoted_value = !value.empty() && value[0] == '"';
     if (quoted_value) value = value.substr(1);
-    if (is_field(field) && value.find_first_not_of(" \t\r\n") == std::string::npos) {
-      warnings_.push_back("'" + field + ":' with nothing after it: ignored (write " + field +
-                          ":WORD, without a space)");
-      return {TokKind::Word, "", ""};
+    const fields::Field* field = query_field(name);
+    if (field && value.find_first_not_of(" \t\r\n") == std::string::npos) {
+      warnings_.push_back("'" + name + ":' with nothing after it: ignored (write " + name + ":WORD, without a space)");
+      return {TokKind::Word, ""};
     }
-    if (colon + 1 == w.size()) return {TokKind::Word, w, ""};
-    if (is_field(field)) {
-      return {TokKind::Field, value, quoted_value && field == "title" ? "title-phrase" : field};
-    }
+    if (colon + 1 == w.size()) return {TokKind::Word, w};
+    if (field) return {TokKind::Field, value, field, quoted_value};
     // Only ASCII letters make a field name; anything else (a time 10:30, Arabic) is text.
-    if (std::all_of(field.begin(), field.end(),
+    if (std::all_of(name.begin(), name.end(),
                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); })) {
-      warnings_.push_back("unknown field '" + field + ":' (fields are title:, source:, date:); searched as words");
+      warnings_.push_back("unknown field '" + name + ":' (fields are " +
+                          fields::names(fields::is_query, "", ":", ", ", ", ") + "); searched as words");
     }
-    return {TokKind::Word, field + " " + value, ""};
+    return {TokKind::Word, name + " " + value};
   }
 
-  // A trailing `*` makes a word (or title:word) a prefix search; a `*` anywhere else means
-  // nothing and is dropped, with a warning.
+  // A trailing `*` makes a word (or title:word, any Text field's) a prefix search; a `*`
+  // anywhere else means nothing and is dropped, with a warning.
   Tok star_word(Tok t) {
-    bool wordlike = t.kind == TokKind::Word || (t.kind == TokKind::Field && t.field == "title");
+    bool wordlike = t.kind == TokKind::Word || (t.kind == TokKind::Field && t.field->kind == fields::Kind::Text);
     if (!wordlike || t.text.find('*') == std::string::npos) return t;
     std::string stem = t.text.substr(0, t.text.find_last_not_of('*') + 1);
     if (!stem.empty() && stem.size() < t.text.size() && stem.find('*') == std::string::npos &&
         stem.find(' ') == std::string::npos) {
-      return {TokKind::Prefix, stem, t.kind == TokKind::Field ? "title" : ""};
+      return {TokKind::Prefix, stem, t.field};
     }
     t.text = without_stars(t.text);
     return t;
@@ -297,7 +301,7 @@ class Parser {
       case TokKind::Phrase: return {phrase(t.text, ""), false, false};
       case TokKind::Exact: return exact(t.text);
       case TokKind::Field: return field(t);
-      case TokKind::Prefix: return prefix(t.text, t.field == "title" ? schema::kTitle : "");
+      case TokKind::Prefix: return prefix(t.text, t.field ? t.field->prefix : "");
       case TokKind::Word: return words(t.text, "");
       default: return {};
     }
@@ -380,10 +384,18 @@ class Parser {
   }
 
   Part field(const Tok& t) {
-    if (t.field == "source") return {sources_ ? sources_(t.text) : source_filter(t.text), true, false};
-    if (t.field == "date") return {date_filter(t.text), true, false};
-    if (t.field == "title-phrase") return {phrase(t.text, schema::kTitle), false, false};
-    return words(t.text, schema::kTitle);
+    const fields::Field& f = *t.field;
+    switch (f.kind) {
+      case fields::Kind::Text: return t.quoted ? Part{phrase(t.text, f.prefix), false, false} : words(t.text, f.prefix);
+      case fields::Kind::Key:
+        // A field with display names (the source) is resolved by the caller, by key or name.
+        if (!f.display_names.empty() && sources_) return {sources_(t.text), true, false};
+        return {field_filter(f, t.text, analyzer_), true, false};
+      case fields::Kind::Words: return {field_filter(f, t.text, analyzer_), true, false};
+      case fields::Kind::Date: return {date_filter(t.text), true, false};
+      case fields::Kind::DatePart: break;  // not named in queries
+    }
+    return {};
   }
 
   // Bare words; stopwords are left out of ranking unless the query has nothing else.
@@ -535,8 +547,11 @@ Xapian::Query date_range_filter(const std::string& since, const std::string& unt
   return date_filter(since + ".." + until);
 }
 
-Xapian::Query source_filter(const std::string& name) {
-  return Xapian::Query(std::string(schema::kSource) + normalize_source(name));
+Xapian::Query field_filter(const fields::Field& field, const std::string& value, const Analyzer& analyzer) {
+  if (field.kind == fields::Kind::Key) return Xapian::Query(std::string(field.prefix) + normalize_source(value));
+  std::vector<Xapian::Query> words;
+  analyzer.analyze(value, [&](const Token& t) { words.emplace_back(std::string(field.prefix) + t.normalized); });
+  return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
 }
 
 ParsedQuery parse_query(const std::string& text, const Analyzer& analyzer, const FormLookup& forms,

@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "common/analyzer.h"
+#include "common/fields.h"
 #include "searcher/term_forms.h"
 
 namespace nsearch {
@@ -43,7 +44,7 @@ struct PrefixForms {
 using PrefixLookup = std::function<PrefixForms(std::string_view prefix, const Token& word)>;
 
 // The filter for a source as the user named it (source:NAME); throws Error(ErrorCode::query) for
-// an outlet the index does not have. Without one, source_filter().
+// an outlet the index does not have. Without one, field_filter() of the source field.
 using SourceLookup = std::function<Xapian::Query(const std::string& name)>;
 
 // Throws Error(ErrorCode::query) when there is no sensible reading (bad date, empty query). Without
@@ -63,7 +64,8 @@ Xapian::Query date_filter(const std::string& value);
 // Containment filters for --since/--until (either may be empty).
 Xapian::Query date_range_filter(const std::string& since, const std::string& until);
 
-// XS filter for a source name as the user typed it.
-Xapian::Query source_filter(const std::string& name);
+// The filter NAME:VALUE of a Key field (its term for the value, normalized) or a Words field
+// (all of its terms for the value's words; none for no word: an empty query).
+Xapian::Query field_filter(const fields::Field& field, const std::string& value, const Analyzer& analyzer);
 
 }  // namespace nsearch

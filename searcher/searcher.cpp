@@ -10,6 +10,7 @@
 
 #include "common/dates.h"
 #include "common/errors.h"
+#include "common/fields.h"
 #include "common/overtaken_read.h"
 #include "common/schema.h"
 #include "searcher/match_counter.h"
@@ -212,8 +213,10 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   }
   for (auto& counts : counted.facets) {
     Facet f{counts.name, {}};
+    // A value is shown by its display name where the field has them (the source's).
+    const std::string names(fields::find(f.name)->display_names);
     for (auto& [value, count] : counts.values) {
-      std::string display = f.name == "source" ? db_.get_metadata(std::string(schema::kMetaSourcePrefix) + value) : "";
+      std::string display = names.empty() ? "" : db_.get_metadata(names + value);
       f.values.push_back({display.empty() ? value : display, count});
     }
     result.facets.push_back(std::move(f));

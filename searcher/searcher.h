@@ -14,8 +14,8 @@
 
 #include "common/analyzer.h"
 #include "common/article.h"
-#include "common/index_location.h"
 #include "searcher/highlighter.h"
+#include "searcher/index_set.h"
 #include "searcher/name_variants.h"
 #include "searcher/source_catalog.h"
 #include "searcher/speller.h"
@@ -35,7 +35,7 @@ struct SearchRequest {
   std::string query;
   std::vector<std::string> sources;  // --source, by key or display name, OR-ed
   std::string since, until;          // --since / --until
-  std::vector<std::string> facets;   // "source", "year", "month"
+  std::vector<std::string> facets;   // facets of common/fields.h: "source", "year", ...
   SortOrder sort = SortOrder::Relevance;
   Xapian::doccount offset = 0;
   Xapian::doccount limit = 10;
@@ -62,7 +62,7 @@ struct FacetValue {
 };
 
 struct Facet {
-  std::string name;  // "source", "year", "month"
+  std::string name;  // a facet of common/fields.h
   std::vector<FacetValue> values;
 };
 

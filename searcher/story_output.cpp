@@ -6,15 +6,19 @@
 
 namespace nsearch {
 
-nlohmann::json story_json(const StoryInfo& story) {
-  nlohmann::json members = nlohmann::json::array();
-  for (const auto& m : story.members) members.push_back(m.id);
-  nlohmann::json first = nullptr;
-  if (!story.members.empty()) {
+void print_story_entries(const StoryInfo& story, Printer& p) {
+  p.map_key("id").string(story.id);
+  p.map_key("count").integer(story.count);
+  p.map_key("first");
+  if (story.members.empty()) {
+    p.null();
+  } else {
     const StoryMember& f = story.members.front();
-    first = {{"id", f.id}, {"source", f.source}, {"date", f.date}};
+    p.begin_map().map_key("id").string(f.id).map_key("source").string(f.source).map_key("date").string(f.date).end();
   }
-  return {{"id", story.id}, {"count", story.count}, {"first", first}, {"members", members}};
+  p.map_key("members").begin_list();
+  for (const auto& m : story.members) p.string(m.id);
+  p.end();
 }
 
 std::vector<std::string> other_outlets(const StoryInfo& story, const std::string& hit_id) {

@@ -6,14 +6,14 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "searcher/printer.h"
 #include "searcher/story_members.h"
 
 namespace nsearch {
 
-// {id, count, first: {id, source, date}, members: [ids]}.
-nlohmann::json story_json(const StoryInfo& story);
+// The entries of a story's map (a hit's "story", `nsearch show --story`): id, count, first
+// ({id, source, date}) and members (their ids).
+void print_story_entries(const StoryInfo& story, Printer& p);
 
 // How many of a story's outlets a line names; the rest are counted.
 inline constexpr std::size_t kOutletsNamed = 5;

@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "common/dates.h"
-#include "common/index_location.h"
 #include "common/schema.h"
+#include "searcher/index_set.h"
 #include "searcher/query_parser.h"
 #include "tests/test_support.h"
 

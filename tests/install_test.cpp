@@ -81,6 +81,9 @@ TEST_F(Install, BashCompletesCommandsOptionsAndSources) {
   EXPECT_EQ(complete("nsearch so", 1), "sources\n");
   EXPECT_EQ(complete("nsearch search --so", 2), "--sort\n--source\n");
   EXPECT_EQ(complete("nsearch help e", 2), "exit-codes\n");
+  // Facets as the binary lists them (common/fields.h), after any typed before a comma.
+  EXPECT_EQ(complete("nsearch search --facets y", 3), "year\n");
+  EXPECT_EQ(complete("nsearch search --facets source,m", 3), "source,month\n");
   std::string idx = (*tmp_ / "idx").string();
   EXPECT_EQ(complete("nsearch --index " + idx + " --source وكالة", 4), "وكالة\\ الأناضول\n");
   EXPECT_EQ(complete("nsearch --index " + idx + " source : الم", 5), "المشهد\n");

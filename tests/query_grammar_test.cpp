@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "common/errors.h"
-#include "common/index_location.h"
+#include "common/open_index.h"
 #include "searcher/prefix_forms.h"
 #include "searcher/query_parser.h"
 #include "searcher/term_forms.h"
@@ -92,9 +92,13 @@ const Row kGrammar[] = {
     {"date:2024-10..2024-12", "Query((XM202410 OR XM202411 OR XM202412))", ""},
     {"date:..2020", "Query(VALUE_LE 1 20201231)", ""},
     {"date:2025..", "Query(VALUE_GE 0 20250101)", ""},
+    {"author:alpha", "Query(XAalpha)", ""},
+    {"author:\"alpha beta\"", "Query((XAalpha AND XAbeta))", ""},  // every word of the author
+    {"author:\"alpha\" author:beta", "Query((XAalpha AND XAbeta))", ""},
     // Filters restrict the ranked part.
     {"alpha source:beta", "Query((alpha FILTER XSbeta))", ""},
     {"alpha date:2024", "Query((alpha FILTER XY2024))", ""},
+    {"alpha author:beta", "Query((alpha FILTER XAbeta))", ""},
     // Stopwords leave ranking, unless nothing else is left.
     {"alpha في", "Query(alpha)", ""},
     {"في", "Query(في)", ""},
@@ -111,8 +115,9 @@ const Row kRepairs[] = {
     {"=al*pha", "Query(alpha)", "'*' works only at the end of a word (كتاب*): ignored elsewhere"},
     {"\"al*pha\"", "Query((al PHRASE 2 pha))", "'*' works only at the end of a word (كتاب*): ignored elsewhere"},
     {"foo:alpha", "Query((foo OR alpha))",
-     "unknown field 'foo:' (fields are title:, source:, date:); searched as words"},
+     "unknown field 'foo:' (fields are title:, source:, date:, author:); searched as words"},
     {"title: alpha", "Query(alpha)", "'title:' with nothing after it: ignored (write title:WORD, without a space)"},
+    {"author: alpha", "Query(alpha)", "'author:' with nothing after it: ignored (write author:WORD, without a space)"},
     {"alpha NOT", "Query(alpha)", "NOT with nothing after it: ignored"},
     {"alpha AND", "Query(alpha)", ""},
     {"OR alpha", "Query(alpha)", ""},

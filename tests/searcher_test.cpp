@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "common/index_location.h"
+#include "common/open_index.h"
 #include "searcher/clitic_forms.h"
 #include "searcher/term_forms.h"
 #include "tests/test_support.h"

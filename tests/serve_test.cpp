@@ -63,9 +63,11 @@ class Serve : public ::testing::Test {
     tmp_ = new TempDir();
     fs::copy(source_dir() / "corpus", *tmp_ / "in");
     write_file(*tmp_ / "in" / "hostile.txt", kHostile);
-    // A copy of the Al Jazeera article in another outlet, a day later: one story of two.
+    // A copy of the Al Jazeera article in another outlet, a day later, with a byline: one story
+    // of two.
     std::string copy = read_file(*tmp_ / "in" / "004_f090aae47d831c2d.txt");
-    copy.replace(copy.find("source: الجزيرة"), std::string("source: الجزيرة").size(), "source: عربي 21");
+    copy.replace(copy.find("source: الجزيرة"), std::string("source: الجزيرة").size(),
+                 "source: عربي 21\nauthor: إسطنبول - محمد الغامدي");
     copy.replace(copy.find("date: 2020-12-27"), std::string("date: 2020-12-27").size(), "date: 2020-12-28");
     write_file(*tmp_ / "in" / "copy.txt", copy);
     auto r = run_nsearch({"index", "--index", index(), in()});
@@ -118,6 +120,8 @@ TEST_F(Serve, ApiSearchIsTheCliJsonByteForByte) {
         "--duplicates", "show"}},
       {"since=2025&until=2025-12&facets=year", {"--since", "2025", "--until", "2025-12", "--facets", "year"}},
       {"q=" + encoded("\"صدام حفتر\"") + "&snippet_length=80", {"\"صدام حفتر\"", "--snippet-length", "80"}},
+      {"q=" + encoded(kHafter + " author:الغامدي") + "&facets=author,source",
+       {kHafter + " author:الغامدي", "--facets", "author,source"}},
   };
   for (const auto& c : cases) {
     std::vector<std::string> args{"search", "--index", index(), "--format", "json"};
@@ -131,6 +135,8 @@ TEST_F(Serve, ApiSearchIsTheCliJsonByteForByte) {
     EXPECT_EQ(res->body, cli.out) << c.query;
     EXPECT_GT(json::parse(res->body)["total"].get<int>(), 0) << c.query;
   }
+  json authors = json::parse(get("/api/search?q=" + encoded(kHafter) + "&facets=author")->body)["facets"]["author"];
+  EXPECT_EQ(authors, json::parse(R"([{"value": "اسطنبول محمد الغامدي", "count": 1}])")) << authors;
 }
 
 TEST_F(Serve, ApiArticleSourcesAndAnalyzeAreTheCliJson) {

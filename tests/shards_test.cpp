@@ -26,18 +26,20 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 // Real text: the seed articles' sentences, regrouped into many short articles with a spread
-// of sources (two spellings of one) and dates (some undated).
+// of sources (two spellings of one), dates (some undated) and authors (some none).
 std::string sentence_articles() {
   const std::vector<std::string> sentences = seed_sentences();
   const std::vector<std::string> sources = {"الجزيرة", "الجزيره", "وكالة الأناضول", "المشهد", ""};
   const std::vector<std::string> dates = {"2019-05", "2020-12-27", "2024", "2024-10-23", "", "2025-08-25T10:00:00Z"};
+  const std::vector<std::string> authors = {"طرابلس - محمد الغامدي", "", "محمد الغامدي", "وكالات"};
   std::string out;
   for (std::size_t i = 0; i + 2 < sentences.size(); i += 2) {
     json a = {{"id", fmt::format("s{}", i)},
               {"title", sentences[i]},
               {"body", sentences[i + 1] + ". " + sentences[i + 2]},
               {"source", sources[i % sources.size()]},
-              {"date", dates[i % dates.size()]}};
+              {"date", dates[i % dates.size()]},
+              {"author", authors[(i / 2) % authors.size()]}};
     out += a.dump() + "\n";
   }
   return out;
@@ -57,6 +59,8 @@ const std::vector<std::vector<std::string>> kQueries = {
     {"طرابلس", "--sort", "newest", "--facets", "source,month"},
     {"ليبيا", "--sort", "oldest", "--limit", "30"},
     {"الحكومة الليبية", "--limit", "50", "--offset", "3"},
+    {"ليبيا author:الغامدي", "--facets", "author,source"},
+    {"طرابلس", "--facets", "author", "--limit", "30"},
 };
 
 // Hits as (id, score) with score ties put in id order, since shards number documents

@@ -10,8 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "common/analyzer.h"
-#include "common/index_location.h"
 #include "common/schema.h"
+#include "searcher/index_set.h"
 #include "searcher/match_bitmap.h"
 #include "searcher/query_parser.h"
 #include "searcher/ranked_parts.h"

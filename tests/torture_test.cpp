@@ -29,7 +29,7 @@
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
-#include "common/index_location.h"
+#include "common/open_index.h"
 #include "common/schema.h"
 #include "tests/test_support.h"
 

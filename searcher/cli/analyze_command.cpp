@@ -1,6 +1,12 @@
 // `nsearch analyze`: shows what the one analyzer makes of a text, exactly as the indexer and
 // the searcher see it.
+#include <sys/stat.h>
+#include <time.h>
+
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <iterator>
 #include <memory>
@@ -8,21 +14,14 @@
 #include <string>
 
 #include <fmt/core.h>
-#include <nlohmann/json.hpp>
-
-#include <sys/stat.h>
-#include <time.h>
-
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
 
 #include "common/analyzer.h"
 #include "common/errors.h"
 #include "indexer/article_parser.h"
 #include "indexer/folder_profile.h"
 #include "searcher/cli/commands.h"
-#include "searcher/json_documents.h"
+#include "searcher/cli/format_option.h"
+#include "searcher/command_output.h"
 #include "searcher/searcher.h"
 
 namespace nsearch::cli {
@@ -40,19 +39,6 @@ struct AnalyzeOptions {
   IndexSetOptions index;
 };
 
-std::string flag_names(const Token& t) {
-  std::string s;
-  auto add = [&](bool on, const char* name) {
-    if (!on) return;
-    if (!s.empty()) s += ',';
-    s += name;
-  };
-  add(t.stopword(), "stopword");
-  add(t.number(), "number");
-  add(t.latin(), "latin");
-  return s;
-}
-
 // --terms: one output line per input line, so a word list is analyzed in one process.
 void print_terms(const Analyzer& analyzer, std::istream& in) {
   std::string line, out;
@@ -64,21 +50,6 @@ void print_terms(const Analyzer& analyzer, std::istream& in) {
     });
     out += '\n';
     std::fwrite(out.data(), 1, out.size(), stdout);
-  }
-}
-
-void print_table(const std::vector<Token>& tokens) {
-  std::puts("start  end  surface                 normalized              term                    flags");
-  for (const auto& t : tokens) {
-    // Pad by code points, not bytes, so Arabic columns line up on a terminal.
-    auto pad = [](std::string_view s, size_t width) {
-      size_t cps = 0;
-      for (unsigned char c : s) cps += (c & 0xC0) != 0x80;
-      return std::string(s) + std::string(cps < width ? width - cps : 1, ' ');
-    };
-    std::string line = fmt::format("{:>5} {:>4}  ", t.start, t.end) + pad(t.surface, 24) + pad(t.normalized, 24) +
-                       pad(t.term, 24) + flag_names(t);
-    std::puts(line.c_str());
   }
 }
 
@@ -98,8 +69,74 @@ std::optional<Date> reference_day(const AnalyzeOptions& opt, const std::string& 
   return parse_date(fmt::format("{:04}-{:02}-{:02}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday));
 }
 
-// --metadata FILE: what the indexer reads from the file, and from which line.
-void run_metadata(const AnalyzeOptions& opt) {
+// Where a header field's value came from: the header, a line of the text (and which rule read
+// which words there), or nowhere. The field's map is left open for the caller to add to.
+void print_origin(const char* field, const std::string& value, const Provenance& from, bool inferred, Printer& p) {
+  p.map_key(field).begin_map();
+  p.map_key("value").string(value);
+  p.text(fmt::format("{:<10} {}", std::string(field) + ":", value.empty() ? "-" : value));
+  if (value.empty()) {
+    p.map_key("from").string("none");
+  } else if (!inferred) {
+    p.map_key("from").string("header").text("  [header]");
+  } else {
+    p.map_key("from").string("text");
+    p.map_key("line").integer(from.line).map_key("line_text").string(from.text);
+    p.map_key("rule").string(from.rule).map_key("phrase").string(from.phrase);
+    p.text(fmt::format("  [line {}, {}", from.line, from.rule));
+    if (!from.phrase.empty() && from.phrase != value) p.text(": " + from.phrase);
+    p.text("]");
+  }
+  p.text("\n");
+}
+
+// What the indexer reads from the file at path, and from which line.
+void print_metadata(const std::string& path, const FolderProfile& profile, const InferenceOptions& options,
+                    const std::string& reference_why, const ParseResult& r, Printer& p) {
+  const Article& a = *r.article;
+  const MetadataInference& m = *r.inference;
+  auto inferred = [&](const char* field) {
+    return std::find(a.inferred.begin(), a.inferred.end(), field) != a.inferred.end();
+  };
+  p.begin_map();
+  p.map_key("format_version").integer(1);
+  p.map_key("file").string(path).text("file:      " + path + "\n");
+  p.map_key("folder_files").integer(profile.files());
+  p.text(fmt::format("folder:    {} article files measured for recurring lines\n", profile.files()));
+  p.map_key("reference").string(options.reference ? options.reference->text() : "");
+  p.map_key("reference_from").string(reference_why);
+  if (options.reference) p.text("reference: " + options.reference->text() + " (" + reference_why + ")\n");
+  print_origin("title", a.title, m.title_from, inferred("title"), p);
+  p.end();
+  print_origin("source", a.source, m.source_from, inferred("source"), p);
+  p.end();
+  p.map_key("co_sources").begin_list();
+  for (const auto& co : a.co_sources) p.string(co).text("with:      " + co + "\n");
+  p.end();
+  print_origin("date", a.date.text(), m.date_from, inferred("date"), p);
+  if (!m.date_not_resolved.empty()) {
+    p.map_key("relative_not_resolved").string(m.date_not_resolved);
+    p.text("           (relative dates not resolved: " + m.date_not_resolved + ")\n");
+  }
+  p.end();
+  p.map_key("inferred").begin_list();
+  for (const auto& f : a.inferred) p.string(f);
+  p.end();
+  p.map_key("dropped").begin_list();
+  // Only when the body is the cleaned text: a header keeps the body as written.
+  if (a.body == m.body && !m.dropped.empty()) {
+    p.text("left out of the body:\n");
+    for (const auto& d : m.dropped) {
+      p.begin_map().map_key("line").integer(d.line).map_key("text").string(d.text);
+      p.map_key("reason").string(d.reason).end();
+      p.text(fmt::format("  line {:>3}  {}: {}\n", d.line, d.reason, d.text));
+    }
+  }
+  p.end().end();
+}
+
+// --metadata FILE: what the indexer reads from the file, measured against its folder.
+void run_metadata(const AnalyzeOptions& opt, Printer& p) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (fs::is_directory(opt.metadata, ec))
@@ -115,64 +152,7 @@ void run_metadata(const AnalyzeOptions& opt) {
   options.reference = reference_day(opt, path.string(), reference_why);
   ParseResult r = parse_article_file(content, path.filename().string(), &options);
   if (!r.article) throw Error(ErrorCode::usage, opt.metadata + ": " + r.error);
-  const Article& a = *r.article;
-  const MetadataInference& m = *r.inference;
-  auto inferred = [&](const char* field) {
-    return std::find(a.inferred.begin(), a.inferred.end(), field) != a.inferred.end();
-  };
-  auto origin = [&](const char* field, const std::string& value, const Provenance& from) -> nlohmann::json {
-    if (value.empty()) return {{"value", ""}, {"from", "none"}};
-    if (!inferred(field)) return {{"value", value}, {"from", "header"}};
-    return {{"value", value},         {"from", "text"},    {"line", from.line},
-            {"line_text", from.text}, {"rule", from.rule}, {"phrase", from.phrase}};
-  };
-  nlohmann::json j = {{"format_version", 1},
-                      {"file", path.string()},
-                      {"folder_files", profile.files()},
-                      {"reference", options.reference ? options.reference->text() : ""},
-                      {"reference_from", reference_why},
-                      {"title", origin("title", a.title, m.title_from)},
-                      {"source", origin("source", a.source, m.source_from)},
-                      {"co_sources", a.co_sources},
-                      {"date", origin("date", a.date.text(), m.date_from)},
-                      {"inferred", a.inferred}};
-  if (!m.date_not_resolved.empty()) j["date"]["relative_not_resolved"] = m.date_not_resolved;
-  nlohmann::json dropped = nlohmann::json::array();
-  bool body_cleaned = a.body == m.body;
-  if (body_cleaned) {
-    for (const auto& d : m.dropped) dropped.push_back({{"line", d.line}, {"text", d.text}, {"reason", d.reason}});
-  }
-  j["dropped"] = dropped;
-  if (opt.format == "json") {
-    std::puts(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
-    return;
-  }
-  std::string out = "file:      " + path.string() + "\n";
-  out += fmt::format("folder:    {} article files measured for recurring lines\n", profile.files());
-  if (options.reference) out += "reference: " + options.reference->text() + " (" + reference_why + ")\n";
-  for (const char* field : {"title", "source", "date"}) {
-    const auto& f = j[field];
-    std::string value = f["value"];
-    out += fmt::format("{:<10} {}", std::string(field) + ":", value.empty() ? "-" : value);
-    if (f["from"] == "header") out += "  [header]";
-    if (f["from"] == "text") {
-      out += fmt::format("  [line {}, {}", f["line"].get<int>(), f["rule"].get<std::string>());
-      std::string phrase = f["phrase"];
-      if (!phrase.empty() && phrase != value) out += ": " + phrase;
-      out += "]";
-    }
-    out += "\n";
-    if (std::string(field) == "source") {
-      for (const auto& co : a.co_sources) out += "with:      " + co + "\n";
-    }
-  }
-  if (!m.date_not_resolved.empty()) out += "           (relative dates not resolved: " + m.date_not_resolved + ")\n";
-  if (!dropped.empty()) out += "left out of the body:\n";
-  for (const auto& d : dropped) {
-    out += fmt::format("  line {:>3}  {}: {}\n", d["line"].get<int>(), d["reason"].get<std::string>(),
-                       d["text"].get<std::string>());
-  }
-  std::fputs(out.c_str(), stdout);
+  print_metadata(path.string(), profile, options, reference_why, r, p);
 }
 
 // Up to 12 words, comma-separated, "…" after them when there are more.
@@ -184,71 +164,63 @@ std::string listed(const std::vector<std::string>& words) {
 }
 
 // --forms: each word's indexed forms and, for a name, the other spellings it finds and why.
-void print_forms(const std::vector<WordMatch>& words, const std::string& format) {
-  using nlohmann::json;
-  if (format == "json") {
-    json out = json::array();
-    for (const auto& w : words) {
-      json variants = json::array();
-      for (const auto& v : w.variants) variants.push_back({{"word", v.word}, {"edit", v.why}});
-      out.push_back({{"surface", w.word.surface},
-                     {"normalized", w.word.normalized},
-                     {"forms", w.forms},
-                     {"name", w.name},
-                     {"variants", variants},
-                     {"derived", w.derived},
-                     {"weighing", w.weighing}});
-    }
-    std::puts(json{{"words", out}}.dump(2).c_str());
-    return;
-  }
+void print_forms(const std::vector<WordMatch>& words, Printer& p) {
+  auto list = [&](const char* key, const std::vector<std::string>& items) {
+    p.map_key(key).begin_list();
+    for (const auto& i : items) p.string(i);
+    p.end();
+  };
+  p.begin_map().map_key("words").begin_list();
   for (const auto& w : words) {
-    std::string line = std::string(w.word.surface);
+    p.begin_map();
+    p.map_key("surface").string(w.word.surface);
+    p.map_key("normalized").string(w.word.normalized);
+    list("forms", w.forms);
+    p.map_key("name").boolean(w.name);
+    p.map_key("variants").begin_list();
+    for (const auto& v : w.variants) p.begin_map().map_key("word").string(v.word).map_key("edit").string(v.why).end();
+    p.end();
+    list("derived", w.derived);
+    list("weighing", w.weighing);
+    p.end();
+    p.text(std::string(w.word.surface));
     if (w.word.stopword()) {
-      std::puts((line + ": a function word, left out of ranking").c_str());
+      p.text(": a function word, left out of ranking\n");
       continue;
     }
-    line += ": " + std::to_string(w.forms.size()) + " indexed forms" + listed(w.forms);
+    std::string line = ": " + std::to_string(w.forms.size()) + " indexed forms" + listed(w.forms);
     line += w.name ? "\n  a name here (no article, no verb)" : "\n  not a name here";
     for (const auto& v : w.variants) line += "\n  also spelled " + v.word + " (" + v.why + "), ranked below it";
     if (!w.derived.empty()) line += "\n  also finds, ranked below it:" + listed(w.derived);
     if (!w.weighing.empty()) line += "\n  adds weight where it matches, finds nothing alone:" + listed(w.weighing);
-    std::puts(line.c_str());
+    p.text(line + "\n");
   }
+  p.end().end();
 }
 
 void run_analyze(const AnalyzeOptions& opt) {
-  if (opt.format != "text" && opt.format != "json") {
-    throw Error(ErrorCode::usage, "--format must be text or json");
-  }
+  std::string out;
+  std::unique_ptr<Printer> printer = document_printer(opt.format, out);
   if (!opt.metadata.empty()) {
-    run_metadata(opt);
-    return;
-  }
-  if (opt.forms) {
+    run_metadata(opt, *printer);
+  } else if (opt.forms) {
     if (!opt.text_given) throw Error(ErrorCode::usage, "--forms needs the words as an argument");
     Searcher searcher(open_indexes(opt.index));
-    print_forms(searcher.word_matches(opt.text), opt.format);
-    return;
-  }
-  const Analyzer analyzer;
-  if (opt.terms) {
+    print_forms(searcher.word_matches(opt.text), *printer);
+  } else if (opt.terms) {
+    const Analyzer analyzer;
     if (opt.text_given) {
       std::istringstream in(opt.text);
       print_terms(analyzer, in);
     } else {
       print_terms(analyzer, std::cin);
     }
-    return;
-  }
-  std::string text = opt.text;
-  if (!opt.text_given) text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  auto tokens = analyzer.analyze(text);
-  if (opt.format == "json") {
-    std::fputs(tokens_document(tokens).c_str(), stdout);
   } else {
-    print_table(tokens);
+    std::string text = opt.text;
+    if (!opt.text_given) text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    print_tokens(Analyzer().analyze(text), *printer);
   }
+  std::fputs(out.c_str(), stdout);
 }
 
 }  // namespace

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "common/index_location.h"
 #include "searcher/cli/exit_codes.h"
+#include "searcher/index_set.h"
 
 #include <CLI/CLI.hpp>
 

@@ -4,8 +4,8 @@
 
 #include "common/errors.h"
 #include "searcher/cli/commands.h"
+#include "searcher/cli/help_topics.h"
 #include "searcher/cli/terminal.h"
-#include "searcher/query_syntax.h"
 
 namespace nsearch::cli {
 

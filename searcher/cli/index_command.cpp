@@ -9,14 +9,13 @@
 #include <thread>
 
 #include <fmt/core.h>
-#include <nlohmann/json.hpp>
 
 #include "common/analyzer.h"
 #include "common/errors.h"
-#include "common/index_location.h"
 #include "indexer/indexer.h"
 #include "indexer/source_names.h"
 #include "searcher/cli/commands.h"
+#include "searcher/cli/format_option.h"
 
 namespace nsearch::cli {
 
@@ -78,40 +77,39 @@ class ProgressLine {
   bool drawn_ = false;
 };
 
-void print_summary(const IndexSummary& s, const std::string& format, const std::string& dir) {
+void print_summary(const IndexSummary& s, const std::string& dir, Printer& p) {
   const auto& c = s.counts;
   double mb = s.input_bytes / 1e6;
   std::uint64_t processed = c.added + c.updated + c.unchanged;
   double rate = s.seconds > 0 ? processed / s.seconds : 0;
-  if (format == "json") {
-    nlohmann::json j = {{"format_version", 1},
-                        {"index", dir},
-                        {"added", c.added},
-                        {"updated", c.updated},
-                        {"unchanged", c.unchanged},
-                        {"removed", c.removed},
-                        {"skipped", c.skipped},
-                        {"warnings", c.warnings},
-                        {"missing_roots", c.missing_roots},
-                        {"seconds", s.seconds},
-                        {"input_bytes", s.input_bytes},
-                        {"input_mb", mb},
-                        {"articles_per_s", rate},
-                        {"mb_per_s", s.seconds > 0 ? mb / s.seconds : 0}};
-    std::puts(j.dump().c_str());
-    return;
-  }
-  std::string line =
-      fmt::format("{} added, {} updated, {} unchanged, {} removed", c.added, c.updated, c.unchanged, c.removed);
-  if (c.skipped) line += fmt::format(", {} skipped", c.skipped);
-  if (c.warnings) line += fmt::format(", {} warning{}", c.warnings, c.warnings == 1 ? "" : "s");
-  if (c.missing_roots) line += fmt::format(", {} {} missing", c.missing_roots, c.missing_roots == 1 ? "root" : "roots");
-  line += fmt::format(" in {:.1f}s ({:.1f} MB, {:.0f} articles/s)", s.seconds, mb, rate);
-  std::puts(line.c_str());
+  auto count = [&](const char* key, std::uint64_t n) { p.map_key(key).integer(static_cast<std::int64_t>(n)); };
+  p.begin_map();
+  p.map_key("format_version").integer(1);
+  p.map_key("index").string(dir);
+  count("added", c.added);
+  count("updated", c.updated);
+  count("unchanged", c.unchanged);
+  count("removed", c.removed);
+  p.text(fmt::format("{} added, {} updated, {} unchanged, {} removed", c.added, c.updated, c.unchanged, c.removed));
+  count("skipped", c.skipped);
+  if (c.skipped) p.text(fmt::format(", {} skipped", c.skipped));
+  count("warnings", c.warnings);
+  if (c.warnings) p.text(fmt::format(", {} warning{}", c.warnings, c.warnings == 1 ? "" : "s"));
+  count("missing_roots", c.missing_roots);
+  if (c.missing_roots) p.text(fmt::format(", {} {} missing", c.missing_roots, c.missing_roots == 1 ? "root" : "roots"));
+  p.map_key("seconds").real(s.seconds);
+  count("input_bytes", s.input_bytes);
+  p.map_key("input_mb").real(mb);
+  p.map_key("articles_per_s").real(rate);
+  p.map_key("mb_per_s").real(s.seconds > 0 ? mb / s.seconds : 0);
+  p.text(fmt::format(" in {:.1f}s ({:.1f} MB, {:.0f} articles/s)\n", s.seconds, mb, rate));
+  p.end();
 }
 
 void run(const IndexOptions& opt, int& exit_code) {
-  if (opt.format != "text" && opt.format != "json") throw Error(ErrorCode::usage, "--format must be text or json");
+  std::string out;
+  // One line: a script reads each run's summary as a line of its log.
+  std::unique_ptr<Printer> printer = document_printer(opt.format, out, JsonPrinter::Layout::OneLine);
   auto dir = resolve_index_dir(opt.index);
   IndexRequest request;
   request.paths = opt.paths;
@@ -177,7 +175,10 @@ void run(const IndexOptions& opt, int& exit_code) {
   for (const std::string& root : summary.missing_roots)
     std::fprintf(stderr, "nsearch: `nsearch index --forget %s` removes the articles of %s\n", root.c_str(),
                  root.c_str());
-  if (!opt.quiet) print_summary(summary, opt.format, dir.string());
+  if (!opt.quiet) {
+    print_summary(summary, dir.string(), *printer);
+    std::fputs(out.c_str(), stdout);
+  }
   exit_code = summary.counts.skipped || summary.counts.missing_roots ? kExitSkipped : kExitOk;
 }
 

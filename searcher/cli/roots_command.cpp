@@ -1,17 +1,16 @@
 // `nsearch roots`: the roots the index was built from, each with its article count and last scan.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
 
 #include <fmt/core.h>
-#include <nlohmann/json.hpp>
 
 #include "common/errors.h"
-#include "common/index_location.h"
-#include "common/roots.h"
-#include "common/schema.h"
-#include "indexer/document_builder.h"
 #include "searcher/cli/commands.h"
+#include "searcher/cli/format_option.h"
+#include "searcher/index_roots.h"
+#include "searcher/index_set.h"
 
 namespace nsearch::cli {
 
@@ -24,48 +23,31 @@ struct RootsOptions {
   std::string format = "text";
 };
 
-// Each root with the articles its files hold: the manifest (in database 0) lists the files, the
-// index counts their articles (an article another file took is no longer theirs).
-nlohmann::json collect(const IndexSet& set, const fs::path& dir) {
-  const Xapian::Database& db = set.db;
-  std::vector<RootRecord> roots = parse_roots(db.get_metadata(std::string(schema::kMetaRoots)));
-  std::vector<std::uint64_t> articles(roots.size());
-  const std::string prefix(schema::kMetaFilePrefix);
-  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
-    std::string path = (*it).substr(prefix.size());
-    for (std::size_t i = 0; i < roots.size(); ++i) {
-      if (!path_under(path, roots[i].path)) continue;
-      articles[i] += db.get_termfreq(std::string(schema::kFile) + file_key(path));
-      break;
-    }
+std::string table(const std::vector<RootInfo>& roots) {
+  if (roots.empty()) return "no roots recorded; add one with `nsearch index PATH`\n";
+  std::size_t width = 4;
+  for (const auto& r : roots) width = std::max(width, r.name.size());
+  std::string out = fmt::format("{:<{}}  {:>8}  {:<20}  {}\n", "name", width, "articles", "last scan", "path");
+  for (const auto& r : roots) {
+    out += fmt::format("{:<{}}  {:>8}  {:<20}  {}{}\n", r.name, width, r.articles,
+                       r.last_scan.empty() ? "never" : r.last_scan, r.path, r.present ? "" : "  (missing)");
   }
-  nlohmann::json list = nlohmann::json::array();
-  for (std::size_t i = 0; i < roots.size(); ++i) {
-    std::error_code ec;
-    list.push_back({{"name", roots[i].name},
-                    {"path", roots[i].path},
-                    {"articles", articles[i]},
-                    {"last_scan", roots[i].last_scan},
-                    {"present", fs::exists(roots[i].path, ec)}});
-  }
-  return {{"format_version", 1}, {"index", dir.string()}, {"roots", list}};
+  return out;
 }
 
-void print_text(const nlohmann::json& j) {
-  if (j["roots"].empty()) {
-    std::puts("no roots recorded; add one with `nsearch index PATH`");
-    return;
+void print_roots(const std::vector<RootInfo>& roots, const fs::path& dir, Printer& p) {
+  p.begin_map();
+  p.map_key("format_version").integer(1);
+  p.map_key("index").string(dir.string());
+  p.map_key("roots").begin_list();
+  for (const auto& r : roots) {
+    p.begin_map().map_key("name").string(r.name).map_key("path").string(r.path);
+    p.map_key("articles").integer(static_cast<std::int64_t>(r.articles)).map_key("last_scan").string(r.last_scan);
+    p.map_key("present").boolean(r.present).end();
   }
-  std::size_t width = 4;
-  for (const auto& r : j["roots"]) width = std::max(width, r["name"].get<std::string>().size());
-  std::string out = fmt::format("{:<{}}  {:>8}  {:<20}  {}\n", "name", width, "articles", "last scan", "path");
-  for (const auto& r : j["roots"]) {
-    std::string scan = r["last_scan"].get<std::string>();
-    out += fmt::format("{:<{}}  {:>8}  {:<20}  {}{}\n", r["name"].get<std::string>(), width,
-                       r["articles"].get<std::uint64_t>(), scan.empty() ? "never" : scan, r["path"].get<std::string>(),
-                       r["present"].get<bool>() ? "" : "  (missing)");
-  }
-  std::fputs(out.c_str(), stdout);
+  p.end();
+  if (p.is_text()) p.text(table(roots));
+  p.end();
 }
 
 }  // namespace
@@ -81,13 +63,11 @@ void add_roots_command(CLI::App& app, int& exit_code) {
   add_index_option(cmd, opt->index);
   cmd->add_option("--format", opt->format, "text or json")->capture_default_str();
   cmd->callback([opt, &exit_code] {
-    if (opt->format != "text" && opt->format != "json") throw Error(ErrorCode::usage, "--format must be text or json");
+    std::string out;
+    std::unique_ptr<Printer> printer = document_printer(opt->format, out);
     auto dir = resolve_index_dir(opt->index);
-    auto roots = collect(open_index_set({dir}, false), dir);
-    if (opt->format == "json")
-      std::puts(roots.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
-    else
-      print_text(roots);
+    print_roots(index_roots(open_index_set({dir}, false).db), dir, *printer);
+    std::fputs(out.c_str(), stdout);
     exit_code = kExitOk;
   });
 }

@@ -10,11 +10,12 @@
 #include <optional>
 
 #include "common/errors.h"
-#include "common/index_location.h"
+#include "common/fields.h"
 #include "searcher/cli/commands.h"
 #include "searcher/cli/search_params.h"
 #include "searcher/cli/terminal.h"
-#include "searcher/printers.h"
+#include "searcher/index_set.h"
+#include "searcher/search_output.h"
 #include "searcher/searcher.h"
 
 namespace nsearch::cli {
@@ -133,7 +134,8 @@ void add_search_command(CLI::App& app, int& exit_code) {
       ->allow_extra_args(false);
   cmd->add_option("--since", o->params.since, "Only articles dated on or after DATE (YYYY[-MM[-DD]])");
   cmd->add_option("--until", o->params.until, "Only articles dated on or before DATE (YYYY[-MM[-DD]])");
-  cmd->add_option("--facets", o->params.facets, "Comma-separated facets: source, year, month");
+  cmd->add_option("--facets", o->params.facets,
+                  "Comma-separated facets: " + fields::names(fields::is_facet, "", "", ", ", ", "));
   cmd->add_option("--sort", o->params.sort, "relevance, newest or oldest")->capture_default_str();
   cmd->add_option("--format", o->format, "text, json, jsonl, ids or trec")->capture_default_str();
   cmd->add_option("--color", o->color, "auto (only on a terminal), always or never")->capture_default_str();

@@ -3,11 +3,11 @@
 #include <memory>
 
 #include <fmt/core.h>
-#include <nlohmann/json.hpp>
 
 #include "common/errors.h"
-#include "common/index_location.h"
 #include "searcher/cli/commands.h"
+#include "searcher/cli/format_option.h"
+#include "searcher/index_set.h"
 #include "searcher/index_stats.h"
 
 namespace nsearch::cli {
@@ -19,39 +19,34 @@ struct StatsOptions {
   std::string format = "text";
 };
 
-nlohmann::json to_json(const IndexStats& s) {
-  nlohmann::json sources = nlohmann::json::array();
-  for (const auto& src : s.sources) sources.push_back({{"value", src.name}, {"count", src.count}});
-  return {{"format_version", 1},
-          {"index", s.index},
-          {"documents", s.documents},
-          // A shard is a chain of databases once full ones are sealed: the count searched is
-          // the databases'. "shards" was that count before sealing and stays, for scripts.
-          {"databases", s.databases},
-          {"shards", s.databases},
-          {"sources", sources},
-          {"date_from", s.date_from},
-          {"date_to", s.date_to},
-          {"size_bytes", s.size_bytes},
-          {"schema_version", s.schema_version},
-          {"analyzer_version", s.analyzer_version},
-          {"analyzer_variant", s.analyzer_variant},
-          {"last_update", s.last_update},
-          {"roots", s.roots}};
-}
-
-void print_text(const IndexStats& s) {
-  std::string out = fmt::format("index       {}\ndocuments   {}\nsize        {:.1f} MB\n", s.index, s.documents,
-                                static_cast<double>(s.size_bytes) / 1e6);
-  out += fmt::format("databases   {}\n", s.databases);
-  out += fmt::format("dates       {} .. {}\n", s.date_from, s.date_to);
-  out += fmt::format("versions    schema {}, analyzer {} ({})\n", s.schema_version, s.analyzer_version,
-                     s.analyzer_variant);
-  out += fmt::format("updated     {}\n", s.last_update);
-  for (const auto& r : s.roots) out += fmt::format("root        {}\n", r);
-  out += "sources\n";
-  for (const auto& src : s.sources) out += fmt::format("  {:>7}  {}\n", src.count, src.name);
-  std::fputs(out.c_str(), stdout);
+void print_stats(const IndexStats& s, Printer& p) {
+  p.begin_map();
+  p.map_key("format_version").integer(1);
+  p.map_key("index").string(s.index).text(fmt::format("index       {}\n", s.index));
+  p.map_key("documents").integer(s.documents).text(fmt::format("documents   {}\n", s.documents));
+  p.map_key("size_bytes").integer(static_cast<std::int64_t>(s.size_bytes));
+  p.text(fmt::format("size        {:.1f} MB\n", static_cast<double>(s.size_bytes) / 1e6));
+  // A shard is a chain of databases once full ones are sealed: the count searched is the
+  // databases'. "shards" was that count before sealing and stays, for scripts.
+  p.map_key("databases").integer(s.databases).text(fmt::format("databases   {}\n", s.databases));
+  p.map_key("shards").integer(s.databases);
+  p.map_key("date_from").string(s.date_from).map_key("date_to").string(s.date_to);
+  p.text(fmt::format("dates       {} .. {}\n", s.date_from, s.date_to));
+  p.map_key("schema_version").string(s.schema_version);
+  p.map_key("analyzer_version").string(s.analyzer_version);
+  p.map_key("analyzer_variant").string(s.analyzer_variant);
+  p.text(fmt::format("versions    schema {}, analyzer {} ({})\n", s.schema_version, s.analyzer_version,
+                     s.analyzer_variant));
+  p.map_key("last_update").string(s.last_update).text(fmt::format("updated     {}\n", s.last_update));
+  p.map_key("roots").begin_list();
+  for (const auto& r : s.roots) p.string(r).text(fmt::format("root        {}\n", r));
+  p.end();
+  p.map_key("sources").begin_list().text("sources\n");
+  for (const auto& src : s.sources) {
+    p.begin_map().map_key("value").string(src.name).map_key("count").integer(src.count).end();
+    p.text(fmt::format("  {:>7}  {}\n", src.count, src.name));
+  }
+  p.end().end();
 }
 
 }  // namespace
@@ -63,13 +58,11 @@ void add_stats_command(CLI::App& app, int& exit_code) {
   add_index_option(cmd, opt->index);
   cmd->add_option("--format", opt->format, "text or json")->capture_default_str();
   cmd->callback([opt, &exit_code] {
-    if (opt->format != "text" && opt->format != "json") throw Error(ErrorCode::usage, "--format must be text or json");
+    std::string out;
+    std::unique_ptr<Printer> printer = document_printer(opt->format, out);
     auto dir = resolve_index_dir(opt->index);
-    IndexStats stats = index_stats(open_index_set({dir}, false), dir);
-    if (opt->format == "json")
-      std::puts(to_json(stats).dump(2).c_str());
-    else
-      print_text(stats);
+    print_stats(index_stats(open_index_set({dir}, false), dir), *printer);
+    std::fputs(out.c_str(), stdout);
     exit_code = kExitOk;
   });
 }

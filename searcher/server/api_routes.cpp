@@ -4,8 +4,9 @@
 
 #include "common/analyzer.h"
 #include "common/errors.h"
-#include "searcher/json_documents.h"
-#include "searcher/printers.h"
+#include "searcher/command_output.h"
+#include "searcher/json_printer.h"
+#include "searcher/search_output.h"
 #include "searcher/server/request_params.h"
 #include "searcher/server/responses.h"
 #include "searcher/server/routes.h"
@@ -31,22 +32,27 @@ void article(SearcherPool& pool, const httplib::Request& req, httplib::Response&
   pool.with_searcher([&](Searcher& s) {
     ArticleLookup found = s.find(id);
     if (!found.article) return send_error(res, Answer::Json, 404, lookup_failure(id, found));
-    if (!story) return res.set_content(article_document(*found.article), kJson);
-    auto info = s.story(found.article->id);
-    if (!info) throw Error(ErrorCode::inconsistent, "the index holds no story for '" + found.article->id + "'");
-    res.set_content(story_document(*info), kJson);
+    const Article& a = *found.article;
+    if (!story) return res.set_content(json_document([&](Printer& p) { print_article(a, p); }), kJson);
+    auto info = s.story(a.id);
+    if (!info) throw Error(ErrorCode::inconsistent, "the index holds no story for '" + a.id + "'");
+    res.set_content(json_document([&](Printer& p) { print_story(*info, a.id, p); }), kJson);
   });
 }
 
 void sources(SearcherPool& pool, httplib::Response& res) {
-  pool.with_searcher([&](Searcher& s) { res.set_content(sources_document(s.sources().sources()), kJson); });
+  pool.with_searcher([&](Searcher& s) {
+    const auto& outlets = s.sources().sources();
+    res.set_content(json_document([&](Printer& p) { print_sources(outlets, BidiMode::Logical, p); }), kJson);
+  });
 }
 
 void analyze(const httplib::Request& req, httplib::Response& res) {
   if (!req.has_param("text")) throw Error(ErrorCode::usage, "text is required: /api/analyze?text=...");
   const std::string text = text_param(req, "text");  // the tokens point into it
   const Analyzer analyzer;
-  res.set_content(tokens_document(analyzer.analyze(text)), kJson);
+  const std::vector<Token> tokens = analyzer.analyze(text);
+  res.set_content(json_document([&](Printer& p) { print_tokens(tokens, p); }), kJson);
 }
 
 }  // namespace

@@ -3,7 +3,7 @@
 
 #include "common/errors.h"
 #include "searcher/cli/exit_codes.h"
-#include "searcher/json_documents.h"
+#include "searcher/command_output.h"
 #include "searcher/server/assets.h"
 #include "searcher/server/http_status.h"
 #include "searcher/server/page.h"

@@ -1,10 +1,10 @@
 #include "searcher/server/responses.h"
 
 #include <xapian.h>
-#include <nlohmann/json.hpp>
 
 #include "common/errors.h"
 #include "searcher/cli/exit_codes.h"
+#include "searcher/json_printer.h"
 #include "searcher/server/http_status.h"
 #include "searcher/server/page.h"
 
@@ -13,9 +13,11 @@ namespace nsearch::server {
 void send_error(httplib::Response& res, Answer as, int status, const std::string& message) {
   res.status = status;
   if (as == Answer::Json) {
-    nlohmann::json j = {{"format_version", 1}, {"status", status}, {"error", message}};
-    res.set_content(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n",
-                    "application/json; charset=utf-8");
+    std::string json = json_document([&](Printer& p) {
+      p.begin_map().map_key("format_version").integer(1).map_key("status").integer(status);
+      p.map_key("error").string(message).end();
+    });
+    res.set_content(json, "application/json; charset=utf-8");
   } else {
     res.set_content(message_page(status == 404 ? "غير موجود" : "تعذر الطلب", message), "text/html; charset=utf-8");
   }

@@ -10,7 +10,7 @@
 #include <mutex>
 #include <vector>
 
-#include "common/index_location.h"
+#include "searcher/index_set.h"
 #include "searcher/searcher.h"
 #include "searcher/server/fifo_gate.h"
 

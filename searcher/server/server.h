@@ -6,7 +6,7 @@
 #include <functional>
 #include <string>
 
-#include "common/index_location.h"
+#include "searcher/index_set.h"
 
 namespace nsearch::server {
 

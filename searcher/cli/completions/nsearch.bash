@@ -1,10 +1,15 @@
 # bash completion for nsearch: commands, each command's options (read from its own --help),
-# option values, and outlet names for --source and source: (from `nsearch sources --format
+# option values (the facets too, from `nsearch search --help`), and outlet names for --source and source: (from `nsearch sources --format
 # names`, on the index given by --index if any). Installed by `cmake --install`; to try it
 # from a checkout: source searcher/cli/completions/nsearch.bash
 
 _nsearch_options() {
   "${1:-nsearch}" ${2:+"$2"} --help 2>/dev/null | grep -oE -- '(^| |,)--?[a-zA-Z][a-zA-Z-]*' | sed 's/^[ ,]*//' | sort -u
+}
+
+# The facets, as `nsearch search --help` lists them.
+_nsearch_facets() {
+  "${1:-nsearch}" search --help 2>/dev/null | sed -n 's/.*Comma-separated facets: //p' | tr -d ' ' | tr ',' '\n'
 }
 
 _nsearch() {
@@ -44,7 +49,11 @@ _nsearch() {
     --color) COMPREPLY=($(compgen -W $'auto\nalways\nnever' -- "$cur")); return ;;
     --bidi) COMPREPLY=($(compgen -W $'auto\nisolate\nvisual\nlogical' -- "$cur")); return ;;
     --spelling) COMPREPLY=($(compgen -W $'suggest\nauto\noff' -- "$cur")); return ;;
-    --facets) COMPREPLY=($(compgen -W $'source\nyear\nmonth\nsource,month\nsource,year' -- "$cur")); return ;;
+    --facets)  # a comma-separated list: the names typed so far stay in front
+      local typed=""
+      [[ $cur == *,* ]] && typed=${cur%,*},
+      COMPREPLY=($(compgen -P "$typed" -W "$(_nsearch_facets "$bin")" -- "${cur##*,}"))
+      return ;;
     --format)
       case ${command:-search} in
         search) COMPREPLY=($(compgen -W $'text\njson\njsonl\nids\ntrec' -- "$cur")) ;;

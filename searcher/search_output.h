@@ -1,5 +1,6 @@
-// Output formats of `nsearch search`: text, json, jsonl, ids, trec. The JSON shape is
-// documented in docs/query-syntax.md ("JSON output") and versioned by kFormatVersion.
+// Output formats of `nsearch search`: text, json, jsonl, ids, trec, written through one
+// Printer (printer.h). The JSON shape is documented in docs/query-syntax.md ("JSON output") and
+// versioned by kFormatVersion.
 #pragma once
 
 #include <cstdio>
@@ -27,9 +28,9 @@ struct PrintOptions {
   BidiMode bidi = BidiMode::Logical;
 };
 
-void print_result(const SearchResult& result, const PrintOptions& options, std::FILE* out);
-// What print_result writes, as a string (for the pager, and `nsearch serve`).
+// The result as options.format writes it (for the pager, and `nsearch serve`).
 std::string printed_result(const SearchResult& result, const PrintOptions& options);
+void print_result(const SearchResult& result, const PrintOptions& options, std::FILE* out);
 
 // A batch query the parser rejected: a record of type "error" with its qid in json and jsonl,
 // nothing in the other formats (their callers report it on stderr).

@@ -1,5 +1,5 @@
-// Opening an index for reading, with the version check. Where it lives is the caller's choice
-// (the CLI: searcher/cli/index_dir.cpp); its layout is common/index_layout.h.
+// What a search reads: one or more indexes, each local or served by shard servers, searched as
+// one (`nsearch search --index A --index B`, stub files listing remote shards).
 #pragma once
 
 #include <filesystem>
@@ -10,12 +10,7 @@
 
 namespace nsearch {
 
-// Opens the index at dir (a directory holding an XAPIANDB stub, a Xapian database directory,
-// or a stub file) for searching. Throws Error: ErrorCode::no_index when there is none,
-// unreadable when it cannot be opened, incompatible when its schema or analyzer version differs.
-Xapian::Database open_index_for_reading(const std::filesystem::path& dir);
-
-// Several indexes searched as one: every --index given (each a directory, a Xapian database
+// Several indexes searched as one: every location given (each a directory, a Xapian database
 // or a stub file). Stub lines may name local databases ("glass PATH", "auto PATH") and remote
 // ones ("remote HOST:PORT", served by xapian-tcpsrv). Each part is opened on its own, so a
 // shard server that is down is named in the error; with allow_partial it is left out and
@@ -31,9 +26,9 @@ struct IndexSet {
   std::vector<std::filesystem::path> locations;
   bool allow_partial = false;
 };
-IndexSet open_index_set(const std::vector<std::filesystem::path>& locations, bool allow_partial);
 
-// Throws Error(ErrorCode::incompatible) unless db records our schema and analyzer versions.
-void check_index_versions(Xapian::Database& db, const std::string& where);
+// Throws Error: unreachable for a shard server that is down (unless allow_partial), and as
+// open_index_for_reading (common/open_index.h) for each local part.
+IndexSet open_index_set(const std::vector<std::filesystem::path>& locations, bool allow_partial);
 
 }  // namespace nsearch

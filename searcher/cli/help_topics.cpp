@@ -1,11 +1,76 @@
-#include "searcher/query_syntax.h"
+#include "searcher/cli/help_topics.h"
+
+#include <algorithm>
 
 #include <fmt/core.h>
 
-#include "searcher/printers.h"
+#include "common/fields.h"
 #include "searcher/query_parser.h"
+#include "searcher/search_output.h"
+#include "searcher/text_layout.h"
 
-namespace nsearch {
+namespace nsearch::cli {
+
+namespace {
+
+constexpr std::size_t kHelpColumn = 29;  // where a line's explanation begins
+constexpr std::size_t kHelpWidth = 92;
+
+// text wrapped at spaces into lines of at most width columns after indent.
+std::string wrapped(std::string_view text, std::size_t indent, std::size_t width) {
+  std::string out, line;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t space = text.find(' ', start);
+    std::string_view word =
+        text.substr(start, space == std::string_view::npos ? std::string_view::npos : space - start);
+    if (!line.empty() && indent + display_width(line) + 1 + display_width(word) > width) {
+      out += std::string(indent, ' ') + line + "\n";
+      line.clear();
+    }
+    if (!line.empty()) line += ' ';
+    line += word;
+    start = space == std::string_view::npos ? text.size() : space + 1;
+  }
+  if (!line.empty()) out += std::string(indent, ' ') + line + "\n";
+  return out;
+}
+
+// A help entry: its examples from column 2, what they do from kHelpColumn, beside the example
+// when there is one short enough, else below the examples.
+std::string entry(std::string_view examples, std::string_view help) {
+  std::string lead;
+  for (std::size_t start = 0; start < examples.size();) {
+    std::size_t end = std::min(examples.find('\n', start), examples.size());
+    lead += "  " + std::string(examples.substr(start, end - start)) + "\n";
+    start = end + 1;
+  }
+  std::string text = wrapped(help, kHelpColumn, kHelpWidth);
+  if (lead.empty() || lead.find('\n') != lead.size() - 1) return lead + text;
+  lead.pop_back();
+  std::size_t lead_width = display_width(lead);
+  if (lead_width >= kHelpColumn) return lead + "\n" + text;
+  return lead + std::string(kHelpColumn - lead_width, ' ') + text.substr(kHelpColumn);
+}
+
+// The fields a query names (NAME:VALUE), from common/fields.h.
+std::string field_lines() {
+  std::string out;
+  for (const auto& f : fields::kFields) {
+    if (f.query) out += entry(f.examples, f.help);
+  }
+  return out;
+}
+
+std::string facet_lines() {
+  std::string out;
+  for (const auto& f : fields::kFields) {
+    if (f.facet) out += entry(f.name, f.facet_help);
+  }
+  return out;
+}
+
+}  // namespace
 
 std::string query_syntax_help() {
   return fmt::format(R"HELP(Query syntax
@@ -30,22 +95,15 @@ std::string query_syntax_help() {
   حفتر AND أنقرة             both required.   حفتر OR الدبيبة   either.
   حفتر NOT طرابلس            exclude; also حفتر -طرابلس, in the query or as its own argument
                              (nsearch حفتر -طرابلس).   ( … )   grouping.
-  title:حفتر                 in the title; title:"صدام حفتر" a phrase in the title.
-  source:الجزيرة             from that outlet, by its key or its name, either one normalized
-                             (الجزيره is the same); source:"ميدل إيست أون لاين" for a name
-                             with spaces. `nsearch sources` lists them; an unknown outlet is
-                             an error that names the closest ones.
-  date:2024  date:2024-10  date:2024-10-23
-  date:2024-01..2024-06  date:..2020  date:2025..
-                             articles whose date lies wholly inside (an article dated only
-                             2025-10 is inside date:2025 but not inside date:2025-10-01..2025-10-15).
-
+{}
 Options: --source S (by key or name; repeat it for more, OR-ed), --since DATE, --until DATE
-filter the same way; --sort newest|oldest; --facets source,year,month; --format
+filter the same way; --sort newest|oldest; --facets {}; --format
 text|json|jsonl|ids|trec (`nsearch help formats`). An option takes one value: words after
 it are query words, so `nsearch --source الجزيرة حفتر` and `nsearch حفتر --source الجزيرة`
-are the same search.
+are the same search. `nsearch sources` lists the outlets.
 
+Facets (--facets, "facets" in JSON) count the matching articles by:
+{}
 Limits: a query searches at most its first {} words (in phrases or not) and {} words and
 operators; the rest is left out, with a warning, so that a pasted page still answers at once.
 
@@ -54,7 +112,8 @@ field (foo:bar) is searched as words, a field with nothing after it (title: alon
 ignored, and --since later than --until is pointed out; each is reported on stderr (and in
 "warnings" in JSON). A bad date or an unknown source is an error (exit 2).
 )HELP",
-                     kMaxPrefixTerms, kMaxQueryWords, kMaxQueryTokens);
+                     kMaxPrefixTerms, field_lines(), fields::names(fields::is_facet, "", "", ",", ","), facet_lines(),
+                     kMaxQueryWords, kMaxQueryTokens);
 }
 
 std::string output_formats_help() {
@@ -106,4 +165,4 @@ changes.
                      kFormatVersion);
 }
 
-}  // namespace nsearch
+}  // namespace nsearch::cli
