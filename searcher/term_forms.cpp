@@ -87,8 +87,8 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
   const bool plural_elsewhere =
       analyzer.options().stem && !is_plural_form(normalized, "", core) && plural_is_feminine(db, prefix, core);
   for (const auto& [term, held] : found) {
-    if (plural_elsewhere && held && is_plural_form(term, field, core)) {
-      forms.boosting.push_back(term);
+    if (plural_elsewhere && is_plural_form(term, field, core)) {
+      if (held) forms.boosting.push_back(term);
       continue;
     }
     forms.terms.push_back(term);
