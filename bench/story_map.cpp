@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <string>
 
-#include "common/index_location.h"
+#include "common/open_index.h"
 #include "common/schema.h"
 #include "common/story_key.h"
 
