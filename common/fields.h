@@ -98,10 +98,11 @@ inline constexpr Field kFields[] = {
      .value = &Article::author,
      .query = true,
      .facet = true,
+     .display_names = schema::kMetaAuthorPrefix,
      .examples = "author:الغامدي",
      .help = "by that author: every word given is in the article's author, normalized (author:\"محمد "
              "الغامدي\" for a name with spaces; the surname alone finds the full name).",
-     .facet_help = "the author, normalized (the words author: takes)"},
+     .facet_help = "the author, as first written; bylines with the same words once normalized are one"},
 };
 
 // The field with this name, or nullptr.

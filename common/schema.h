@@ -139,6 +139,9 @@ inline constexpr std::string_view kMetaFilePrefix = "nsearch:file:";
 inline constexpr std::string_view kMetaContestedPrefix = "nsearch:contested:";
 // Prefix of source display names: key kMetaSourcePrefix + source key, value display name.
 inline constexpr std::string_view kMetaSourcePrefix = "nsearch:source:";
+// Prefix of author display names: key kMetaAuthorPrefix + the author facet's value (its
+// normalized words), value the author as first written ("لندن: رنيم حنوش").
+inline constexpr std::string_view kMetaAuthorPrefix = "nsearch:author:";
 
 // Facet codes (common/facet_codes.h), per shard, written at every commit of that shard: each
 // article's source and date as one number, so that counting facets over a million matches

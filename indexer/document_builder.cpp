@@ -86,10 +86,8 @@ void add_boolean_field(BuiltDocument& built, const fields::Field& f, const Artic
     });
   }
   if (!key.empty() && f.slot != fields::kNoSlot) built.doc.add_value(f.slot, key);
-  if (!f.display_names.empty()) {
-    built.source_key = key;
-    built.source_display = value;
-  }
+  if (!key.empty() && !f.display_names.empty())
+    built.display_names.emplace_back(std::string(f.display_names) + key, value);
 }
 
 // A new article is a story of its own (empty story key) until the writer links it

@@ -18,10 +18,9 @@ namespace nsearch {
 struct BuiltDocument {
   Xapian::Document doc;
   std::string id_term;  // Q + id
-  // The source's key ("" when unknown) and the source as written: the display name the index
-  // records for the key (the field with display names in common/fields.h).
-  std::string source_key;
-  std::string source_display;
+  // For each field with display names (common/fields.h): the metadata key of its value's
+  // display name and the value as written, which the index records for a key it has none for.
+  std::vector<std::pair<std::string, std::string>> display_names;
   // For the story linker (story_linker.h): the article's band terms, signature and own key.
   std::vector<std::string> story_bands;
   std::string signature, member_key;

@@ -84,7 +84,7 @@ IndexStore::IndexStore(const fs::path& dir, const Options& options) : dir_(dir),
   }
   reopen_readers();
   for (const auto& [key, name] : options_.source_names) {
-    named_sources_.insert(key);
+    named_.insert(meta_key(schema::kMetaSourcePrefix, key));
     metadata_[meta_key(schema::kMetaSourcePrefix, key)] = name;
   }
 }
@@ -239,10 +239,10 @@ bool IndexStore::has_articles_from(const std::string& file_key) {
 }
 
 void IndexStore::put(BuiltDocument built) {
-  if (!built.source_key.empty() && named_sources_.insert(built.source_key).second) {
+  for (auto& [key, display] : built.display_names) {
     // First display form seen wins; later variants (الجزيره) share the key.
-    std::string key = meta_key(schema::kMetaSourcePrefix, built.source_key);
-    if (readers_.front().get_metadata(key).empty()) metadata_.emplace(key, built.source_display);
+    if (named_.insert(key).second && readers_.front().get_metadata(key).empty())
+      metadata_.emplace(key, std::move(display));
   }
   // A new article goes to an open database; one already indexed (or put earlier in this
   // batch) stays where it is.

@@ -183,9 +183,9 @@ class IndexStore {
   // replaced or removed.
   std::vector<StoryCandidate> put_, gone_;
   std::map<std::string, std::string> metadata_;  // written at the next checkpoint
-  std::unordered_set<std::string> named_sources_;
-  bool created_ = false;      // no index was at dir_
-  bool created_dir_ = false;  // nor the directory
+  std::unordered_set<std::string> named_;        // display-name keys already looked at this run
+  bool created_ = false;                         // no index was at dir_
+  bool created_dir_ = false;                     // nor the directory
   bool finished_ = false;
 };
 
