@@ -186,7 +186,8 @@ void print_summary(const SearchResult& r, const PrintOptions& o, const Marks& ma
   p.map_key("suggestion");
   if (r.suggestion) {
     p.string(*r.suggestion);
-    if (p.is_text()) p.text(units_text({"did you mean: " + field(printable(one_line(*r.suggestion)), o.bidi)}, o, marks));
+    if (p.is_text())
+      p.text(units_text({"did you mean: " + field(printable(one_line(*r.suggestion)), o.bidi)}, o, marks));
   } else {
     p.null();
   }
