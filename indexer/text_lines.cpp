@@ -2,22 +2,22 @@
 
 #include <cctype>
 
-#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include "common/normalizer.h"
+#include "indexer/token_chars.h"
 
 namespace nsearch {
 
 namespace {
 
-bool is_blank(UChar32 c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' || c == 0x00A0 ||
-         (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) || (c >= 0x2066 && c <= 0x2069) || c == 0x061C ||
-         c == 0xFEFF || c == 0x3000;
-}
-
-UChar32 decode(std::string_view s, int32_t& i) {
+// Inlined: tokenize calls it for every character.
+[[gnu::always_inline]] inline UChar32 decode(std::string_view s, int32_t& i) {
+  auto b = static_cast<unsigned char>(s[static_cast<size_t>(i)]);
+  if (b < 0x80) {
+    ++i;
+    return b;
+  }
   UChar32 c;
   U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
   return c;
@@ -28,11 +28,6 @@ UChar32 decode_back(std::string_view s, int32_t& end) {
   UChar32 c;
   U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, end, c);
   return c;
-}
-
-// Part of a word: letters, combining marks and tatweel.
-bool is_word_char(UChar32 c) {
-  return c > 0 && (u_isalpha(c) || u_getCombiningClass(c) > 0 || u_charType(c) == U_NON_SPACING_MARK);
 }
 
 }  // namespace
@@ -68,43 +63,55 @@ std::vector<TextLine> non_empty_lines(std::string_view text, int first_number) {
 }
 
 std::vector<TextToken> tokenize(std::string_view line) {
+  const TokenChars& chars = TokenChars::get();
   std::vector<TextToken> tokens;
+  tokens.reserve(line.size() / 8 + 1);
+  // A word's forms are written whole (two bytes each) in a buffer its own size: no form is longer
+  // than its character.
+  std::string forms(line.size() + sizeof TokenChar::form, '\0');
   int32_t i = 0, n = static_cast<int32_t>(line.size());
-  std::string scratch;
   while (i < n) {
     int32_t start = i;
     UChar32 c = decode(line, i);
-    if (c < 0 || is_blank(c)) continue;
+    if (c < 0) continue;
+    TokenChar k = chars(c);
+    if (k.blank) continue;
     TextToken t;
     t.begin = static_cast<size_t>(start);
-    if (u_isdigit(c)) {
+    if (k.digit) {
       t.kind = TextToken::Kind::Number;
-      int32_t j = start;
-      while (j < n) {
-        int32_t next = j;
+      t.key += static_cast<char>('0' + k.value);
+      for (int32_t next = i; i < n; i = next) {
         UChar32 d = decode(line, next);
-        if (d < 0 || !u_isdigit(d)) break;
-        t.key += static_cast<char>('0' + u_charDigitValue(d));
-        j = next;
+        if (d < 0 || !(k = chars(d)).digit) break;
+        t.key += static_cast<char>('0' + k.value);
       }
-      i = j;
       t.value = t.key.size() > 9 ? 999999999 : std::stol(t.key);
-    } else if (is_word_char(c)) {
-      int32_t j = start;
-      while (j < n) {
-        int32_t next = j;
+    } else if (k.word) {
+      // A word of characters that fold alone is their forms joined; any other goes whole
+      // through normalize_word.
+      bool alone = true;
+      char* out = forms.data();
+      for (int32_t next = i;; i = next) {
+        alone = alone && k.folds_alone;
+        if (alone) {
+          std::copy(k.form, k.form + sizeof k.form, out);
+          out += k.form_size;
+        }
+        if (i >= n) break;
         UChar32 d = decode(line, next);
-        if (d < 0 || !is_word_char(d)) break;
-        j = next;
+        if (d < 0 || !(k = chars(d)).word) break;
       }
-      i = j;
-      normalize_word(line.substr(static_cast<size_t>(start), static_cast<size_t>(j - start)), false, scratch);
-      if (scratch.empty()) {  // a lone tatweel or mark: punctuation
+      std::string_view word = line.substr(static_cast<size_t>(start), static_cast<size_t>(i - start));
+      if (alone)
+        t.key.assign(forms.data(), out);
+      else
+        normalize_word(word, false, t.key);
+      if (t.key.empty()) {  // a lone tatweel or mark: punctuation
         t.kind = TextToken::Kind::Punct;
-        t.key = std::string(line.substr(static_cast<size_t>(start), static_cast<size_t>(j - start)));
+        t.key = std::string(word);
       } else {
         t.kind = TextToken::Kind::Word;
-        t.key = scratch;
       }
     } else {
       t.kind = TextToken::Kind::Punct;
