@@ -166,25 +166,29 @@ bool starts_letter_or_digit(std::string_view s, size_t i) {
 
 }  // namespace
 
-bool TextLine::more_words_than(size_t n) const { return has_word_chunks(text, n + 1) || word_count(tokens()) > n; }
+bool TextLine::more_words_than(size_t n) const { return has_word_chunks(n + 1) || word_count(tokens()) > n; }
 
 bool same_words(const TextLine& a, const TextLine& b) {
   return !a.more_words_than(word_count(b.tokens())) && a.key() == b.key();
 }
 
-bool has_word_chunks(std::string_view line, size_t n) {
-  size_t chunks = 0;
-  bool counted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
+bool WordChunkScan::reach(std::string_view line, size_t n) {
+  for (; chunks_ < n && pos_ < line.size(); ++pos_) {
+    char c = line[pos_];
     if (c == ' ' || c == '\t') {
-      counted = false;
-    } else if (!counted && starts_letter_or_digit(line, i)) {
-      counted = true;
-      if (++chunks >= n) return true;
+      counted_ = false;
+    } else if (!counted_ && starts_letter_or_digit(line, pos_)) {
+      counted_ = true;
+      offset_ = pos_;
+      ++chunks_;
     }
   }
-  return false;
+  return chunks_ >= n;
+}
+
+size_t word_chunk_offset(std::string_view line, size_t n) {
+  WordChunkScan scan;
+  return n > 0 && scan.reach(line, n) ? scan.offset() : std::string_view::npos;
 }
 
 size_t word_count(const std::vector<TextToken>& tokens) {
@@ -196,7 +200,7 @@ size_t word_count(const std::vector<TextToken>& tokens) {
 bool is_prose(const TextLine& line) {
   constexpr size_t kProseWords = 8;
   // Most lines of running text are long: their chunks tell without tokenizing them.
-  if (has_word_chunks(line.text, kProseWords)) return true;
+  if (line.has_word_chunks(kProseWords)) return true;
   const std::vector<TextToken>& tokens = line.tokens();
   if (word_count(tokens) >= kProseWords) return true;
   if (tokens.empty() || tokens.back().kind != TextToken::Kind::Punct) return false;
