@@ -282,33 +282,43 @@ std::optional<Relative> relative_in(const std::vector<TextToken>& t, const Date&
   return weaker;
 }
 
+// The value of the Latin or Arabic-Indic digit at s[i] and its bytes, or -1.
+int digit_at(std::string_view s, size_t i, size_t& bytes) {
+  auto c = static_cast<unsigned char>(s[i]);
+  bytes = 1;
+  if (c >= '0' && c <= '9') return c - '0';
+  if ((c != 0xD9 && c != 0xDB) || i + 1 >= s.size()) return -1;
+  auto n = static_cast<unsigned char>(s[i + 1]);
+  bytes = 2;
+  if (c == 0xD9 && n >= 0xA0 && n <= 0xA9) return n - 0xA0;  // U+0660-0669
+  if (c == 0xDB && n >= 0xB0 && n <= 0xB9) return n - 0xB0;  // U+06F0-06F9
+  return -1;
+}
+
 // The largest four-digit number from 1900 to 2100 in the text (Latin or Arabic-Indic digits),
-// read byte by byte: it runs over the whole text.
-int latest_stated_year(const std::vector<TextLine>& lines) {
+// read byte by byte; the first one from `enough` on ends the search, since any such year
+// decides as well as the largest.
+int latest_stated_year(const std::vector<TextLine>& lines, int enough) {
   int latest = 0;
   for (const auto& line : lines) {
     std::string_view s = line.text;
-    int value = 0, digits = 0;
-    for (size_t i = 0; i <= s.size(); ++i) {
-      int d = -1;
-      if (i < s.size()) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= '0' && c <= '9') {
-          d = c - '0';
-        } else if (i + 1 < s.size() && (c == 0xD9 || c == 0xDB)) {  // U+0660-0669, U+06F0-06F9
-          unsigned char n = static_cast<unsigned char>(s[i + 1]);
-          if (c == 0xD9 && n >= 0xA0 && n <= 0xA9) d = n - 0xA0;
-          if (c == 0xDB && n >= 0xB0 && n <= 0xB9) d = n - 0xB0;
-          if (d >= 0) ++i;
-        }
-      }
-      if (d >= 0) {
-        value = digits < 5 ? value * 10 + d : value;
-        ++digits;
+    size_t bytes = 0;
+    for (size_t i = 0; i < s.size();) {
+      int d = digit_at(s, i, bytes);
+      if (d < 0) {
+        ++i;
         continue;
       }
-      if (digits == 4 && value >= 1900 && value <= 2100) latest = std::max(latest, value);
-      value = digits = 0;
+      int value = 0, digits = 0;
+      for (; d >= 0; d = i < s.size() ? digit_at(s, i, bytes) : -1) {
+        value = digits < 4 ? value * 10 + d : value;
+        ++digits;
+        i += bytes;
+      }
+      if (digits == 4 && value >= 1900 && value <= 2100) {
+        latest = std::max(latest, value);
+        if (latest >= enough) return latest;
+      }
     }
   }
   return latest;
@@ -343,7 +353,7 @@ DateFinding find_date(const std::vector<TextLine>& lines, size_t title, const st
   }
   // Relative expressions mean nothing against a reference long after the text was written
   // (an old archive copied today): the text's own years tell.
-  int latest = latest_stated_year(lines);
+  int latest = latest_stated_year(lines, reference->year - 2);
   if (latest && latest < reference->year - 2) {
     f.not_resolved = "the text names no year after " + std::to_string(latest) + ", long before the reference day " +
                      reference->text();
