@@ -186,6 +186,10 @@ size_t invalid_utf8_offset(std::string_view text) {
       ++i;
       continue;
     }
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {  // Arabic: most of the text
+      i += 2;
+      continue;
+    }
     size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
     if (len == 0 || i + len > n) return i;
     for (size_t k = 1; k < len; ++k) {

@@ -145,7 +145,11 @@ FolderProfile profile_files(const std::vector<fs::path>& files) {
     if (ec || size > kMaxArticleBytes) continue;
     std::ifstream in(path, std::ios::binary);
     if (!in) continue;
-    content.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    content.resize(size);
+    in.read(content.data(), static_cast<std::streamsize>(size));
+    content.resize(static_cast<size_t>(in.gcount()));
+    // A file that grew since it was measured is read to its end, as it is when it is indexed.
+    if (in) content.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     if (invalid_utf8_offset(content) != std::string::npos) continue;
     profile.add_text(content);
   }
