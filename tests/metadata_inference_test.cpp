@@ -107,6 +107,20 @@ TEST(DateFinder, NoReferenceOrAReferenceLongAfterTheTextResolvesNothing) {
   EXPECT_TRUE(infer("عنوان\nنص أول.\nوكان قد زار أنقرة في 13 سبتمبر 2014 الماضي.").date.empty());
 }
 
+// The latest year is looked for sixteen bytes at a time: it is found at any offset, in either
+// digit set, and a longer number is no year.
+TEST(DateFinder, TheTextsLatestYearIsFoundWhereverItStands) {
+  for (std::string year : {"2012", "٢٠١٢", "۲۰۱۲"}) {
+    for (size_t pad = 0; pad < 40; ++pad) {
+      std::string text = "عنوان\nوصل اليوم الجمعة " + std::string(pad, 'x') + " خطة " + year + " و 12019 و 1998.";
+      auto m = infer(text, "2026-12-01");
+      EXPECT_TRUE(m.date.empty()) << text;
+      EXPECT_NE(m.date_not_resolved.find("after 2012,"), std::string::npos) << text << ": " << m.date_not_resolved;
+    }
+  }
+  EXPECT_FALSE(infer("عنوان\nوصل اليوم الجمعة لبحث خطة 2012 و2025.", "2026-12-01").date.empty());
+}
+
 TEST(OutletFinder, AttributionLineNormalizedWithItsCoSources) {
   auto m = infer("عنوان\nنص الخبر.\nالمصدر : الجزيرة + وكالات");
   EXPECT_EQ(m.source, "الجزيرة");
