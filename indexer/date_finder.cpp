@@ -6,11 +6,10 @@
 #include <unicode/timezone.h>
 
 #include <algorithm>
-#include <cstdint>
-#include <cstring>
 #include <memory>
 #include <string_view>
 
+#include "indexer/byte_blocks.h"
 #include "indexer/title_finder.h"
 
 namespace nsearch {
@@ -306,15 +305,9 @@ int digit_at(std::string_view s, size_t i, size_t& bytes) {
 // texts, most of whose bytes are no digit: sixteen bytes are tested at a time, the byte after
 // each beside it (the second byte of an Arabic-Indic digit), before they are read one by one.
 size_t next_digit(std::string_view s, size_t i) {
-  using Bytes = unsigned char __attribute__((vector_size(16)));
-  for (; i + sizeof(Bytes) + 1 <= s.size(); i += sizeof(Bytes)) {
-    Bytes x, next;
-    std::memcpy(&x, s.data() + i, sizeof x);
-    std::memcpy(&next, s.data() + i + 1, sizeof next);
-    auto hit = ((x - '0') < 10) | ((x == 0xD9) & ((next - 0xA0) < 10)) | ((x == 0xDB) & ((next - 0xB0) < 10));
-    std::uint64_t halves[2];
-    std::memcpy(halves, &hit, sizeof halves);
-    if (halves[0] | halves[1]) break;
+  for (; i + sizeof(ByteBlock) + 1 <= s.size(); i += sizeof(ByteBlock)) {
+    ByteBlock x = load_block(s.data() + i), next = load_block(s.data() + i + 1);
+    if (any(((x - '0') < 10) | ((x == 0xD9) & ((next - 0xA0) < 10)) | ((x == 0xDB) & ((next - 0xB0) < 10)))) break;
   }
   size_t bytes = 0;
   for (; i < s.size(); ++i) {
