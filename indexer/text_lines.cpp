@@ -69,38 +69,38 @@ std::vector<TextToken> tokenize(std::string_view line) {
   // A word's forms are written whole (two bytes each) in a buffer its own size: no form is longer
   // than its character.
   std::string forms(line.size() + sizeof TokenChar::form, '\0');
+  TokenChar other;
   int32_t i = 0, n = static_cast<int32_t>(line.size());
   while (i < n) {
     int32_t start = i;
-    UChar32 c = decode(line, i);
-    if (c < 0) continue;
-    TokenChar k = chars(c);
-    if (k.blank) continue;
-    TextToken t;
+    const TokenChar* k = chars.next(line, i, other);
+    if (!k || k->blank) continue;
+    TextToken& t = tokens.emplace_back();
     t.begin = static_cast<size_t>(start);
-    if (k.digit) {
+    if (k->digit) {
       t.kind = TextToken::Kind::Number;
-      t.key += static_cast<char>('0' + k.value);
+      t.key += static_cast<char>('0' + k->value);
       for (int32_t next = i; i < n; i = next) {
-        UChar32 d = decode(line, next);
-        if (d < 0 || !(k = chars(d)).digit) break;
-        t.key += static_cast<char>('0' + k.value);
+        k = chars.next(line, next, other);
+        if (!k || !k->digit) break;
+        t.key += static_cast<char>('0' + k->value);
       }
       t.value = t.key.size() > 9 ? 999999999 : std::stol(t.key);
-    } else if (k.word) {
+    } else if (k->word) {
       // A word of characters that fold alone is their forms joined; any other goes whole
       // through normalize_word.
       bool alone = true;
       char* out = forms.data();
       for (int32_t next = i;; i = next) {
-        alone = alone && k.folds_alone;
+        alone = alone && k->folds_alone;
         if (alone) {
-          std::copy(k.form, k.form + sizeof k.form, out);
-          out += k.form_size;
+          out[0] = k->form[0];
+          out[1] = k->form[1];
+          out += k->form_size;
         }
         if (i >= n) break;
-        UChar32 d = decode(line, next);
-        if (d < 0 || !(k = chars(d)).word) break;
+        k = chars.next(line, next, other);
+        if (!k || !k->word) break;
       }
       std::string_view word = line.substr(static_cast<size_t>(start), static_cast<size_t>(i - start));
       if (alone)
@@ -118,7 +118,6 @@ std::vector<TextToken> tokenize(std::string_view line) {
       t.key = std::string(line.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
     }
     t.end = static_cast<size_t>(i);
-    tokens.push_back(std::move(t));
   }
   return tokens;
 }
@@ -173,17 +172,22 @@ bool same_words(const TextLine& a, const TextLine& b) {
 }
 
 bool WordChunkScan::reach(std::string_view line, size_t n) {
-  for (; chunks_ < n && pos_ < line.size(); ++pos_) {
-    char c = line[pos_];
+  // Read into locals: the line's bytes could alias the members, which would then be stored at
+  // every byte.
+  size_t pos = pos_, chunks = chunks_, offset = offset_;
+  bool counted = counted_;
+  for (; chunks < n && pos < line.size(); ++pos) {
+    char c = line[pos];
     if (c == ' ' || c == '\t') {
-      counted_ = false;
-    } else if (!counted_ && starts_letter_or_digit(line, pos_)) {
-      counted_ = true;
-      offset_ = pos_;
-      ++chunks_;
+      counted = false;
+    } else if (!counted && starts_letter_or_digit(line, pos)) {
+      counted = true;
+      offset = pos;
+      ++chunks;
     }
   }
-  return chunks_ >= n;
+  pos_ = pos, chunks_ = chunks, offset_ = offset, counted_ = counted;
+  return chunks >= n;
 }
 
 size_t word_chunk_offset(std::string_view line, size_t n) {

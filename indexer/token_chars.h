@@ -1,13 +1,15 @@
 // What tokenize needs to know of a character: whether it is blank, a digit or part of a word,
-// and a word character's normalized form. Below U+0700 (ASCII and Arabic: nearly every
+// and a word character's normalized form. Below U+0800 (ASCII and Arabic: nearly every
 // character of an Arabic text) it is read from a table made once from the same ICU properties
 // and normalize_word, so that tokenizing a line makes no ICU call per character.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <string_view>
 
 #include <unicode/umachine.h>
+#include <unicode/utf8.h>
 
 namespace nsearch {
 
@@ -28,9 +30,33 @@ struct TokenChar {
 
 class TokenChars {
  public:
-  static constexpr UChar32 kTableEnd = 0x0700;
+  // Every code point of one or two UTF-8 bytes.
+  static constexpr UChar32 kTableEnd = 0x0800;
   static const TokenChars& get();
   TokenChar operator()(UChar32 c) const { return c >= 0 && c < kTableEnd ? table_[c] : read(c); }
+
+  // The character at s[i], i moved past it: its entry (in the table, or in `other`), or nullptr
+  // for a byte that starts no valid sequence. ASCII and two-byte sequences, nearly every
+  // character of an Arabic text, are decoded here.
+  [[gnu::always_inline]] const TokenChar* next(std::string_view s, int32_t& i, TokenChar& other) const {
+    auto b = static_cast<unsigned char>(s[static_cast<size_t>(i)]);
+    if (b < 0x80) {
+      ++i;
+      return &table_[b];
+    }
+    if (b >= 0xC2 && b <= 0xDF && static_cast<size_t>(i) + 1 < s.size()) {
+      unsigned trail = static_cast<unsigned char>(s[static_cast<size_t>(i) + 1]) ^ 0x80u;
+      if (trail < 0x40) {
+        i += 2;
+        return &table_[((b & 0x1Fu) << 6) | trail];
+      }
+    }
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+    if (c < 0) return nullptr;
+    other = (*this)(c);
+    return &other;
+  }
 
  private:
   TokenChars();

@@ -225,7 +225,7 @@ TEST(TextLines, WordKeysAreTheNormalizersForms) {
     return s;
   };
   std::vector<char32_t> chars;
-  for (char32_t c = 1; c < 0x0700; ++c) chars.push_back(c);
+  for (char32_t c = 1; c < 0x0800; ++c) chars.push_back(c);
   for (char32_t c : {0x0870, 0x08F0, 0x200C, 0x2160, 0xFB50, 0xFDF2, 0xFEFB, 0xFF21}) chars.push_back(c);
   std::string expected;
   size_t words = 0;
