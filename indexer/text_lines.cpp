@@ -11,13 +11,7 @@ namespace nsearch {
 
 namespace {
 
-// Inlined: tokenize calls it for every character.
-[[gnu::always_inline]] inline UChar32 decode(std::string_view s, int32_t& i) {
-  auto b = static_cast<unsigned char>(s[static_cast<size_t>(i)]);
-  if (b < 0x80) {
-    ++i;
-    return b;
-  }
+UChar32 decode(std::string_view s, int32_t& i) {
   UChar32 c;
   U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
   return c;

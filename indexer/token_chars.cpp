@@ -29,7 +29,7 @@ TokenChar TokenChars::read(UChar32 c) {
 }
 
 TokenChars::TokenChars() {
-  std::string utf8, form;
+  std::string form;
   for (UChar32 c = 0; c < kTableEnd; ++c) {
     TokenChar k = read(c);
     if (k.word && folds_alone(static_cast<char32_t>(c))) {

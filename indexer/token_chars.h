@@ -33,7 +33,6 @@ class TokenChars {
   // Every code point of one or two UTF-8 bytes.
   static constexpr UChar32 kTableEnd = 0x0800;
   static const TokenChars& get();
-  TokenChar operator()(UChar32 c) const { return c >= 0 && c < kTableEnd ? table_[c] : read(c); }
 
   // The character at s[i], i moved past it: its entry (in the table, or in `other`), or nullptr
   // for a byte that starts no valid sequence. ASCII and two-byte sequences, nearly every
@@ -54,7 +53,7 @@ class TokenChars {
     UChar32 c;
     U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
     if (c < 0) return nullptr;
-    other = (*this)(c);
+    other = read(c);  // past the table: what ICU says, its form left to normalize_word
     return &other;
   }
 
