@@ -85,6 +85,8 @@ icu::UnicodeString nfkc(std::string_view word) {
 
 }  // namespace
 
+bool folds_alone(char32_t c) { return !needs_nfkc(static_cast<UChar32>(c)); }
+
 NormalizedWord normalize_word(std::string_view word, bool fold_hamza_seats, std::string& out) {
   NormalizedWord info;
   out.clear();

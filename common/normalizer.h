@@ -17,4 +17,9 @@ struct NormalizedWord {
 // fold_hamza_seats: ؤ and ئ become ء (see docs/analyzer.md for the measurement).
 NormalizedWord normalize_word(std::string_view word, bool fold_hamza_seats, std::string& out);
 
+// Whether normalize_word maps c the same whatever its neighbours in the word: false where NFKC
+// may compose it with them or change it. A word of such characters normalizes to the
+// concatenation of their own forms, which lets a caller look the forms up in a table.
+bool folds_alone(char32_t c);
+
 }  // namespace nsearch

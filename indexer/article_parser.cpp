@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 #include <nlohmann/json.hpp>
 
+#include "indexer/byte_blocks.h"
 #include "indexer/text_cleaner.h"
 
 namespace nsearch {
@@ -177,13 +178,39 @@ std::string oversize_problem(size_t bytes) {
          " MB limit";
 }
 
+namespace {
+
+// Whether the sixteen bytes at p (and the one after them) are ASCII and whole two-byte sequences
+// (Arabic text is little else), p being at a character's start.
+bool ascii_and_two_byte_block(const char* p) {
+  ByteBlock x = load_block(p), next = load_block(p + 1);
+  BlockMask lead = x >= 0xC2, continued = (next & 0xC0) == 0x80;
+  // Every lead byte followed by a continuation byte and every continuation byte led (the first
+  // byte is a character's start: it must not be one); no byte of a longer sequence.
+  return !any((x >= 0xE0) | ((x & 0xFE) == 0xC0) | (lead ^ continued)) && (x[0] & 0xC0) != 0x80;
+}
+
+}  // namespace
+
 size_t invalid_utf8_offset(std::string_view text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   size_t n = text.size(), i = 0;
+  size_t one_by_one_until = 0;  // after a block that is not all ASCII and two-byte sequences
   while (i < n) {
+    if (i >= one_by_one_until && i + sizeof(ByteBlock) + 1 <= n) {
+      if (ascii_and_two_byte_block(text.data() + i)) {
+        i += sizeof(ByteBlock) + (s[i + sizeof(ByteBlock) - 1] >= 0xC2);  // and a last lead's continuation
+        continue;
+      }
+      one_by_one_until = i + sizeof(ByteBlock);
+    }
     unsigned char c = s[i];
     if (c < 0x80) {
       ++i;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+      i += 2;
       continue;
     }
     size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;

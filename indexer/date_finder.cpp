@@ -9,14 +9,21 @@
 #include <memory>
 #include <string_view>
 
+#include "indexer/byte_blocks.h"
 #include "indexer/title_finder.h"
 
 namespace nsearch {
 
 namespace {
 
+// A name of one or two words, as line_key spells them, split once (name_at is asked at every
+// token of a dateline).
 struct Name {
-  std::string_view key;  // words as line_key spells them
+  constexpr Name(std::string_view key, int value)
+      : first(key.substr(0, key.find(' '))),
+        second(key.size() > first.size() ? key.substr(first.size() + 1) : std::string_view()),
+        value(value) {}
+  std::string_view first, second;  // second: "" for a one-word name
   int value;
 };
 
@@ -40,11 +47,10 @@ std::optional<std::pair<int, size_t>> name_at(const std::vector<TextToken>& t, s
   if (i >= t.size() || t[i].kind != TextToken::Kind::Word) return std::nullopt;
   std::optional<std::pair<int, size_t>> best;
   for (const Name& n : table) {
-    size_t space = n.key.find(' ');
-    if (space == std::string_view::npos) {
-      if (t[i].key == n.key && !best) best = {{n.value, 1}};
-    } else if (i + 1 < t.size() && t[i].key == n.key.substr(0, space) && t[i + 1].kind == TextToken::Kind::Word &&
-               t[i + 1].key == n.key.substr(space + 1)) {
+    if (n.second.empty()) {
+      if (t[i].key == n.first && !best) best = {{n.value, 1}};
+    } else if (i + 1 < t.size() && t[i].key == n.first && t[i + 1].kind == TextToken::Kind::Word &&
+               t[i + 1].key == n.second) {
       return std::pair<int, size_t>{n.value, 2};
     }
   }
@@ -282,33 +288,51 @@ std::optional<Relative> relative_in(const std::vector<TextToken>& t, const Date&
   return weaker;
 }
 
-// The largest four-digit number from 1900 to 2100 in the text (Latin or Arabic-Indic digits),
-// read byte by byte: it runs over the whole text.
-int latest_stated_year(const std::vector<TextLine>& lines) {
+// The value of the Latin or Arabic-Indic digit at s[i] and its bytes, or -1.
+int digit_at(std::string_view s, size_t i, size_t& bytes) {
+  auto c = static_cast<unsigned char>(s[i]);
+  bytes = 1;
+  if (c >= '0' && c <= '9') return c - '0';
+  if ((c != 0xD9 && c != 0xDB) || i + 1 >= s.size()) return -1;
+  auto n = static_cast<unsigned char>(s[i + 1]);
+  bytes = 2;
+  if (c == 0xD9 && n >= 0xA0 && n <= 0xA9) return n - 0xA0;  // U+0660-0669
+  if (c == 0xDB && n >= 0xB0 && n <= 0xB9) return n - 0xB0;  // U+06F0-06F9
+  return -1;
+}
+
+// Where the next digit of s starts from i on (s.size(): none). The scan for years reads whole
+// texts, most of whose bytes are no digit: sixteen bytes are tested at a time, the byte after
+// each beside it (the second byte of an Arabic-Indic digit), before they are read one by one.
+size_t next_digit(std::string_view s, size_t i) {
+  for (; i + sizeof(ByteBlock) + 1 <= s.size(); i += sizeof(ByteBlock)) {
+    ByteBlock x = load_block(s.data() + i), next = load_block(s.data() + i + 1);
+    if (any(((x - '0') < 10) | ((x == 0xD9) & ((next - 0xA0) < 10)) | ((x == 0xDB) & ((next - 0xB0) < 10)))) break;
+  }
+  size_t bytes = 0;
+  for (; i < s.size(); ++i) {
+    if (digit_at(s, i, bytes) >= 0) return i;
+  }
+  return s.size();
+}
+
+// The largest four-digit number from 1900 to 2100 in the text (Latin or Arabic-Indic digits);
+// the first one from `enough` on ends the search, since any such year decides as well as the
+// largest.
+int latest_stated_year(const std::vector<TextLine>& lines, int enough) {
   int latest = 0;
   for (const auto& line : lines) {
     std::string_view s = line.text;
-    int value = 0, digits = 0;
-    for (size_t i = 0; i <= s.size(); ++i) {
-      int d = -1;
-      if (i < s.size()) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= '0' && c <= '9') {
-          d = c - '0';
-        } else if (i + 1 < s.size() && (c == 0xD9 || c == 0xDB)) {  // U+0660-0669, U+06F0-06F9
-          unsigned char n = static_cast<unsigned char>(s[i + 1]);
-          if (c == 0xD9 && n >= 0xA0 && n <= 0xA9) d = n - 0xA0;
-          if (c == 0xDB && n >= 0xB0 && n <= 0xB9) d = n - 0xB0;
-          if (d >= 0) ++i;
-        }
-      }
-      if (d >= 0) {
-        value = digits < 5 ? value * 10 + d : value;
+    for (size_t i = next_digit(s, 0); i < s.size(); i = next_digit(s, i)) {
+      int value = 0, digits = 0, d = 0;
+      for (size_t bytes = 0; i < s.size() && (d = digit_at(s, i, bytes)) >= 0; i += bytes) {
+        value = digits < 4 ? value * 10 + d : value;
         ++digits;
-        continue;
       }
-      if (digits == 4 && value >= 1900 && value <= 2100) latest = std::max(latest, value);
-      value = digits = 0;
+      if (digits == 4 && value >= 1900 && value <= 2100) {
+        latest = std::max(latest, value);
+        if (latest >= enough) return latest;
+      }
     }
   }
   return latest;
@@ -343,7 +367,7 @@ DateFinding find_date(const std::vector<TextLine>& lines, size_t title, const st
   }
   // Relative expressions mean nothing against a reference long after the text was written
   // (an old archive copied today): the text's own years tell.
-  int latest = latest_stated_year(lines);
+  int latest = latest_stated_year(lines, reference->year - 2);
   if (latest && latest < reference->year - 2) {
     f.not_resolved = "the text names no year after " + std::to_string(latest) + ", long before the reference day " +
                      reference->text();

@@ -37,12 +37,14 @@ const std::string& chrome_key(const TextLine& line, std::string& scratch) {
   return scratch;
 }
 
-// A dateline's dash comes after at most three words: a line with no dash, or with more word
-// chunks before its first dash-like character, opens with none (read without tokenizing).
+// A dateline's dash comes after at most three words: a line with no dash-like character
+// before its fourth word chunk opens with none (read without tokenizing, and only that far).
 bool may_open_with_dateline(std::string_view line) {
-  size_t dash = std::string_view::npos;
-  for (std::string_view d : {"-", "–", "—", "ـ"}) dash = std::min(dash, line.find(d));
-  return dash != std::string_view::npos && !has_word_chunks(line.substr(0, dash), 4);
+  std::string_view head = line.substr(0, word_chunk_offset(line, 4));
+  for (std::string_view d : {"-", "–", "—", "ـ"}) {
+    if (head.find(d) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 std::string join_words(const std::vector<TextToken>& tokens, size_t from, size_t to) {
@@ -143,7 +145,11 @@ FolderProfile profile_files(const std::vector<fs::path>& files) {
     if (ec || size > kMaxArticleBytes) continue;
     std::ifstream in(path, std::ios::binary);
     if (!in) continue;
-    content.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    content.resize(size);
+    in.read(content.data(), static_cast<std::streamsize>(size));
+    content.resize(static_cast<size_t>(in.gcount()));
+    // A file that grew since it was measured is read to its end, as it is when it is indexed.
+    if (in) content.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     if (invalid_utf8_offset(content) != std::string::npos) continue;
     profile.add_text(content);
   }

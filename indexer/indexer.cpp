@@ -101,6 +101,10 @@ std::int64_t wall_ns() {
       .count();
 }
 
+// The folder of an absolute path, as the key its profile is kept under (a string cut, not a
+// std::filesystem::path parsed for every file read).
+std::string folder_of(const std::string& path) { return path.substr(0, path.rfind('/')); }
+
 struct InputFile {
   std::string path;     // absolute
   std::string key;      // file_key(path)
@@ -431,10 +435,10 @@ class IndexRun {
   // The profile of the file's folder (measured over all its article files the first time one
   // of them is parsed) and the day relative dates are resolved against.
   const InferenceOptions& inference_for(const InputFile& f) {
-    std::string dir = fs::path(f.path).parent_path().string();
+    std::string dir = folder_of(f.path);
     if (folders_.empty()) {
       for (const auto& g : files_) {
-        if (g.kind == InputKind::ArticleFile) folders_[fs::path(g.path).parent_path().string()].push_back(g.path);
+        if (g.kind == InputKind::ArticleFile) folders_[folder_of(g.path)].push_back(g.path);
       }
     }
     auto [it, fresh] = profiles_.try_emplace(dir);

@@ -2,20 +2,14 @@
 
 #include <cctype>
 
-#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include "common/normalizer.h"
+#include "indexer/token_chars.h"
 
 namespace nsearch {
 
 namespace {
-
-bool is_blank(UChar32 c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' || c == 0x00A0 ||
-         (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) || (c >= 0x2066 && c <= 0x2069) || c == 0x061C ||
-         c == 0xFEFF || c == 0x3000;
-}
 
 UChar32 decode(std::string_view s, int32_t& i) {
   UChar32 c;
@@ -28,11 +22,6 @@ UChar32 decode_back(std::string_view s, int32_t& end) {
   UChar32 c;
   U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, end, c);
   return c;
-}
-
-// Part of a word: letters, combining marks and tatweel.
-bool is_word_char(UChar32 c) {
-  return c > 0 && (u_isalpha(c) || u_getCombiningClass(c) > 0 || u_charType(c) == U_NON_SPACING_MARK);
 }
 
 }  // namespace
@@ -68,50 +57,61 @@ std::vector<TextLine> non_empty_lines(std::string_view text, int first_number) {
 }
 
 std::vector<TextToken> tokenize(std::string_view line) {
+  const TokenChars& chars = TokenChars::get();
   std::vector<TextToken> tokens;
+  tokens.reserve(line.size() / 8 + 1);
+  // A word's forms are written whole (two bytes each) in a buffer its own size: no form is longer
+  // than its character.
+  std::string forms(line.size() + sizeof TokenChar::form, '\0');
+  TokenChar other;
   int32_t i = 0, n = static_cast<int32_t>(line.size());
-  std::string scratch;
   while (i < n) {
     int32_t start = i;
-    UChar32 c = decode(line, i);
-    if (c < 0 || is_blank(c)) continue;
-    TextToken t;
+    const TokenChar* k = chars.next(line, i, other);
+    if (!k || k->blank) continue;
+    TextToken& t = tokens.emplace_back();
     t.begin = static_cast<size_t>(start);
-    if (u_isdigit(c)) {
+    if (k->digit) {
       t.kind = TextToken::Kind::Number;
-      int32_t j = start;
-      while (j < n) {
-        int32_t next = j;
-        UChar32 d = decode(line, next);
-        if (d < 0 || !u_isdigit(d)) break;
-        t.key += static_cast<char>('0' + u_charDigitValue(d));
-        j = next;
+      t.key += static_cast<char>('0' + k->value);
+      for (int32_t next = i; i < n; i = next) {
+        k = chars.next(line, next, other);
+        if (!k || !k->digit) break;
+        t.key += static_cast<char>('0' + k->value);
       }
-      i = j;
       t.value = t.key.size() > 9 ? 999999999 : std::stol(t.key);
-    } else if (is_word_char(c)) {
-      int32_t j = start;
-      while (j < n) {
-        int32_t next = j;
-        UChar32 d = decode(line, next);
-        if (d < 0 || !is_word_char(d)) break;
-        j = next;
+    } else if (k->word) {
+      // A word of characters that fold alone is their forms joined; any other goes whole
+      // through normalize_word.
+      bool alone = true;
+      char* out = forms.data();
+      for (int32_t next = i;; i = next) {
+        alone = alone && k->folds_alone;
+        if (alone) {
+          out[0] = k->form[0];
+          out[1] = k->form[1];
+          out += k->form_size;
+        }
+        if (i >= n) break;
+        k = chars.next(line, next, other);
+        if (!k || !k->word) break;
       }
-      i = j;
-      normalize_word(line.substr(static_cast<size_t>(start), static_cast<size_t>(j - start)), false, scratch);
-      if (scratch.empty()) {  // a lone tatweel or mark: punctuation
+      std::string_view word = line.substr(static_cast<size_t>(start), static_cast<size_t>(i - start));
+      if (alone)
+        t.key.assign(forms.data(), out);
+      else
+        normalize_word(word, false, t.key);
+      if (t.key.empty()) {  // a lone tatweel or mark: punctuation
         t.kind = TextToken::Kind::Punct;
-        t.key = std::string(line.substr(static_cast<size_t>(start), static_cast<size_t>(j - start)));
+        t.key = std::string(word);
       } else {
         t.kind = TextToken::Kind::Word;
-        t.key = scratch;
       }
     } else {
       t.kind = TextToken::Kind::Punct;
       t.key = std::string(line.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
     }
     t.end = static_cast<size_t>(i);
-    tokens.push_back(std::move(t));
   }
   return tokens;
 }
@@ -159,25 +159,34 @@ bool starts_letter_or_digit(std::string_view s, size_t i) {
 
 }  // namespace
 
-bool TextLine::more_words_than(size_t n) const { return has_word_chunks(text, n + 1) || word_count(tokens()) > n; }
+bool TextLine::more_words_than(size_t n) const { return has_word_chunks(n + 1) || word_count(tokens()) > n; }
 
 bool same_words(const TextLine& a, const TextLine& b) {
   return !a.more_words_than(word_count(b.tokens())) && a.key() == b.key();
 }
 
-bool has_word_chunks(std::string_view line, size_t n) {
-  size_t chunks = 0;
-  bool counted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
+bool WordChunkScan::reach(std::string_view line, size_t n) {
+  // Read into locals: the line's bytes could alias the members, which would then be stored at
+  // every byte.
+  size_t pos = pos_, chunks = chunks_, offset = offset_;
+  bool counted = counted_;
+  for (; chunks < n && pos < line.size(); ++pos) {
+    char c = line[pos];
     if (c == ' ' || c == '\t') {
       counted = false;
-    } else if (!counted && starts_letter_or_digit(line, i)) {
+    } else if (!counted && starts_letter_or_digit(line, pos)) {
       counted = true;
-      if (++chunks >= n) return true;
+      offset = pos;
+      ++chunks;
     }
   }
-  return false;
+  pos_ = pos, chunks_ = chunks, offset_ = offset, counted_ = counted;
+  return chunks >= n;
+}
+
+size_t word_chunk_offset(std::string_view line, size_t n) {
+  WordChunkScan scan;
+  return n > 0 && scan.reach(line, n) ? scan.offset() : std::string_view::npos;
 }
 
 size_t word_count(const std::vector<TextToken>& tokens) {
@@ -189,7 +198,7 @@ size_t word_count(const std::vector<TextToken>& tokens) {
 bool is_prose(const TextLine& line) {
   constexpr size_t kProseWords = 8;
   // Most lines of running text are long: their chunks tell without tokenizing them.
-  if (has_word_chunks(line.text, kProseWords)) return true;
+  if (line.has_word_chunks(kProseWords)) return true;
   const std::vector<TextToken>& tokens = line.tokens();
   if (word_count(tokens) >= kProseWords) return true;
   if (tokens.empty() || tokens.back().kind != TextToken::Kind::Punct) return false;

@@ -24,6 +24,20 @@ struct TextToken {
 
 std::vector<TextToken> tokenize(std::string_view line);
 
+// Counts the space-separated chunks of a line that hold a letter or digit (so the line has at
+// least that many words and numbers), byte by byte and without tokenizing; it can be asked
+// for more later and reads on from where it stopped.
+class WordChunkScan {
+ public:
+  // Whether line has at least n such chunks.
+  bool reach(std::string_view line, size_t n);
+  size_t offset() const { return offset_; }  // where the last chunk counted starts
+
+ private:
+  size_t pos_ = 0, chunks_ = 0, offset_ = 0;
+  bool counted_ = false;
+};
+
 // One line of an article with its tokens and key, computed on first use and kept: the title,
 // outlet, date and boilerplate finders and the folder profile all read the same first lines,
 // and tokenizing them again in each was most of what inference cost.
@@ -39,10 +53,14 @@ class TextLine {
   // Whether the line has more than n words and numbers; a long line is told by its chunks,
   // without tokenizing it.
   bool more_words_than(size_t n) const;
+  // Whether at least n of the line's space-separated chunks hold a letter or digit, so that it
+  // has at least that many words and numbers: the line is read once however often it is asked.
+  bool has_word_chunks(size_t n) const { return chunks_.reach(text, n); }
 
  private:
   mutable std::optional<std::vector<TextToken>> tokens_;
   mutable std::optional<std::string> key_;
+  mutable WordChunkScan chunks_;
 };
 
 // The non-empty lines of text; the first line of text is line first_number of the file.
@@ -59,9 +77,8 @@ std::string line_key(const std::vector<TextToken>& tokens);
 // is told apart without tokenizing it.
 bool same_words(const TextLine& a, const TextLine& b);
 
-// At least this many of the line's space-separated chunks hold a letter or digit, so the line
-// has at least that many words and numbers: read byte by byte, without tokenizing.
-bool has_word_chunks(std::string_view line, size_t n);
+// Where the n-th of the line's chunks that hold a letter or digit starts (npos: it has fewer).
+size_t word_chunk_offset(std::string_view line, size_t n);
 
 // Number of Word and Number tokens.
 size_t word_count(const std::vector<TextToken>& tokens);

@@ -11,6 +11,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "indexer/article_parser.h"
 #include "tests/test_support.h"
 
 namespace nsearch::test {
@@ -44,6 +45,34 @@ class Hostile : public ::testing::Test {
 };
 
 // Byte-level damage: each file skipped with its reason, the good article indexed.
+// The UTF-8 check passes sixteen bytes at a time where they are ASCII and two-byte sequences:
+// a bad sequence is found at its first byte whatever its offset in a block, and good ones of
+// every length are passed.
+TEST(Utf8Check, TheFirstBadByteIsFoundAtAnyOffset) {
+  const std::vector<std::string> good = {"ب", "ت", " ", "a", "“", "😀", "ة"};
+  const std::vector<std::string> bad = {"\x80",
+                                        "\xC0\xAF",
+                                        "\xD8"
+                                        "a",
+                                        "\xE2\x80",
+                                        "\xED\xA0\x80",
+                                        "\xF4\x90\x80\x80",
+                                        "\xD9"};
+  for (size_t start = 0; start < good.size(); ++start) {
+    std::string prefix;
+    for (size_t k = start; prefix.size() < 48; ++k) {
+      std::string tail;
+      for (size_t t = 0; t < 24; ++t) tail += good[(k + t) % 3];
+      EXPECT_EQ(invalid_utf8_offset(prefix + tail), std::string::npos) << prefix.size();
+      for (const std::string& b : bad) {
+        std::string text = prefix + b + (b == "\xD9" ? "" : tail);
+        EXPECT_EQ(invalid_utf8_offset(text), prefix.size()) << prefix.size() << " " << b.size();
+      }
+      prefix += good[k % good.size()];
+    }
+  }
+}
+
 TEST_F(Hostile, BrokenBytesAreSkippedWithTheirReason) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"invalid_utf8.txt", "not valid UTF-8 (first bad byte at offset"},

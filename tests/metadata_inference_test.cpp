@@ -6,6 +6,7 @@
 
 #include <fmt/core.h>
 
+#include "common/normalizer.h"
 #include "indexer/date_finder.h"
 #include "indexer/folder_profile.h"
 #include "indexer/metadata_inference.h"
@@ -106,6 +107,20 @@ TEST(DateFinder, NoReferenceOrAReferenceLongAfterTheTextResolvesNothing) {
   EXPECT_TRUE(infer("عنوان\nنص أول.\nوكان قد زار أنقرة في 13 سبتمبر 2014 الماضي.").date.empty());
 }
 
+// The latest year is looked for sixteen bytes at a time: it is found at any offset, in either
+// digit set, and a longer number is no year.
+TEST(DateFinder, TheTextsLatestYearIsFoundWhereverItStands) {
+  for (std::string year : {"2012", "٢٠١٢", "۲۰۱۲"}) {
+    for (size_t pad = 0; pad < 40; ++pad) {
+      std::string text = "عنوان\nوصل اليوم الجمعة " + std::string(pad, 'x') + " خطة " + year + " و 12019 و 1998.";
+      auto m = infer(text, "2026-12-01");
+      EXPECT_TRUE(m.date.empty()) << text;
+      EXPECT_NE(m.date_not_resolved.find("after 2012,"), std::string::npos) << text << ": " << m.date_not_resolved;
+    }
+  }
+  EXPECT_FALSE(infer("عنوان\nوصل اليوم الجمعة لبحث خطة 2012 و2025.", "2026-12-01").date.empty());
+}
+
 TEST(OutletFinder, AttributionLineNormalizedWithItsCoSources) {
   auto m = infer("عنوان\nنص الخبر.\nالمصدر : الجزيرة + وكالات");
   EXPECT_EQ(m.source, "الجزيرة");
@@ -190,6 +205,43 @@ TEST(Boilerplate, ShortLinesAfterTheTextEndsButNotTheOutletsLine) {
   EXPECT_EQ(m.body, "نص الخبر الأول في سطر طويل من الكلمات الكثيرة.");
   auto kept = infer("عنوان\nنص الخبر الأول في سطر طويل من الكلمات الكثيرة.\nميدل إيست أون لاين");
   EXPECT_NE(kept.body.find("ميدل إيست"), std::string::npos);
+}
+
+// tokenize reads the forms of most characters from a table: every word it makes must have the
+// key normalize_word gives the same word, alone or beside letters it could compose with.
+TEST(TextLines, WordKeysAreTheNormalizersForms) {
+  auto utf8 = [](char32_t c) {
+    std::string s;
+    if (c < 0x80) {
+      s += static_cast<char>(c);
+    } else if (c < 0x800) {
+      s += static_cast<char>(0xC0 | (c >> 6));
+      s += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      s += static_cast<char>(0xE0 | (c >> 12));
+      s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      s += static_cast<char>(0x80 | (c & 0x3F));
+    }
+    return s;
+  };
+  std::vector<char32_t> chars;
+  for (char32_t c = 1; c < 0x0800; ++c) chars.push_back(c);
+  for (char32_t c : {0x0870, 0x08F0, 0x200C, 0x2160, 0xFB50, 0xFDF2, 0xFEFB, 0xFF21}) chars.push_back(c);
+  std::string expected;
+  size_t words = 0;
+  for (char32_t c : chars) {
+    std::string alone = utf8(c);
+    for (const std::string& text :
+         {alone, fmt::format("ب{}ت", alone), fmt::format("ا{}", alone), fmt::format("A{}b", alone)}) {
+      for (const TextToken& t : tokenize(text)) {
+        if (t.kind != TextToken::Kind::Word) continue;
+        normalize_word(std::string_view(text).substr(t.begin, t.end - t.begin), false, expected);
+        EXPECT_EQ(t.key, expected) << "U+" << std::hex << static_cast<unsigned>(c) << " in " << text;
+        ++words;
+      }
+    }
+  }
+  EXPECT_GT(words, 3000u);
 }
 
 TEST(TextLines, HostileTextNeverBreaksTheFinders) {
