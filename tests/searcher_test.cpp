@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "common/open_index.h"
@@ -485,7 +486,7 @@ class LucenePairs : public CorpusPlus {
     std::vector<std::pair<std::string, std::string>> items;
     for (const auto& [in, out] : kPairs) {
       for (const auto& w : {in, out}) {
-        if (!file_of_.count(w)) file_of_[w] = "w" + std::to_string(file_of_.size()) + ".txt";
+        if (!file_of_.count(w)) file_of_[w] = fmt::format("w{}.txt", file_of_.size());
       }
     }
     for (const auto& [w, file] : file_of_) items.push_back({file, news_item("خبر", "كتب " + w + " في تقريره.")});
