@@ -136,13 +136,23 @@ bool Analyzer::is_stopword(std::string_view normalized) const {
   return options_.stopwords && is_arabic_stopword(normalized);
 }
 
+void append_key_word(std::string& key, std::string_view word) {
+  const std::size_t sep = key.empty() ? 0 : 1;
+  if (word.empty() || key.size() + sep >= kMaxKeyBytes) return;
+  std::size_t room = kMaxKeyBytes - key.size() - sep;
+  if (word.size() > room) {
+    while (room > 0 && (static_cast<unsigned char>(word[room]) & 0xC0) == 0x80) --room;  // no split character
+    if (room == 0) return;
+    word = word.substr(0, room);
+  }
+  if (sep) key.push_back(' ');
+  key += word;
+}
+
 std::string normalize_source(std::string_view source) {
   static const Analyzer analyzer;
   std::string key;
-  analyzer.analyze(source, [&](const Token& t) {
-    if (!key.empty()) key.push_back(' ');
-    key += t.normalized;
-  });
+  analyzer.analyze(source, [&](const Token& t) { append_key_word(key, t.normalized); });
   return key;
 }
 

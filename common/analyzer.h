@@ -85,6 +85,15 @@ class Analyzer {
   AnalyzerOptions options_;
 };
 
+// Keys made of whole values (a source, an author's byline) are boolean terms, values and
+// metadata keys, which Xapian bounds (245 and 255 bytes with their prefixes): a key keeps at
+// most this many bytes, so a hostile or run-on byline still indexes.
+inline constexpr std::size_t kMaxKeyBytes = 200;
+
+// Appends a normalized word to a key, space-separated, cut at a character boundary where the
+// key would pass kMaxKeyBytes; nothing once the key is full.
+void append_key_word(std::string& key, std::string_view word);
+
 // Key under which a source is indexed and filtered: normalized, spaces collapsed, so
 // "الجزيرة" and "الجزيره" are one source. "" for an empty source.
 std::string normalize_source(std::string_view source);

@@ -82,7 +82,7 @@ void add_boolean_field(BuiltDocument& built, const fields::Field& f, const Artic
     analyzer.analyze(value, [&](const Token& t) {
       if (!fits(t)) return;
       built.doc.add_boolean_term(prefixed(f.prefix, t.normalized));
-      key += (key.empty() ? "" : " ") + t.normalized;
+      append_key_word(key, t.normalized);
     });
   }
   if (!key.empty() && f.slot != fields::kNoSlot) built.doc.add_value(f.slot, key);
