@@ -14,6 +14,7 @@
 
 #include "common/analyzer.h"
 #include "common/errors.h"
+#include "common/file_entries.h"
 #include "common/index_layout.h"
 #include "common/open_index.h"
 #include "common/overtaken_read.h"
@@ -268,7 +269,7 @@ void IndexStore::put(BuiltDocument built) {
 void IndexStore::record_file(FileRecord record) { records_.push_back(std::move(record)); }
 
 std::optional<FileManifest> IndexStore::manifest(const std::string& path) {
-  std::string value = readers_.front().get_metadata(meta_key(schema::kMetaFilePrefix, path));
+  std::string value = file_entry_payload(readers_.front(), schema::kMetaFilePrefix, path);
   if (value.empty()) return std::nullopt;
   auto j = nlohmann::json::parse(value, nullptr, false);
   if (!j.is_object()) return std::nullopt;
@@ -278,23 +279,11 @@ std::optional<FileManifest> IndexStore::manifest(const std::string& path) {
 }
 
 std::vector<std::string> IndexStore::manifest_paths() {
-  std::vector<std::string> paths;
-  std::string prefix(schema::kMetaFilePrefix);
-  Xapian::Database& db = readers_.front();
-  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
-    paths.push_back((*it).substr(prefix.size()));
-  }
-  return paths;
+  return file_entry_paths(readers_.front(), schema::kMetaFilePrefix);
 }
 
 std::vector<std::string> IndexStore::contested_paths() {
-  std::vector<std::string> paths;
-  std::string prefix(schema::kMetaContestedPrefix);
-  Xapian::Database& db = readers_.front();
-  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
-    paths.push_back((*it).substr(prefix.size()));
-  }
-  return paths;
+  return file_entry_paths(readers_.front(), schema::kMetaContestedPrefix);
 }
 
 std::string IndexStore::analyzer_variant() {
@@ -370,11 +359,12 @@ void IndexStore::checkpoint() {
   meta.begin_transaction();
   for (const auto& record : records_) {
     if (record.prune) prune(record);
-    std::string key = meta_key(schema::kMetaFilePrefix, record.path);
-    meta.set_metadata(meta_key(schema::kMetaContestedPrefix, record.path),
-                      record.manifest && record.manifest->contested ? "1" : "");
+    const bool contested = record.manifest && record.manifest->contested;
+    const FileEntry mark = file_entry(schema::kMetaContestedPrefix, record.path, contested ? "1" : "");
+    meta.set_metadata(mark.key, mark.value);
     if (!record.manifest) {
-      meta.set_metadata(key, "");
+      const FileEntry gone = file_entry(schema::kMetaFilePrefix, record.path, "");
+      meta.set_metadata(gone.key, gone.value);
       continue;
     }
     const FileManifest& m = *record.manifest;
@@ -382,7 +372,9 @@ void IndexStore::checkpoint() {
                          {"articles", m.articles}, {"scanned", m.scanned_ns}, {"contested", m.contested},
                          {"ctime", m.ctime_ns},    {"inode", m.inode}};
     if (!m.id_base.empty()) entry["id_base"] = m.id_base;
-    meta.set_metadata(key, entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    const FileEntry e = file_entry(schema::kMetaFilePrefix, record.path,
+                                   entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    meta.set_metadata(e.key, e.value);
   }
   link_stories();
   for (const auto& [key, value] : metadata_) meta.set_metadata(key, value);

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "common/file_entries.h"
 #include "common/file_key.h"
 #include "common/roots.h"
 #include "common/schema.h"
@@ -15,9 +16,7 @@ std::vector<RootInfo> index_roots(const Xapian::Database& db) {
     std::error_code ec;
     out.push_back({r.name, r.path, 0, r.last_scan, std::filesystem::exists(r.path, ec)});
   }
-  const std::string prefix(schema::kMetaFilePrefix);
-  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
-    std::string path = (*it).substr(prefix.size());
+  for (const std::string& path : file_entry_paths(db, schema::kMetaFilePrefix)) {
     for (auto& root : out) {
       if (!path_under(path, root.path)) continue;
       root.articles += db.get_termfreq(std::string(schema::kFile) + file_key(path));
