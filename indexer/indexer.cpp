@@ -427,6 +427,11 @@ class IndexRun {
     if (submit(std::move(*r.article), &f, f.path)) {
       keep.push_back(last_id_term_);
       m.articles = 1;
+    } else if (!lost_) {
+      // Rejected as it is (its id is too long): like a file that does not parse, it has no
+      // manifest, so the next run reads it and reports it again.
+      enqueue(FileRecord{f.path, std::nullopt, f.key, true, {}});
+      return;
     }
     m.contested = lost_;
     enqueue(FileRecord{f.path, m, f.key, true, std::move(keep)});

@@ -187,6 +187,57 @@ TEST_F(Hostile, OddPathNamesBecomeUsableIds) {
   }
 }
 
+// Xapian bounds a term at 245 bytes and a metadata key at 255: a run-on byline, a one-word
+// outlet name and a path deep in Arabic folders must not fail the run.
+TEST_F(Hostile, RunOnBylineAndOutletAreIndexedAndFilterable) {
+  std::string byline, outlet;
+  for (int i = 0; i < 60; ++i) byline += "محمد ";
+  for (int i = 0; i < 60; ++i) outlet += "مصدر";
+  write_file(tmp_ / "in" / "long.jsonl",
+             json{{"id", "a1"}, {"title", "خبر"}, {"body", "مستشفى"}, {"author", byline}}.dump() + "\n" +
+                 json{{"id", "a2"}, {"title", "خبر"}, {"body", "مستشفى"}, {"source", outlet}}.dump() + "\n");
+  auto r = index();
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ids("مستشفى source:" + outlet), "a2\n");
+  EXPECT_EQ(ids("مستشفى author:محمد"), "a1\n");
+  auto facets = run_nsearch(
+      {"search", "--index", (tmp_ / "idx").string(), "--format", "json", "--facets", "author,source", "مستشفى"});
+  ASSERT_EQ(facets.exit_code, 0) << facets.err;
+  auto j = json::parse(facets.out);
+  EXPECT_EQ(j["facets"]["author"].size(), 1u) << facets.out;
+  EXPECT_EQ(j["facets"]["source"].size(), 1u) << facets.out;
+}
+
+TEST_F(Hostile, PathLongerThanAMetadataKeyIsIndexedKeptAndRemoved) {
+  // The root is deep (its name starts the id, what lies above it does not), so the id is short
+  // and the absolute path long.
+  fs::path root = tmp_.path();
+  for (int i = 0; i < 6; ++i) root /= std::string(40, 'd') + "مجلد";  // no name passes NAME_MAX
+  root /= "in";
+  write_file(root / "خبر.txt", "---\ntitle: خبر عميق\n---\nمستشفى\n");
+  ASSERT_GT((root / "خبر.txt").string().size(), 255u);
+  auto run = [&] { return run_nsearch({"index", "--index", (tmp_ / "idx").string(), root.string()}); };
+  auto r = run();
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ids("مستشفى"), "in/خبر.txt\n");
+  auto again = run();  // unchanged: known from its manifest entry
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("1 unchanged"), std::string::npos) << again.out;
+  EXPECT_EQ(ids("مستشفى"), "in/خبر.txt\n");
+  fs::remove(root / "خبر.txt");
+  auto gone = run();
+  EXPECT_EQ(gone.exit_code, 0) << gone.err;
+  EXPECT_EQ(ids("مستشفى"), "");
+}
+
+TEST_F(Hostile, ArticleWithTooLongAnIdIsReportedOnEveryRun) {
+  fs::path deep = tmp_ / "in";
+  for (int i = 0; i < 4; ++i) deep /= std::string(40, 'd') + "مجلد";
+  write_file(deep / "خبر.txt", "---\ntitle: خبر عميق\n---\nمستشفى\n");
+  expect_skipped(index(), "خبر.txt", "id longer than 200 bytes");
+  expect_skipped(index(), "خبر.txt", "id longer than 200 bytes");
+}
+
 TEST_F(Hostile, SymlinkLoopDoesNotTrapTheWalk) {
   fs::create_directory_symlink(tmp_ / "in", tmp_ / "in" / "loop");
   fs::create_directory(tmp_ / "in" / "sub");
