@@ -132,7 +132,8 @@ inline constexpr std::string_view kMetaShards = "nsearch:shards";
 // from it, the id a file without an `id` gets, when the run that read it started (ns; a file
 // modified less than a second before is re-read, as its mtime may not show a later change),
 // and whether another file kept one of its ids (then it is re-read every run). Committed only
-// after all the file's articles are.
+// after all the file's articles are. A path too long for a metadata key is keyed by its hash
+// (common/file_entries.h), as are the contested entries below.
 inline constexpr std::string_view kMetaFilePrefix = "nsearch:file:";
 // Prefix of the files that lost an id to another file (value "1"): they are re-read every run,
 // so that one of them takes the id back when the file that kept it lets it go.
