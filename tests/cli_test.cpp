@@ -103,6 +103,7 @@ TEST_F(Cli, DashWordOnItsOwnIsAnExclusion) {
   // A misspelt option is still an error, not a word.
   auto typo = nsearch({"حفتر", "-limit", "3"});
   EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_EQ(typo.err, "nsearch: unknown option -limit for `nsearch search`; did you mean --limit?\n");
   auto unknown = nsearch({"حفتر", "--sourc", "الجزيرة"});
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_EQ(unknown.err, "nsearch: unknown option --sourc for `nsearch search`; did you mean --source?\n");

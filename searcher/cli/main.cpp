@@ -83,13 +83,17 @@ std::vector<std::string> separate_query_words(const CLI::App& search, const std:
     }
     const CLI::Option* opt = named_option(search, a);
     bool attached = a.find('=') != std::string::npos || (a.size() > 2 && a[1] != '-');
-    bool misspelt = !opt && a.size() > 2 && a[1] != '-' && named_option(search, "-" + a);  // -limit
-    if (opt || misspelt) {
+    if (!opt && a.size() > 2 && a[1] != '-' && named_option(search, "-" + a)) {  // -limit
+      throw nsearch::Error(nsearch::ErrorCode::usage, "unknown option " + a.substr(0, a.find('=')) +
+                                                          " for `nsearch search`; did you mean -" +
+                                                          a.substr(0, a.find('=')) + "?");
+    }
+    if (opt) {
       options.push_back(a);
       // The value, unless nothing or another option follows.
       bool next_is_option =
           i + 1 < args.size() && (args[i + 1].rfind("--", 0) == 0 || named_option(search, args[i + 1]));
-      if (opt && opt->get_expected_max() > 0 && opt->get_type_size_max() > 0 && !attached) {
+      if (opt->get_expected_max() > 0 && opt->get_type_size_max() > 0 && !attached) {
         if (i + 1 == args.size() || next_is_option)
           throw nsearch::Error(nsearch::ErrorCode::usage,
                                "option " + a + " needs a value; see `nsearch search --help`");
