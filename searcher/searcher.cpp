@@ -36,6 +36,18 @@ constexpr Xapian::doccount kSuggestionFactor = 10;
 constexpr int kAlignTries = 3;
 // Words whose forms a searcher keeps (a few KB each) before it starts afresh.
 constexpr std::size_t kWordsKept = 20000;
+// Up to this many matches, stories are counted exactly when the ranked page did not reach
+// them all: reading each match's story key costs well under a millisecond here.
+constexpr Xapian::doccount kStoriesCountedUpTo = 1000;
+
+// Matching stories: matches once collapsed on the story key, unweighted.
+Xapian::doccount count_stories(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount matches) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_collapse_key(schema::kSlotStory);
+  return enquire.get_mset(0, matches).size();
+}
 
 // The whole article as build_document stored it (schema.h: kSlotHead and the data).
 Article stored_article(const Xapian::Document& doc) {
@@ -182,6 +194,10 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   result.collapsed = request.collapse;
   // A story with members in both slices is estimated in each.
   result.stories = std::min(counted.total, stories[0] + stories[1]);
+  if (request.collapse && !stories_exact && counted.total <= kStoriesCountedUpTo) {
+    result.stories = count_stories(db_, query, counted.total);
+    stories_exact = true;
+  }
   result.stories_is_estimate = request.collapse && !stories_exact;
 
   Xapian::doccount rank = request.offset;

@@ -73,7 +73,7 @@ struct SearchResult {
   bool total_is_estimate = false;
   bool collapsed = false;            // one hit per story
   Xapian::doccount stories = 0;      // matching stories, when collapsed
-  bool stories_is_estimate = false;  // Xapian's collapse estimate, when not every story was ranked
+  bool stories_is_estimate = false;  // Xapian's collapse estimate: over 1,000 matches, not every story ranked
   Xapian::doccount offset = 0, limit = 0;
   std::vector<Hit> hits;
   std::vector<Facet> facets;

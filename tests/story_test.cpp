@@ -114,6 +114,25 @@ TEST(Stories, CopiesInOtherOutletsCollapseUnderTheFirstPublisher) {
   EXPECT_NE(text.out.find("(first: sabq, 2015-07-21 02:21"), std::string::npos) << text.out;
 }
 
+// A page shorter than the stories does not make their count an estimate while the matches
+// are few: the count is the same for every page size.
+TEST(Stories, FewMatchesCountStoriesExactlyWhateverThePage) {
+  TempDir t;
+  std::string index = index_pieces(t, wire_story());
+  const std::string query = "title:خبر OR title:نسخة";  // every article: five, in three stories
+  auto stories = [&](const std::string& limit) {
+    auto r = run_nsearch({"search", "--index", index, query, "--format", "json", "--limit", limit});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return json::parse(r.out);
+  };
+  json all = stories("50"), one = stories("1");
+  ASSERT_EQ(all["total"], 5) << all.dump(1);
+  EXPECT_EQ(all["stories"], 3);
+  EXPECT_EQ(all["hits"].size(), 3u);
+  EXPECT_EQ(one["stories"], all["stories"]) << one.dump(1);
+  EXPECT_EQ(one["stories_is_estimate"], false);
+}
+
 TEST(Stories, DuplicatesShowListsEveryArticle) {
   TempDir t;
   std::string index = index_pieces(t, wire_story());
