@@ -83,7 +83,7 @@ std::vector<std::string> separate_query_words(const CLI::App& search, const std:
     }
     const CLI::Option* opt = named_option(search, a);
     bool attached = a.find('=') != std::string::npos || (a.size() > 2 && a[1] != '-');
-    if (!opt && a.size() > 2 && a[1] != '-' && named_option(search, "-" + a)) {  // -limit
+    if (!opt && a.size() > 2 && a[0] == '-' && a[1] != '-' && named_option(search, "-" + a)) {  // -limit
       throw nsearch::Error(nsearch::ErrorCode::usage, "unknown option " + a.substr(0, a.find('=')) +
                                                           " for `nsearch search`; did you mean -" +
                                                           a.substr(0, a.find('=')) + "?");
