@@ -13,7 +13,9 @@ bool fits(std::string_view prefix, const std::string& path) {
 }
 
 std::string key_of(std::string_view prefix, const std::string& path) {
-  return std::string(prefix) + (fits(prefix, path) ? path : "#" + file_key(path));
+  std::string key(prefix);
+  if (fits(prefix, path)) return key.append(path);
+  return key.append("#").append(file_key(path));
 }
 
 }  // namespace

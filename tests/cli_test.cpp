@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -341,6 +340,23 @@ TEST_F(Cli, QuerySyntaxDocIsTheHelpText) {
 
 // docs/ is for users: a page per command (every one `nsearch --help` lists), no page over 250
 // lines, and no section named for the day it was measured (that history is bench/results/).
+// Whether text holds a date (2025-10-23) or a time of day (9:30): what dates a lab-notebook
+// heading. By hand: GCC 12 warns inside <regex> in the sanitizer build.
+bool holds_date_or_time(std::string_view text) {
+  auto digits = [&](std::size_t at, std::size_t n) {
+    if (at + n > text.size()) return false;
+    for (std::size_t i = at; i < at + n; ++i)
+      if (text[i] < '0' || text[i] > '9') return false;
+    return true;
+  };
+  auto is = [&](std::size_t at, char c) { return at < text.size() && text[at] == c; };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (digits(i, 4) && is(i + 4, '-') && digits(i + 5, 2) && is(i + 7, '-') && digits(i + 8, 2)) return true;
+    if (digits(i, 1) && is(i + 1, ':') && digits(i + 2, 2)) return true;
+  }
+  return false;
+}
+
 TEST_F(Cli, DocsHaveAPagePerCommandAndNoLabNotes) {
   std::istringstream help(run_nsearch({"--help"}).out);
   std::string line;
@@ -354,14 +370,13 @@ TEST_F(Cli, DocsHaveAPagePerCommandAndNoLabNotes) {
     ++commands;
   }
   EXPECT_GE(commands, 8u);
-  const std::regex dated(R"(^#.*(\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}))");
   for (const auto& entry : fs::recursive_directory_iterator(source_dir() / "docs")) {
     if (entry.path().extension() != ".md") continue;
     std::istringstream doc(read_file(entry.path()));
     std::size_t lines = 0;
     while (std::getline(doc, line)) {
       ++lines;
-      EXPECT_FALSE(std::regex_search(line, dated)) << entry.path() << ": " << line;
+      EXPECT_FALSE(line.rfind('#', 0) == 0 && holds_date_or_time(line)) << entry.path() << ": " << line;
     }
     EXPECT_LE(lines, 250u) << entry.path();
   }
