@@ -234,6 +234,13 @@ std::optional<Date> stamp_date(std::string_view line, const Date& reference) {
   return std::nullopt;
 }
 
+bool date_in_prose(const std::vector<TextToken>& tokens, size_t i) {
+  static constexpr std::string_view kLeadIns[] = {"في", "منذ", "بتاريخ", "يوم", "حتي", "قبل", "بعد", "من"};
+  const std::string& before = tokens[i - 1].key;
+  return std::find(std::begin(kLeadIns), std::end(kLeadIns), before) != std::end(kLeadIns) ||
+         tokens.back().is_punct(".");
+}
+
 namespace {
 
 // A line short enough to be a dateline or a stamp: where a stated date is the article's own.
@@ -351,7 +358,7 @@ DateFinding find_date(const std::vector<TextLine>& lines, size_t title, const st
     for (size_t k = 0; k < t.size(); ++k) {
       auto s = stated_date_at(t, k);
       if (!s || !s->year || !s->day) continue;
-      if (!best && k > kDatelinePlaceTokens) break;               // a date further in is an event's
+      if (!best && (k > kDatelinePlaceTokens || (k > 0 && date_in_prose(t, k)))) break;  // an event's
       if (!best || (best->hijri && !s->hijri)) best = s, at = k;  // the Gregorian of "... الموافق ..."
       k += s->tokens - 1;
     }

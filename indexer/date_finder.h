@@ -34,6 +34,11 @@ struct StatedDate {
 };
 std::optional<StatedDate> stated_date_at(const std::vector<TextToken>& tokens, size_t i);
 
+// Whether the date stated at tokens[i] (i > 0) is inside a sentence, so an event's and not a
+// dateline's: a word such as في or منذ leads to it ("صدر في 15 رمضان"; in a dateline the date
+// follows the place's name directly), or the line ends in a full stop.
+bool date_in_prose(const std::vector<TextToken>& tokens, size_t i);
+
 // A whole line that is a time stamp "منذ 2 شهور" / "قبل 3 ساعات": the date it means.
 std::optional<Date> stamp_date(std::string_view line, const Date& reference);
 

@@ -89,6 +89,7 @@ std::optional<OutletFinding> from_dateline(const TextLine& line, size_t index, c
     for (size_t k = 0; k < t.size(); ++k) {
       auto s = stated_date_at(t, k);
       if (!s || !s->year || !s->day || k == 0) continue;
+      if (date_in_prose(t, k)) break;
       size_t after = k + s->tokens;
       if (after < t.size() && t[after].is_word("الموافق")) continue;  // the Gregorian date follows
       size_t words = 0;

@@ -76,6 +76,16 @@ TEST(DateFinder, DatelineStatesTheDayAndPrefersTheGregorian) {
   EXPECT_EQ(m.date_from.line, 2);
 }
 
+// A date inside a sentence is an event's: neither the article's date nor a dateline whose
+// last words would be taken for the outlet.
+TEST(DateFinder, ADateInASentenceIsNoDateline) {
+  for (const char* line : {"صدر في 15 رمضان 1436هـ قرار جديد", "الرياض 15 رمضان 1436هـ قرار جديد."}) {
+    auto m = infer(std::string("عنوان\n") + line + "\nنص الخبر.", "2026-01-01");
+    EXPECT_EQ(m.source, "") << line;
+    EXPECT_NE(m.date_from.rule, "dateline") << line;
+  }
+}
+
 TEST(DateFinder, RelativeExpressionsAgainstTheReference) {
   // 2025-08-27 is a Wednesday.
   EXPECT_EQ(infer("عنوان\nوصل اليوم الجمعة إلى أنقرة.", "2025-04-06").date.text(), "2025-04-04");
