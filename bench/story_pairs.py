@@ -5,7 +5,7 @@
 
 INDEX: the corpus indexed by NSEARCH. Writes to OUT_DIR: joined.tsv and near.tsv (100 random
 pairs each, fixed seed: pairs in one story, and pairs of different stories whose body
-5-shingle Jaccard is just under 0.6, in [0.45, 0.6)), with titles and the first 300 characters
+5-shingle Jaccard is just under the join threshold of 0.5, in [0.35, 0.5)), with titles and the first 300 characters
 of both bodies for reading; and prints figures as JSON: exact duplicate bodies joined, and
 pairs of copies (Jaccard >= 0.6) in the top 10 of each query with --duplicates collapse and show.
 
@@ -91,13 +91,13 @@ for (a, b), n in shared.items():
     if n >= 3:
         pairs_j[(a, b)] = n / (len(sh[a]) + len(sh[b]) - n)
 joined_pairs = [p for m in multi for p in itertools.combinations(sorted(m), 2)]
-near = [p for p, j in pairs_j.items() if 0.45 <= j < 0.6 and story[p[0]] != story[p[1]]]
+near = [p for p, j in pairs_j.items() if 0.35 <= j < 0.5 and story[p[0]] != story[p[1]]]
 missed = [p for p, j in pairs_j.items() if j >= 0.6 and story[p[0]] != story[p[1]]]
 figures['pairs_jaccard_ge_0.6'] = sum(1 for j in pairs_j.values() if j >= 0.6)
 figures['pairs_jaccard_ge_0.6_not_joined'] = len(missed)
 figures['joined_pairs'] = len(joined_pairs)
 figures['joined_pairs_jaccard_lt_0.6'] = sum(1 for a, b in joined_pairs if jaccard(sh[a], sh[b]) < 0.6)
-figures['near_pairs_0.45_0.6'] = len(near)
+figures['near_pairs_0.35_0.5'] = len(near)
 
 
 def write_sample(name, pairs):

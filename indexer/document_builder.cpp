@@ -123,13 +123,16 @@ BuiltDocument build_document(const Article& article, std::string head, const std
   }
   StorySignature signature;
   words.body(article.body, signature);
-  // A body shorter than a shingle ("تعليقات ()" under a video, or none) says nothing of the
-  // story: such an article is a copy only of one with the same headline and body.
-  if (signature.words() < story::kShingleWords) {
+  // A body this short ("تعليقات ()" under a video, a link line, or none) says little of the
+  // story: such an article is a copy only of one with (nearly) the same headline and body.
+  if (signature.words() < story::kBodyWordsAlone) {
     signature = StorySignature();
     auto add = [&](const Token& t) { signature.add_word(t.normalized); };
     analyzer.analyze(article.title, add);
     analyzer.analyze(article.body, add);
+    // Less than a shingle even so ("كاريكاتير" and no body, every day): too little to tell
+    // one story from another, so the article is a story of its own.
+    if (signature.words() < story::kShingleWords) signature = StorySignature();
   }
   add_story(built, signature, article);
 

@@ -194,6 +194,40 @@ TEST(Stories, ShardsRebuildsAndInputOrderGiveTheSameStories) {
   EXPECT_GT(distinct.size(), 10u);            // and the rest were not
 }
 
+// A rewrite that keeps six of the eleven sentences (a new lead and ending, as outlets rewrite
+// a wire story) is the same story, which the former threshold of 0.6 left apart; one that
+// keeps four of them is not.
+TEST(Stories, ARewriteKeepingMostOfTheTextJoins) {
+  TempDir t;
+  const std::string original = body_from(100, 11);
+  std::string index =
+      index_pieces(t, {{"wire", "spa", "2015-07-20", "الوكالة", original},
+                       {"rewrite", "okaz", "2015-07-21", "صياغة أخرى", body_from(100, 6) + body_from(200, 5)},
+                       {"other", "sabq", "2015-07-22", "خبر آخر", body_from(100, 4) + body_from(300, 7)}});
+  auto stories = stories_of(index);
+  EXPECT_EQ(stories["rewrite"], "wire");
+  EXPECT_EQ(stories["other"], "other");
+}
+
+// A caption or a link line under a headline, and a headline with no body, are shared by many
+// different articles: they join only a copy with (nearly) the same headline, and a headline of
+// a word or two and no body joins nothing.
+TEST(Stories, CaptionsAndBareHeadlinesJoinOnlyTheirCopies) {
+  TempDir t;
+  auto link = [](const std::string& title) { return "رابط الخبر بصحيفة الوئام: " + title; };
+  const std::string libya = "بالصور .. رمضان في ليبيا", palestine = "بالصور .. رمضان في فلسطين";
+  std::string index = index_pieces(t, {{"gallery-1", "alweeam", "2015-07-21 02:26:37", libya, link(libya)},
+                                       {"gallery-2", "alweeam", "2015-07-21 02:26:42", palestine, link(palestine)},
+                                       {"gallery-3", "alwatan", "2015-07-22", libya, link(libya)},
+                                       {"cartoon-1", "alriyadh", "2015-07-21", "كاريكاتير", ""},
+                                       {"cartoon-2", "alriyadh", "2015-07-22", "كاريكاتير", ""}});
+  auto stories = stories_of(index);
+  EXPECT_EQ(stories["gallery-3"], "gallery-1");
+  EXPECT_EQ(stories["gallery-2"], "gallery-2");
+  EXPECT_EQ(stories["cartoon-1"], "cartoon-1");
+  EXPECT_EQ(stories["cartoon-2"], "cartoon-2");
+}
+
 TEST(Stories, ShowStoryListsMembersFirstPublishedFirst) {
   TempDir t;
   std::string index = index_pieces(t, wire_story());
