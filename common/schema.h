@@ -16,7 +16,7 @@ namespace nsearch::schema {
 // Bumped when the layout below changes; an index with another version is refused
 // ("run `nsearch index --rebuild`").
 // What each version changed: bench/results/schema-versions.md.
-inline constexpr int kSchemaVersion = 9;
+inline constexpr int kSchemaVersion = 10;
 
 // ---- Term prefixes -------------------------------------------------------------------------
 // (no prefix) Words of title and body as the analyzer normalizes them, NOT stemmed, with
@@ -53,6 +53,10 @@ inline constexpr std::string_view kAuthor = "XA";
 //    hex digits) + the band's hash (10 hex digits; indexer/story_signature.h). Articles sharing
 //    a band term are candidates for one story; none for an article without body words.
 inline constexpr std::string_view kStoryBand = "XB";
+// XG Story: the id of the story's first member, on every member of a story of more than one
+//    article (as kSlotStory; none where that is empty). Like notmuch's thread terms: a story's
+//    members are one posting list, and its size their count, without a look at the bands.
+inline constexpr std::string_view kStory = "XG";
 
 // ---- Value slots ---------------------------------------------------------------------------
 enum Slot : Xapian::valueno {
@@ -86,9 +90,9 @@ enum Slot : Xapian::valueno {
   // (common/story_key.h), so keys sort by (date and time, id); empty for an article no other
   // matches. The collapse key of a search (Xapian never collapses an empty key). An article's
   // story is the earliest of itself and the articles whose signatures match its own (estimated
-  // Jaccard >= 0.6): it depends on the set of articles only, not on the order they were indexed
-  // in (indexer/story_linker.h). Only values change when stories do: a story's members are its
-  // first member and those of the first's matches with its key (searcher/story_members.h).
+  // Jaccard >= 0.5): it depends on the set of articles only, not on the order they were indexed
+  // in (indexer/story_linker.h). When a story changes, this value and the kStory term change
+  // together, and nothing else of the article.
   kSlotStory = 10,
   // The article's own story key (its kSlotOldestKey value and id, as in kSlotStory): what the
   // story linker compares, read without the article's term list.

@@ -125,7 +125,10 @@ std::size_t StoryLinker::relink(const std::vector<StoryCandidate>& put, const st
     Xapian::WritableDatabase& db = writable_((did - 1) % count_);
     Xapian::docid local = (did - 1) / count_ + 1;
     Xapian::Document doc = db.get_document(local);
-    // A value alone changes: Xapian rewrites no term or position of the article.
+    // Xapian rewrites only what changed: the value and one term, no position of the article.
+    const std::string before = doc.get_value(schema::kSlotStory);
+    if (!before.empty()) doc.remove_term(std::string(schema::kStory) + story_first_id(before));
+    if (!story.empty()) doc.add_boolean_term(std::string(schema::kStory) + story_first_id(story));
     doc.add_value(schema::kSlotStory, story);
     db.replace_document(local, doc);
   }

@@ -210,14 +210,19 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
     const Xapian::Document doc = db_.get_document(match.did, Xapian::DOC_ASSUME_VALID);
     hit.article = Article::from_json(doc.get_value(schema::kSlotHead));
     if (request.snippets) hit.article.body = doc.get_data();
+    hit.source_name = source_name(hit.article.source);
     if (request.stories) {
-      std::string story_key = doc.get_value(schema::kSlotStory);
-      auto known = story_key.empty() ? stories_read.end() : stories_read.find(story_key);
-      hit.story = known != stories_read.end() ? known->second : read_story(db_, match.did, kStoryMembersShown);
-      if (!story_key.empty()) stories_read.emplace(story_key, *hit.story);
+      // Collapsing ranked by the story key: it is at hand.
+      const std::string story_key = request.collapse ? match.collapse_key : doc.get_value(schema::kSlotStory);
+      if (story_key.empty()) {
+        hit.story = lone_story(hit.article, hit.source_name, false);
+      } else if (auto known = stories_read.find(story_key); known != stories_read.end()) {
+        hit.story = known->second;
+      } else {
+        hit.story = read_story(db_, story_key, kStoryMembersShown, false, source_namer());
+        stories_read.emplace(story_key, *hit.story);
+      }
     }
-    hit.source_name = db_.get_metadata(std::string(schema::kMetaSourcePrefix) + normalize_source(hit.article.source));
-    if (hit.source_name.empty()) hit.source_name = hit.article.source;
     if (request.snippets) {
       hit.title = highlight_all(hit.article.title, parsed.highlight, analyzer_);
       hit.snippet = best_snippet(without_title(hit.article.body, hit.article.title), parsed.highlight, analyzer_,
@@ -263,6 +268,7 @@ bool Searcher::reopen() {
   if (moved) {  // the outlets and the words' forms may have changed with the revision
     catalog_.reset();
     forms_.clear();
+    source_names_.clear();
   }
   return moved;
 }
@@ -349,7 +355,21 @@ std::optional<StoryInfo> Searcher::story(const std::string& id) {
   std::string term = std::string(schema::kId) + id;
   auto p = db_.postlist_begin(term);
   if (p == db_.postlist_end(term)) return std::nullopt;
-  return read_story(db_, *p, Xapian::doccount(-1), true);
+  const Xapian::Document doc = db_.get_document(*p, Xapian::DOC_ASSUME_VALID);
+  const std::string key = doc.get_value(schema::kSlotStory);
+  if (!key.empty()) return read_story(db_, key, Xapian::doccount(-1), true, source_namer());
+  Article head = Article::from_json(doc.get_value(schema::kSlotHead));
+  return lone_story(head, source_name(head.source), true);
+}
+
+const std::string& Searcher::source_name(const std::string& source) {
+  if (auto known = source_names_.find(source); known != source_names_.end()) return known->second;
+  std::string name = db_.get_metadata(std::string(schema::kMetaSourcePrefix) + normalize_source(source));
+  return source_names_.emplace(source, name.empty() ? source : name).first->second;
+}
+
+SourceNamer Searcher::source_namer() {
+  return [this](const std::string& source) { return source_name(source); };
 }
 
 Snippet Searcher::highlight(const std::string& query, const std::string& text) {

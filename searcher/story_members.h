@@ -2,17 +2,20 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
+
+#include "common/article.h"
 
 namespace nsearch {
 
 struct StoryMember {
   std::string id;
   std::string source;  // the outlet's display name, else its key
-  std::string date;    // as given (schema::kSlotDateText)
+  std::string date;    // as given (Date::text())
   std::string title;   // only when asked for (read_story's with_titles)
 };
 
@@ -24,9 +27,16 @@ struct StoryInfo {
   std::vector<StoryMember> members;
 };
 
-// The story of the article with this docid: itself alone when its story key is empty, else
-// the story's first member and those of the first's band matches (schema::kStoryBand) with
-// the same key. Reads values and term lists, not document data, unless with_titles.
-StoryInfo read_story(const Xapian::Database& db, Xapian::docid did, std::size_t max_members, bool with_titles = false);
+// Names an outlet as given in an article (its display name where the index has one).
+using SourceNamer = std::function<std::string(const std::string& source)>;
+
+// The story with this key (schema::kSlotStory, not empty): the articles with its story term
+// (schema::kStory). Reads one posting list and two values of each member shown, one of the
+// others; no document data.
+StoryInfo read_story(const Xapian::Database& db, const std::string& key, std::size_t max_members, bool with_titles,
+                     const SourceNamer& source_name);
+
+// The story of an article no other matches (an empty story key): the article alone.
+StoryInfo lone_story(const Article& head, const std::string& source_name, bool with_titles);
 
 }  // namespace nsearch

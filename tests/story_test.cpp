@@ -144,6 +144,16 @@ TEST(Stories, DuplicatesShowListsEveryArticle) {
   EXPECT_EQ(bad.exit_code, 2);
 }
 
+// The ids `show ID --story` lists, first published first.
+std::vector<std::string> members_of(const std::string& index, const std::string& id) {
+  auto r = run_nsearch({"show", "--index", index, id, "--story", "--format", "json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const json story = json::parse(r.out);
+  std::vector<std::string> ids;
+  for (const auto& a : story["articles"]) ids.push_back(a["id"].get<std::string>());
+  return ids;
+}
+
 TEST(Stories, StorySurvivesTheRemovalOfItsFirstMember) {
   TempDir t;
   std::vector<Piece> pieces = wire_story();
@@ -157,6 +167,24 @@ TEST(Stories, StorySurvivesTheRemovalOfItsFirstMember) {
   EXPECT_EQ(stories["copy-b"], "copy-b");
   EXPECT_EQ(stories["copy-c"], "copy-b");
   EXPECT_EQ(stories["other-1"], "other-1");
+  EXPECT_EQ(members_of(index, "copy-c"), (std::vector<std::string>{"copy-b", "copy-c"}));
+}
+
+// Joining is not transitive: an earlier article that matches a member but not the story's
+// first takes that member into a story of its own, and the first story no longer lists it.
+TEST(Stories, AMemberTakenIntoAnEarlierStoryLeavesTheFirst) {
+  TempDir t;
+  std::vector<Piece> pieces = {
+      {"first", "sabq", "2015-07-21", "الخبر", body_from(0, 8)},
+      {"member", "okaz", "2015-07-22", "نسخة", body_from(0, 8) + body_from(40, 3)},
+  };
+  std::string index = index_pieces(t, pieces);
+  ASSERT_EQ(members_of(index, "first"), (std::vector<std::string>{"first", "member"}));
+  write_file(t / "more" / "earlier.jsonl",
+             jsonl({{"earlier", "spa", "2015-07-20", "الوكالة", body_from(4, 4) + body_from(40, 3)}}));
+  ASSERT_EQ(run_nsearch({"index", "--index", index, (t / "more").string()}).exit_code, 0);
+  EXPECT_EQ(members_of(index, "member"), (std::vector<std::string>{"earlier", "member"}));
+  EXPECT_EQ(members_of(index, "first"), std::vector<std::string>{"first"});
 }
 
 TEST(Stories, IncrementalAddJoinsAnExistingStory) {
@@ -172,6 +200,7 @@ TEST(Stories, IncrementalAddJoinsAnExistingStory) {
   ASSERT_EQ(run_nsearch({"index", "--index", index}).exit_code, 0);
   stories = stories_of(index);
   for (const char* id : {"wire", "orig", "copy-b", "copy-c", "copy-d"}) EXPECT_EQ(stories[id], "wire") << id;
+  EXPECT_EQ(members_of(index, "orig"), (std::vector<std::string>{"wire", "orig", "copy-b", "copy-c", "copy-d"}));
   EXPECT_EQ(stories["other-2"], "other-2");
 }
 
