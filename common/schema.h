@@ -53,10 +53,6 @@ inline constexpr std::string_view kAuthor = "XA";
 //    hex digits) + the band's hash (10 hex digits; indexer/story_signature.h). Articles sharing
 //    a band term are candidates for one story; none for an article without body words.
 inline constexpr std::string_view kStoryBand = "XB";
-// XG Story: the id of the story's first member, on every member of a story of more than one
-//    article (as kSlotStory; none where that is empty). Like notmuch's thread terms: a story's
-//    members are one posting list, and its size their count, without a look at the bands.
-inline constexpr std::string_view kStory = "XG";
 
 // ---- Value slots ---------------------------------------------------------------------------
 enum Slot : Xapian::valueno {
@@ -91,8 +87,8 @@ enum Slot : Xapian::valueno {
   // matches. The collapse key of a search (Xapian never collapses an empty key). An article's
   // story is the earliest of itself and the articles whose signatures match its own (estimated
   // Jaccard >= 0.5): it depends on the set of articles only, not on the order they were indexed
-  // in (indexer/story_linker.h). When a story changes, this value and the kStory term change
-  // together, and nothing else of the article.
+  // in (indexer/story_linker.h). When a story changes, only this value changes, and the story
+  // lists (kMetaStoryPrefix) of the article's database with it.
   kSlotStory = 10,
   // The article's own story key (its kSlotOldestKey value and id, as in kSlotStory): what the
   // story linker compares, read without the article's term list.
@@ -147,6 +143,12 @@ inline constexpr std::string_view kMetaSourcePrefix = "nsearch:source:";
 // Prefix of author display names: key kMetaAuthorPrefix + the author facet's value (its
 // normalized words), value the author as first written ("لندن: رنيم حنوش").
 inline constexpr std::string_view kMetaAuthorPrefix = "nsearch:author:";
+// Story lists, per database: key kMetaStoryPrefix + the id of a story's first member, value
+// the member keys (kSlotMemberKey) of the story's members in this database, sorted
+// (common/story_key.h). Written in the same commit as the members' kSlotStory values: a
+// story's members and their count are one look-up per database, and an article changes story
+// without a term of it being rewritten (Xapian would read all its positions to do that).
+inline constexpr std::string_view kMetaStoryPrefix = "nsearch:story:";
 
 // Facet codes (common/facet_codes.h), per shard, written at every commit of that shard: each
 // article's source and date as one number, so that counting facets over a million matches

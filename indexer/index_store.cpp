@@ -255,13 +255,13 @@ void IndexStore::put(BuiltDocument built) {
     // A replaced article leaves its old story; its committed version says which.
     read_newest(readers_[i], [&](Xapian::Database& db) {
       if (auto p = db.postlist_begin(built.id_term); p != db.postlist_end(built.id_term)) {
-        gone_.push_back(departing_article(db.get_document(*p)));
+        gone_.push_back(departing_article(db.get_document(*p), i));
       }
       return 0;
     });
   }
   put_.push_back(
-      {built.id_term, std::move(built.story_bands), std::move(built.signature), std::move(built.member_key)});
+      {built.id_term, std::move(built.story_bands), std::move(built.signature), std::move(built.member_key), {}, 0});
   writer(i).put(std::move(built));
   ++pending_;
 }
@@ -338,7 +338,7 @@ std::size_t IndexStore::prune(const FileRecord& record) {
       if (!std::binary_search(kept[k].begin(), kept[k].end(), *it)) doomed.push_back(*it);
     }
     for (auto id : doomed) {
-      gone_.push_back(departing_article(db.get_document(id)));
+      gone_.push_back(departing_article(db.get_document(id), k));
       db.delete_document(id);
     }
     removed += doomed.size();

@@ -1,7 +1,9 @@
 #include "indexer/story_linker.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <utility>
 
 #include "common/schema.h"
 #include "common/story_key.h"
@@ -19,10 +21,44 @@ std::vector<std::string> band_terms(const Xapian::Document& doc) {
   return bands;
 }
 
+// The story lists (schema::kMetaStoryPrefix) a relink changes, read once and written together.
+class StoryLists {
+ public:
+  explicit StoryLists(std::function<Xapian::WritableDatabase&(std::size_t)>& writable) : writable_(writable) {}
+  void add(std::size_t database, const std::string& story, const std::string& member_key) {
+    if (!story.empty()) list(database, story).insert(member_key);
+  }
+  void remove(std::size_t database, const std::string& story, const std::string& member_key) {
+    if (!story.empty()) list(database, story).erase(member_key);
+  }
+  void write() {
+    for (const auto& [where, members] : lists_)
+      writable_(where.first).set_metadata(story_list_key(where.second), encode_story_list(members));
+  }
+
+ private:
+  std::set<std::string>& list(std::size_t database, const std::string& story) {
+    auto [it, added] = lists_.try_emplace({database, story_first_id(story)});
+    if (added) {
+      for (auto& k : decode_story_list(writable_(database).get_metadata(story_list_key(it->first.second))))
+        it->second.insert(std::move(k));
+    }
+    return it->second;
+  }
+
+  std::function<Xapian::WritableDatabase&(std::size_t)>& writable_;
+  std::map<std::pair<std::size_t, std::string>, std::set<std::string>> lists_;
+};
+
 }  // namespace
 
-StoryCandidate departing_article(const Xapian::Document& doc) {
-  StoryCandidate a{"", {}, doc.get_value(schema::kSlotSignature), doc.get_value(schema::kSlotMemberKey)};
+StoryCandidate departing_article(const Xapian::Document& doc, std::size_t database) {
+  StoryCandidate a{"",
+                   {},
+                   doc.get_value(schema::kSlotSignature),
+                   doc.get_value(schema::kSlotMemberKey),
+                   doc.get_value(schema::kSlotStory),
+                   database};
   if (!a.signature.empty()) a.bands = band_terms(doc);
   return a;
 }
@@ -112,26 +148,33 @@ std::size_t StoryLinker::relink(const std::vector<StoryCandidate>& put, const st
   }
   // Every new story is worked out before any is written: writing may open a database that
   // all_ reads at its last commit.
-  std::vector<std::pair<Xapian::docid, std::string>> changes;
+  struct Change {
+    Xapian::docid did;
+    std::string before, after;
+  };
+  std::vector<Change> changes;
   for (Xapian::docid did : todo) {
     const std::vector<Xapian::docid>& matches = neighbours(did);
     std::string story = matches.empty() ? std::string() : member(did).key;
     for (Xapian::docid n : matches) story = std::min(story, member(n).key);
-    if (story != all_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotStory))
-      changes.emplace_back(did, std::move(story));
+    std::string before = all_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotStory);
+    if (story != before) changes.push_back({did, std::move(before), std::move(story)});
   }
-  for (const auto& [did, story] : changes) {
+  StoryLists lists(writable_);
+  for (const auto& g : gone) lists.remove(g.database, g.story, g.member_key);
+  for (const auto& c : changes) {
     // Docid d of database i is (d - 1) * count + i + 1 in the combined database.
-    Xapian::WritableDatabase& db = writable_((did - 1) % count_);
-    Xapian::docid local = (did - 1) / count_ + 1;
+    const std::size_t i = (c.did - 1) % count_;
+    Xapian::WritableDatabase& db = writable_(i);
+    Xapian::docid local = (c.did - 1) / count_ + 1;
     Xapian::Document doc = db.get_document(local);
-    // Xapian rewrites only what changed: the value and one term, no position of the article.
-    const std::string before = doc.get_value(schema::kSlotStory);
-    if (!before.empty()) doc.remove_term(std::string(schema::kStory) + story_first_id(before));
-    if (!story.empty()) doc.add_boolean_term(std::string(schema::kStory) + story_first_id(story));
-    doc.add_value(schema::kSlotStory, story);
+    // A value alone changes: Xapian rewrites no term or position of the article.
+    doc.add_value(schema::kSlotStory, c.after);
     db.replace_document(local, doc);
+    lists.remove(i, c.before, member(c.did).key);
+    lists.add(i, c.after, member(c.did).key);
   }
+  lists.write();
   return changes.size();
 }
 

@@ -6,7 +6,8 @@
 // index, never a scan, and only articles whose neighbourhood changed are looked at: those put
 // since the last checkpoint and their matches, and the matches of articles removed or replaced
 // (a story whose first member is removed: the next earliest takes over). An article no other
-// matches has an empty story key.
+// matches has an empty story key. Each database lists the members it holds of each story
+// (schema::kMetaStoryPrefix), changed with their story values.
 #pragma once
 
 #include <cstddef>
@@ -25,10 +26,14 @@ struct StoryCandidate {
   std::string id_term;
   std::vector<std::string> bands;  // schema::kStoryBand terms
   std::string signature, member_key;
+  // Of an article gone: its story key and the database it was in (whose story list held it).
+  std::string story;
+  std::size_t database = 0;
 };
 
-// What the linker needs of an article about to be removed or replaced (id_term left empty).
-StoryCandidate departing_article(const Xapian::Document& doc);
+// What the linker needs of an article about to be removed or replaced (id_term left empty),
+// from database `database` of the index.
+StoryCandidate departing_article(const Xapian::Document& doc, std::size_t database);
 
 class StoryLinker {
  public:

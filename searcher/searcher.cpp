@@ -219,7 +219,7 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
       } else if (auto known = stories_read.find(story_key); known != stories_read.end()) {
         hit.story = known->second;
       } else {
-        hit.story = read_story(db_, story_key, kStoryMembersShown, false, source_namer());
+        hit.story = read_story(db_, ranking_.shards, story_key, kStoryMembersShown, false, source_namer());
         stories_read.emplace(story_key, *hit.story);
       }
     }
@@ -357,7 +357,7 @@ std::optional<StoryInfo> Searcher::story(const std::string& id) {
   if (p == db_.postlist_end(term)) return std::nullopt;
   const Xapian::Document doc = db_.get_document(*p, Xapian::DOC_ASSUME_VALID);
   const std::string key = doc.get_value(schema::kSlotStory);
-  if (!key.empty()) return read_story(db_, key, Xapian::doccount(-1), true, source_namer());
+  if (!key.empty()) return read_story(db_, ranking_.shards, key, Xapian::doccount(-1), true, source_namer());
   Article head = Article::from_json(doc.get_value(schema::kSlotHead));
   return lone_story(head, source_name(head.source), true);
 }

@@ -21,25 +21,29 @@ StoryMember member_of(const Article& head, const std::string& source_name, bool 
 
 }  // namespace
 
-StoryInfo read_story(const Xapian::Database& db, const std::string& key, std::size_t max_members, bool with_titles,
-                     const SourceNamer& source_name) {
-  const std::string term = std::string(schema::kStory) + story_first_id(key);
-  struct Ranked {
-    std::string order;
-    Xapian::docid did;
-  };
-  std::vector<Ranked> ranked;
-  for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
-    ranked.push_back({db.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotMemberKey), *p});
-  std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) { return a.order < b.order; });
+StoryInfo read_story(const Xapian::Database& db, const std::vector<Xapian::Database>& databases, const std::string& key,
+                     std::size_t max_members, bool with_titles, const SourceNamer& source_name) {
+  const std::string first = story_first_id(key);
+  const std::string list = story_list_key(first);
+  // Member keys sort first published first.
+  std::vector<std::string> members;
+  for (const auto& part : databases) {
+    std::vector<std::string> keys = decode_story_list(part.get_metadata(list));
+    members.insert(members.end(), keys.begin(), keys.end());
+  }
+  std::sort(members.begin(), members.end());
   StoryInfo story;
-  story.count = static_cast<Xapian::doccount>(ranked.size());
-  story.id = story_first_id(key);
-  if (ranked.size() > max_members) ranked.resize(max_members);
-  for (const auto& r : ranked) {
+  story.count = static_cast<Xapian::doccount>(members.size());
+  story.id = first;
+  if (members.size() > max_members) members.resize(max_members);
+  for (const auto& m : members) {
+    std::string id_term(schema::kId);
+    id_term += story_first_id(m);
+    auto p = db.postlist_begin(id_term);
+    if (p == db.postlist_end(id_term)) continue;  // removed since the list was read
     // The head value holds all a member line shows: finding a term would decode the article's
     // whole term list, and each further value is a look-up of its own.
-    Article head = Article::from_json(db.get_document(r.did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHead));
+    Article head = Article::from_json(db.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHead));
     story.members.push_back(member_of(head, source_name(head.source), with_titles));
   }
   return story;

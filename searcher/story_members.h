@@ -30,11 +30,11 @@ struct StoryInfo {
 // Names an outlet as given in an article (its display name where the index has one).
 using SourceNamer = std::function<std::string(const std::string& source)>;
 
-// The story with this key (schema::kSlotStory, not empty): the articles with its story term
-// (schema::kStory). Reads one posting list and two values of each member shown, one of the
-// others; no document data.
-StoryInfo read_story(const Xapian::Database& db, const std::string& key, std::size_t max_members, bool with_titles,
-                     const SourceNamer& source_name);
+// The story with this key (schema::kSlotStory, not empty), from the story lists of the
+// index's databases (schema::kMetaStoryPrefix; db combines them): one look-up in each, and the
+// head value of each member shown; no document data.
+StoryInfo read_story(const Xapian::Database& db, const std::vector<Xapian::Database>& databases, const std::string& key,
+                     std::size_t max_members, bool with_titles, const SourceNamer& source_name);
 
 // The story of an article no other matches (an empty story key): the article alone.
 StoryInfo lone_story(const Article& head, const std::string& source_name, bool with_titles);

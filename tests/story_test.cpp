@@ -170,6 +170,20 @@ TEST(Stories, StorySurvivesTheRemovalOfItsFirstMember) {
   EXPECT_EQ(members_of(index, "copy-c"), (std::vector<std::string>{"copy-b", "copy-c"}));
 }
 
+TEST(Stories, RemovingAMemberLeavesItsStory) {
+  TempDir t;
+  std::vector<Piece> pieces = wire_story();
+  std::string index = index_pieces(t, pieces);
+  pieces.erase(std::find_if(pieces.begin(), pieces.end(), [](const Piece& p) { return p.id == "copy-c"; }));
+  write_file(t / "in" / "news.jsonl", jsonl(pieces));
+  ASSERT_EQ(run_nsearch({"index", "--index", index}).exit_code, 0);
+  EXPECT_EQ(members_of(index, "orig"), (std::vector<std::string>{"orig", "copy-b"}));
+  json hits = search_json(index);  // one hit: the story, as its best-ranked member
+  ASSERT_EQ(hits["hits"].size(), 1u) << hits.dump();
+  EXPECT_EQ(hits["hits"][0]["story"]["id"], "orig");
+  EXPECT_EQ(hits["hits"][0]["story"]["count"], 2);
+}
+
 // Joining is not transitive: an earlier article that matches a member but not the story's
 // first takes that member into a story of its own, and the first story no longer lists it.
 TEST(Stories, AMemberTakenIntoAnEarlierStoryLeavesTheFirst) {
