@@ -76,19 +76,38 @@ void StoryLinker::count_bands(const std::vector<StoryCandidate>& put) {
   bands.erase(std::unique(bands.begin(), bands.end()), bands.end());
   // In term order through one cursor per database: its blocks are read once, not per term.
   const std::string prefix(schema::kStoryBand);
-  for (const auto& db : dbs_) {
-    auto t = db.allterms_begin(prefix);
+  for (std::size_t i = 0; i < dbs_.size(); ++i) {
+    auto t = dbs_[i].allterms_begin(prefix);
     for (const auto& band : bands) {
       t.skip_to(band);
-      if (t == db.allterms_end(prefix)) break;
-      if (*t == band) band_freq_[band] += t.get_termfreq();
+      if (t == dbs_[i].allterms_end(prefix)) break;
+      if (*t != band) continue;
+      BandCount& count = band_freq_[band];
+      count.freq += t.get_termfreq();
+      count.databases.push_back(i);
     }
+  }
+}
+
+void StoryLinker::add_postings(const std::string& band, std::vector<Xapian::docid>& out) {
+  auto known = band_freq_.find(band);
+  if (known == band_freq_.end()) {
+    for (auto p = all_.postlist_begin(band); p != all_.postlist_end(band); ++p) out.push_back(*p);
+    return;
+  }
+  // A million articles are a few dozen databases, and a band is in one or two of them: opening
+  // its posting list in all of them was most of the linking time.
+  for (std::size_t i : known->second.databases) {
+    const Xapian::Database& db = dbs_[i];
+    // Docid d of database i is (d - 1) * count + i + 1 in the combined database.
+    for (auto p = db.postlist_begin(band); p != db.postlist_end(band); ++p)
+      out.push_back(static_cast<Xapian::docid>((*p - 1) * count_ + i + 1));
   }
 }
 
 Xapian::doccount StoryLinker::band_freq(const std::string& band) {
   auto found = band_freq_.find(band);
-  return found != band_freq_.end() ? found->second : all_.get_termfreq(band);
+  return found != band_freq_.end() ? found->second.freq : all_.get_termfreq(band);
 }
 
 const StoryLinker::Member& StoryLinker::member(Xapian::docid did) {
@@ -100,6 +119,12 @@ const StoryLinker::Member& StoryLinker::member(Xapian::docid did) {
   return members_.emplace(did, std::move(m)).first->second;
 }
 
+std::string StoryLinker::member_key(Xapian::docid did) {
+  auto found = members_.find(did);
+  if (found != members_.end()) return found->second.key;
+  return all_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotMemberKey);
+}
+
 const std::vector<Xapian::docid>& StoryLinker::neighbours(Xapian::docid did) {
   auto cached = neighbours_.find(did);
   if (cached != neighbours_.end()) return cached->second;
@@ -107,11 +132,11 @@ const std::vector<Xapian::docid>& StoryLinker::neighbours(Xapian::docid did) {
   std::vector<Xapian::docid> candidates;
   for (const auto& band : m.bands) {
     if (band_freq(band) < 2) continue;  // only this article: no posting list to read
-    for (auto p = all_.postlist_begin(band); p != all_.postlist_end(band); ++p)
-      if (*p != did) candidates.push_back(*p);
+    add_postings(band, candidates);
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  candidates.erase(std::remove(candidates.begin(), candidates.end(), did), candidates.end());
   std::vector<Xapian::docid> found;
   for (Xapian::docid c : candidates) {
     if (same_story(m.signature, all_.get_document(c, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotSignature)))
@@ -131,7 +156,12 @@ std::vector<Xapian::docid> StoryLinker::matches_of(const StoryCandidate& gone) {
 }
 
 std::size_t StoryLinker::relink(const std::vector<StoryCandidate>& put, const std::vector<StoryCandidate>& gone) {
-  std::set<Xapian::docid> todo;
+  // An article's story is the least member key of itself and its matches. Worked out from all
+  // its matches: the articles put, and the matches of those gone (they may have lost their
+  // story's first). Any other article a put one matches only gained matches: its story is the
+  // earliest of its story so far and those put articles, without reading its own matches.
+  std::set<Xapian::docid> whole;
+  std::map<Xapian::docid, std::string> joined;  // article -> least key of the put ones matching it
   count_bands(put);
   for (const auto& a : put) {
     // Most articles share no band with another: their story is their own, as written.
@@ -139,12 +169,14 @@ std::size_t StoryLinker::relink(const std::vector<StoryCandidate>& put, const st
     auto p = all_.postlist_begin(a.id_term);
     if (p == all_.postlist_end(a.id_term)) continue;  // removed again before the checkpoint
     members_.insert_or_assign(*p, Member{a.member_key, a.signature, a.bands});
-    todo.insert(*p);
-    for (Xapian::docid n : neighbours(*p)) todo.insert(n);
+    whole.insert(*p);
+    for (Xapian::docid n : neighbours(*p)) {
+      auto [it, added] = joined.try_emplace(n, a.member_key);
+      if (!added) it->second = std::min(it->second, a.member_key);
+    }
   }
-  // Only an article's matches can have had it as their story's first.
   for (const auto& g : gone) {
-    for (Xapian::docid d : matches_of(g)) todo.insert(d);
+    for (Xapian::docid d : matches_of(g)) whole.insert(d);
   }
   // Every new story is worked out before any is written: writing may open a database that
   // all_ reads at its last commit.
@@ -153,11 +185,20 @@ std::size_t StoryLinker::relink(const std::vector<StoryCandidate>& put, const st
     std::string before, after;
   };
   std::vector<Change> changes;
-  for (Xapian::docid did : todo) {
+  auto story_of = [&](Xapian::docid did) {
+    return all_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotStory);
+  };
+  for (Xapian::docid did : whole) {
     const std::vector<Xapian::docid>& matches = neighbours(did);
-    std::string story = matches.empty() ? std::string() : member(did).key;
-    for (Xapian::docid n : matches) story = std::min(story, member(n).key);
-    std::string before = all_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotStory);
+    std::string story = matches.empty() ? std::string() : member_key(did);
+    for (Xapian::docid n : matches) story = std::min(story, member_key(n));
+    std::string before = story_of(did);
+    if (story != before) changes.push_back({did, std::move(before), std::move(story)});
+  }
+  for (const auto& [did, earliest] : joined) {
+    if (whole.count(did)) continue;
+    std::string before = story_of(did);
+    std::string story = std::min(before.empty() ? member_key(did) : before, earliest);
     if (story != before) changes.push_back({did, std::move(before), std::move(story)});
   }
   StoryLists lists(writable_);
@@ -171,8 +212,9 @@ std::size_t StoryLinker::relink(const std::vector<StoryCandidate>& put, const st
     // A value alone changes: Xapian rewrites no term or position of the article.
     doc.add_value(schema::kSlotStory, c.after);
     db.replace_document(local, doc);
-    lists.remove(i, c.before, member(c.did).key);
-    lists.add(i, c.after, member(c.did).key);
+    const std::string key = member_key(c.did);
+    lists.remove(i, c.before, key);
+    lists.add(i, c.after, key);
   }
   lists.write();
   return changes.size();

@@ -50,7 +50,11 @@ class StoryLinker {
     std::vector<std::string> bands;
   };
   const Member& member(Xapian::docid did);
+  // The article's own story key (schema::kSlotMemberKey), without its bands.
+  std::string member_key(Xapian::docid did);
   const std::vector<Xapian::docid>& neighbours(Xapian::docid did);
+  // The articles holding a band term, from the databases that hold it when count_bands knows.
+  void add_postings(const std::string& band, std::vector<Xapian::docid>& out);
   // The articles in the index that an article no longer there matched.
   std::vector<Xapian::docid> matches_of(const StoryCandidate& gone);
   // Postings of the put articles' band terms, counted in one pass (band_freq_).
@@ -63,7 +67,11 @@ class StoryLinker {
   std::function<Xapian::WritableDatabase&(std::size_t)> writable_;
   std::map<Xapian::docid, Member> members_;
   std::map<Xapian::docid, std::vector<Xapian::docid>> neighbours_;
-  std::unordered_map<std::string, Xapian::doccount> band_freq_;
+  struct BandCount {
+    Xapian::doccount freq = 0;
+    std::vector<std::size_t> databases;  // those holding the band
+  };
+  std::unordered_map<std::string, BandCount> band_freq_;
 };
 
 }  // namespace nsearch
