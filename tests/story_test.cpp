@@ -240,8 +240,7 @@ TEST(Stories, ShardsRebuildsAndInputOrderGiveTheSameStories) {
 }
 
 // A rewrite that keeps six of the eleven sentences (a new lead and ending, as outlets rewrite
-// a wire story) is the same story, which the former threshold of 0.6 left apart; one that
-// keeps four of them is not.
+// a wire story) is the same story; one that keeps four of them is not.
 TEST(Stories, ARewriteKeepingMostOfTheTextJoins) {
   TempDir t;
   const std::string original = body_from(100, 11);
