@@ -7,7 +7,8 @@ INDEX: the corpus indexed by NSEARCH. Writes to OUT_DIR: joined.tsv and near.tsv
 pairs each, fixed seed: pairs in one story, and pairs of different stories whose body
 5-shingle Jaccard is just under the join threshold of 0.5, in [0.35, 0.5)), with titles and
 the first 300 characters of both bodies for reading; and prints figures as JSON: exact
-duplicate bodies joined, and pairs of copies (Jaccard >= 0.6) in the top 10 of each query with --duplicates collapse and show.
+duplicate bodies joined, and pairs of copies (Jaccard >= 0.6) in the top 10 of each query
+with --duplicates collapse and show.
 
 Jaccard here is over 5-word shingles of a simple normalization (diacritics and tatweel dropped,
 alef, yeh and teh marbuta folded, split at non-letters), close to the analyzer's.
