@@ -99,10 +99,17 @@ void StoryLinker::add_postings(const std::string& band, std::vector<Xapian::doci
   // its posting list in all of them was most of the linking time.
   for (std::size_t i : known->second.databases) {
     const Xapian::Database& db = dbs_[i];
-    // Docid d of database i is (d - 1) * count + i + 1 in the combined database.
-    for (auto p = db.postlist_begin(band); p != db.postlist_end(band); ++p)
-      out.push_back(static_cast<Xapian::docid>((*p - 1) * count_ + i + 1));
+    for (auto p = db.postlist_begin(band); p != db.postlist_end(band); ++p) out.push_back(combined(*p, i));
   }
+}
+
+// Docid d of database i is (d - 1) * count + i + 1 in the combined database.
+Xapian::docid StoryLinker::combined(Xapian::docid local, std::size_t database) const {
+  return static_cast<Xapian::docid>((local - 1) * count_ + database + 1);
+}
+std::size_t StoryLinker::database_of(Xapian::docid did) const { return (did - 1) % count_; }
+Xapian::docid StoryLinker::local_docid(Xapian::docid did) const {
+  return static_cast<Xapian::docid>((did - 1) / count_ + 1);
 }
 
 Xapian::doccount StoryLinker::band_freq(const std::string& band) {
@@ -204,10 +211,9 @@ std::size_t StoryLinker::relink(const std::vector<StoryCandidate>& put, const st
   StoryLists lists(writable_);
   for (const auto& g : gone) lists.remove(g.database, g.story, g.member_key);
   for (const auto& c : changes) {
-    // Docid d of database i is (d - 1) * count + i + 1 in the combined database.
-    const std::size_t i = (c.did - 1) % count_;
+    const std::size_t i = database_of(c.did);
     Xapian::WritableDatabase& db = writable_(i);
-    Xapian::docid local = (c.did - 1) / count_ + 1;
+    Xapian::docid local = local_docid(c.did);
     Xapian::Document doc = db.get_document(local);
     // A value alone changes: Xapian rewrites no term or position of the article.
     doc.add_value(schema::kSlotStory, c.after);

@@ -53,6 +53,10 @@ class StoryLinker {
   // The article's own story key (schema::kSlotMemberKey), without its bands.
   std::string member_key(Xapian::docid did);
   const std::vector<Xapian::docid>& neighbours(Xapian::docid did);
+  // Docids between all_ and the database dbs_[database].
+  Xapian::docid combined(Xapian::docid local, std::size_t database) const;
+  std::size_t database_of(Xapian::docid did) const;
+  Xapian::docid local_docid(Xapian::docid did) const;
   // The articles holding a band term, from the databases that hold it when count_bands knows.
   void add_postings(const std::string& band, std::vector<Xapian::docid>& out);
   // The articles in the index that an article no longer there matched.

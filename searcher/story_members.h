@@ -14,7 +14,7 @@ namespace nsearch {
 
 struct StoryMember {
   std::string id;
-  std::string source;  // the outlet's display name, else its key
+  std::string source;  // the outlet's display name, else as the article gives it
   std::string date;    // as given (Date::text())
   std::string title;   // only when asked for (read_story's with_titles)
 };
