@@ -16,6 +16,7 @@
 #include <random>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
 
 namespace nsearch::test {
@@ -50,18 +51,46 @@ std::string drain(int fd) {
   return text;
 }
 
-// In a forked child: becomes `nsearch args`, away from the user's index.
-[[noreturn]] void exec_nsearch(const std::vector<std::string>& args) {
-  unsetenv("NSEARCH_INDEX");
-  unsetenv("XDG_DATA_HOME");
-  std::vector<char*> argv;
-  std::string bin = NSEARCH_BIN;
-  argv.push_back(bin.data());
-  std::vector<std::string> copy = args;
-  for (auto& a : copy) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  execv(bin.c_str(), argv.data());
-  _exit(127);
+// `nsearch args`, away from the user's index, made ready before the fork: tests fork from
+// several threads at once, and a child that allocates may wait forever on an allocator lock
+// another thread held at the fork (ASan's allocator takes no care of fork). The child only
+// duplicates descriptors, sets limits and calls exec().
+class NsearchExec {
+ public:
+  // env: variables to set (NAME, value); unset: variables to remove. NSEARCH_INDEX and
+  // XDG_DATA_HOME are always removed.
+  explicit NsearchExec(const std::vector<std::string>& args,
+                       const std::vector<std::pair<std::string, std::string>>& env = {},
+                       std::vector<std::string> unset = {})
+      : args_(args) {
+    args_.insert(args_.begin(), NSEARCH_BIN);
+    unset.insert(unset.end(), {"NSEARCH_INDEX", "XDG_DATA_HOME"});
+    for (const auto& [name, value] : env) unset.push_back(name);
+    for (char** e = environ; *e; ++e) {
+      std::string_view entry(*e);
+      std::string_view name = entry.substr(0, entry.find('='));
+      if (std::find(unset.begin(), unset.end(), name) == unset.end()) env_.emplace_back(entry);
+    }
+    for (const auto& [name, value] : env) env_.push_back(name + "=" + value);
+    for (auto& a : args_) argv_.push_back(a.data());
+    argv_.push_back(nullptr);
+    for (auto& e : env_) envp_.push_back(e.data());
+    envp_.push_back(nullptr);
+  }
+  [[noreturn]] void exec() const {
+    execve(argv_[0], argv_.data(), envp_.data());
+    _exit(127);
+  }
+
+ private:
+  std::vector<std::string> args_, env_;
+  std::vector<char*> argv_, envp_;
+};
+
+// A pipe whose ends no other child inherits: a sibling holding a write end would keep this
+// child's reader waiting for the end of its output until the sibling exits.
+void make_pipe(int fds[2]) {
+  if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
 }
 
 }  // namespace
@@ -71,16 +100,19 @@ RunResult run_nsearch_tty(const std::vector<std::string>& args, unsigned cols, u
   winsize size{};
   size.ws_col = static_cast<unsigned short>(cols);
   size.ws_row = static_cast<unsigned short>(rows);
+  std::vector<std::pair<std::string, std::string>> child_env = {{"TERM", "xterm-256color"}};
+  for (const auto& [name, value] : env) {
+    if (name == "TERM")
+      child_env.front().second = value;
+    else
+      child_env.emplace_back(name, value);
+  }
+  const NsearchExec command(args, child_env,
+                            {"XTERM_VERSION", "TMUX", "NSEARCH_BIDI", "NO_COLOR", "COLUMNS", "LINES", "LESS"});
   int master = -1;
   pid_t pid = forkpty(&master, nullptr, nullptr, &size);
   if (pid < 0) throw std::runtime_error("forkpty failed");
-  if (pid == 0) {
-    setenv("TERM", "xterm-256color", 1);
-    for (const char* name : {"XTERM_VERSION", "TMUX", "NSEARCH_BIDI", "NO_COLOR", "COLUMNS", "LINES", "LESS"})
-      unsetenv(name);
-    for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
-    exec_nsearch(args);
-  }
+  if (pid == 0) command.exec();
   RunResult result;
   char buf[65536];
   ssize_t n;
@@ -94,29 +126,29 @@ RunResult run_nsearch_tty(const std::vector<std::string>& args, unsigned cols, u
 }
 
 pid_t spawn_nsearch(const std::vector<std::string>& args) {
+  const NsearchExec command(args);
   pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
     int devnull = ::open("/dev/null", O_WRONLY);
     dup2(devnull, 1);
     dup2(devnull, 2);
-    exec_nsearch(args);
+    command.exec();
   }
   return pid;
 }
 
 ServeProcess::ServeProcess(const std::vector<std::string>& args) {
+  std::vector<std::string> all{"serve", "--port", "0"};
+  all.insert(all.end(), args.begin(), args.end());
+  const NsearchExec command(all);
   int pipe_fds[2];
-  if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
+  make_pipe(pipe_fds);
   pid_ = fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
-    dup2(pipe_fds[1], 1);
-    ::close(pipe_fds[0]);
-    ::close(pipe_fds[1]);
-    std::vector<std::string> all{"serve", "--port", "0"};
-    all.insert(all.end(), args.begin(), args.end());
-    exec_nsearch(all);
+    dup2(pipe_fds[1], 1);  // the duplicate is not closed on exec; the originals are
+    command.exec();
   }
   ::close(pipe_fds[1]);
   out_ = pipe_fds[0];
@@ -178,17 +210,19 @@ void apply_limits(const ChildLimits& limits) {
 
 RunResult run_nsearch(const std::vector<std::string>& args, const std::string& stdin_text, const ChildLimits& limits) {
   signal(SIGPIPE, SIG_IGN);  // a child that ignores stdin must not kill the test
+  const NsearchExec command(args);
   int in[2], out[2], err[2];
-  if (pipe(in) || pipe(out) || pipe(err)) throw std::runtime_error("pipe failed");
+  make_pipe(in);
+  make_pipe(out);
+  make_pipe(err);
   pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
-    dup2(in[0], 0);
+    dup2(in[0], 0);  // the duplicates are not closed on exec; the originals are
     dup2(out[1], 1);
     dup2(err[1], 2);
-    for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) close(fd);
     apply_limits(limits);
-    exec_nsearch(args);
+    command.exec();
   }
   close(in[0]);
   close(out[1]);
