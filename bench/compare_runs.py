@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
-"""Are two TREC runs the same ranking? compare_runs.py A.trec B.trec [--tolerance 1e-9]
+"""Are two TREC runs the same ranking?
+    compare_runs.py A.trec B.trec [--tolerance 1e-9] [--stories STORIES.tsv]
 
 Per query: the same ids in the same order, except that documents with equal scores (within
 the tolerance) may come in either order (Xapian breaks ties by document number, and shards
-number documents differently). Prints a summary and exits 1 if any query differs.
+number documents differently). With --stories (bench/story_map's "ID<TAB>STORY" lines), a
+story's hit may be any of its members with the same score (within the tolerance): the
+engine shows the best-weighted member, and copies of one article weigh the same but for
+rounding, which depends on the order a shard sums the query's terms in. Prints a summary and
+exits 1 if any query differs.
 """
 import sys
 from collections import defaultdict
@@ -43,11 +48,24 @@ def canonical(hits, tol):
     return out
 
 
+def same_scores(x, y, tol):
+    return len(x) == len(y) and all(abs(p[1] - q[1]) <= tol * max(1.0, abs(p[1])) for p, q in zip(x, y))
+
+
+def as_stories(hits, story):
+    return [(story.get(d, d), s) for d, s in hits]
+
+
 def main():
-    a, b = read(sys.argv[1]), read(sys.argv[2])
-    tol = float(sys.argv[4]) if len(sys.argv) > 4 and sys.argv[3] == "--tolerance" else 1e-9
+    args = sys.argv[1:]
+    options = dict(zip(args[2::2], args[3::2]))
+    a, b = read(args[0]), read(args[1])
+    tol = float(options.get("--tolerance", 1e-9))
+    story = {}
+    if "--stories" in options:
+        story = dict(line.rstrip("\n").split("\t") for line in open(options["--stories"], encoding="utf-8"))
     queries = sorted(set(a) | set(b))
-    same = strict = 0
+    same = strict = by_story = 0
     differ = []
     for q in queries:
         x, y = strip_cut_tie(a.get(q, []), b.get(q, []), tol)
@@ -55,9 +73,14 @@ def main():
             strict += 1
         if canonical(x, tol) == canonical(y, tol):
             same += 1
+        elif story and same_scores(x, y, tol) and canonical(as_stories(x, story), tol) == canonical(as_stories(y, story), tol):
+            same += 1
+            by_story += 1
         else:
             differ.append(q)
-    print(f"{len(queries)} queries: {same} identical within ties ({strict} in exactly the same order), {len(differ)} differ")
+    tied_copies = f", {by_story} showing another tied copy of a story" if story else ""
+    print(f"{len(queries)} queries: {same} identical within ties ({strict} in exactly the same order{tied_copies}), "
+          f"{len(differ)} differ")
     for q in differ[:10]:
         print("  differs:", q)
     return 1 if differ else 0

@@ -45,6 +45,7 @@ bool before(const RankedMatch& a, const RankedMatch& b, const RankOrder& order) 
   if (order.sort_slot && a.sort_key != b.sort_key)
     return order.descending ? a.sort_key > b.sort_key : a.sort_key < b.sort_key;
   if (a.weight != b.weight) return a.weight > b.weight;
+  if (!order.sort_slot && order.tie_slot && a.sort_key != b.sort_key) return a.sort_key < b.sort_key;
   return a.did < b.did;
 }
 
@@ -61,13 +62,17 @@ std::vector<RankedMatch> rank_part(const Xapian::Database& db, const Xapian::Que
     enquire.set_query(query);
   }
   enquire.set_weighting_scheme(weighting);
-  if (order.sort_slot) enquire.set_sort_by_value_then_relevance(*order.sort_slot, order.descending);
+  if (order.sort_slot) {
+    enquire.set_sort_by_value_then_relevance(*order.sort_slot, order.descending);
+  } else if (order.tie_slot) {
+    enquire.set_sort_by_relevance_then_value(*order.tie_slot, false);
+  }
   if (order.collapse_slot) enquire.set_collapse_key(*order.collapse_slot);
   Xapian::MSet mset = enquire.get_mset(0, count);
   if (collapsed_estimate) *collapsed_estimate = mset.get_matches_estimated();
   std::vector<RankedMatch> out;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    out.push_back({*it, it.get_weight(), order.sort_slot ? it.get_sort_key() : std::string(),
+    out.push_back({*it, it.get_weight(), order.sort_slot || order.tie_slot ? it.get_sort_key() : std::string(),
                    order.collapse_slot ? it.get_collapse_key() : std::string()});
   }
   return out;

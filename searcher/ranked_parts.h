@@ -18,12 +18,16 @@ struct RankOrder {
   // One match per value of this slot (Xapian's collapse key): the best-ranked, in both the
   // parts and their merge. Empty: every match.
   std::optional<Xapian::valueno> collapse_slot;
+  // By relevance (no sort_slot): equal weights ordered by this value, ascending, rather than
+  // by docid. Docids depend on the shard layout; copies of one story weigh the same, and the
+  // one shown must not depend on how the index is sharded.
+  std::optional<Xapian::valueno> tie_slot;
 };
 
 struct RankedMatch {
   Xapian::docid did = 0;  // in the combined database: the same in every opening of an index set
   double weight = 0;
-  std::string sort_key;      // the sort slot's value, when sorting by one
+  std::string sort_key;      // the sort slot's value, or the tie slot's when ranking by relevance
   std::string collapse_key;  // the collapse slot's value, when collapsing
 };
 
@@ -34,7 +38,8 @@ std::vector<RankedMatch> rank_part(const Xapian::Database& db, const Xapian::Que
                                    const Xapian::Weight& weighting, const RankOrder& order, Xapian::doccount count,
                                    unsigned part, unsigned parts, Xapian::doccount* collapsed_estimate = nullptr);
 
-// The parts' matches in the order of one pass (sort value, weight descending, then docid),
+// The parts' matches in the order of one pass (sort value, weight descending, tie value, then
+// docid),
 // from `offset`, at most `limit`; collapsed again across the parts when order collapses.
 std::vector<RankedMatch> merge_parts(std::vector<std::vector<RankedMatch>> parts, const RankOrder& order,
                                      Xapian::doccount offset, Xapian::doccount limit);

@@ -148,9 +148,14 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   // counts all, as one revision or two.
   RankOrder order;
   // Undated articles last either way (see the two slots in common/schema.h).
-  if (request.sort == SortOrder::Newest) order = {schema::kSlotDateStart, true, {}};
-  if (request.sort == SortOrder::Oldest) order = {schema::kSlotOldestKey, false, {}};
+  if (request.sort == SortOrder::Newest) {
+    order.sort_slot = schema::kSlotDateStart;
+    order.descending = true;
+  }
+  if (request.sort == SortOrder::Oldest) order.sort_slot = schema::kSlotOldestKey;
   if (request.collapse) order.collapse_slot = schema::kSlotStory;
+  // Of equal weights (copies of one story), the earliest published first, whatever the layout.
+  order.tie_slot = schema::kSlotMemberKey;
   const Xapian::doccount page_end =
       request.offset + std::min(request.limit, std::numeric_limits<Xapian::doccount>::max() - request.offset);
   const unsigned slices = aligned_ ? 2 : 1;

@@ -89,6 +89,7 @@ std::vector<RankedMatch> one_pass(const Xapian::Database& db, const Xapian::Quer
   enquire.set_query(q);
   enquire.set_weighting_scheme(Xapian::DLHWeight());
   if (order.sort_slot) enquire.set_sort_by_value_then_relevance(*order.sort_slot, order.descending);
+  if (!order.sort_slot && order.tie_slot) enquire.set_sort_by_relevance_then_value(*order.tie_slot, false);
   Xapian::MSet mset = enquire.get_mset(offset, limit);
   std::vector<RankedMatch> out;
   for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({*it, it.get_weight(), it.get_sort_key(), {}});
@@ -97,13 +98,18 @@ std::vector<RankedMatch> one_pass(const Xapian::Database& db, const Xapian::Quer
 
 TEST_F(SplitPasses, SlicesRankedOnTwoHandlesMergeIntoTheOnePassPage) {
   IndexSet a = open(), b = open();
-  const std::vector<RankOrder> orders = {{}, {schema::kSlotDateStart, true, {}}, {schema::kSlotOldestKey, false, {}}};
+  std::vector<RankOrder> orders(4);
+  orders[1].sort_slot = schema::kSlotDateStart;
+  orders[1].descending = true;
+  orders[2].sort_slot = schema::kSlotOldestKey;
+  orders[3].tie_slot = schema::kSlotMemberKey;  // as nsearch ranks by relevance
   std::size_t compared = 0;
   for (const auto& text : kQueries) {
     Xapian::Query q = parse(a.db, text);
     for (const RankOrder& order : orders) {
       for (auto [offset, limit] : {std::pair<Xapian::doccount, Xapian::doccount>{0, 10}, {0, 1000}, {7, 5}, {25, 10}}) {
-        SCOPED_TRACE(fmt::format("{} order slot {} offset {}", text, order.sort_slot.value_or(99), offset));
+        SCOPED_TRACE(fmt::format("{} order slot {} tie slot {} offset {}", text, order.sort_slot.value_or(99),
+                                 order.tie_slot.value_or(99), offset));
         auto expected = one_pass(a.db, q, order, offset, limit);
         for (unsigned parts : {2u, 3u}) {
           std::vector<std::vector<RankedMatch>> sliced;

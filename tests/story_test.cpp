@@ -239,6 +239,33 @@ TEST(Stories, ShardsRebuildsAndInputOrderGiveTheSameStories) {
   EXPECT_GT(distinct.size(), 10u);            // and the rest were not
 }
 
+// Word-for-word copies weigh the same: the hit shown for their story, and their order with
+// --duplicates show, is by publication, not by where the layout happened to put them.
+TEST(Stories, CopiesOfEqualWeightShowTheFirstPublishedWhateverTheLayout) {
+  const std::string body = body_from(0);
+  std::vector<Piece> pieces;
+  for (int day = 28; day >= 20; --day)  // indexed latest first
+    pieces.push_back(
+        {fmt::format("day-{}", day), day % 2 ? "okaz" : "sabq", fmt::format("2015-07-{}", day), "الخبر", body});
+  std::vector<std::string> published;
+  for (int day = 20; day <= 28; ++day) published.push_back(fmt::format("day-{}", day));
+  for (const std::string shards : {"1", "4"}) {
+    TempDir t;
+    std::string index = index_pieces(t, pieces, {"--shards", shards});
+    json all = search_json(index, {"--duplicates", "show"});
+    ASSERT_EQ(all["hits"].size(), published.size()) << all.dump(1);
+    std::vector<std::string> order;
+    for (const auto& h : all["hits"]) {
+      EXPECT_EQ(h["score"], all["hits"][0]["score"]) << "copies should weigh the same";
+      order.push_back(h["id"]);
+    }
+    EXPECT_EQ(order, published) << shards << " shard(s)";
+    json collapsed = search_json(index);
+    ASSERT_EQ(collapsed["hits"].size(), 1u) << collapsed.dump(1);
+    EXPECT_EQ(collapsed["hits"][0]["id"], "day-20") << shards << " shard(s)";
+  }
+}
+
 // A rewrite that keeps six of the eleven sentences (a new lead and ending, as outlets rewrite
 // a wire story) is the same story; one that keeps four of them is not.
 TEST(Stories, ARewriteKeepingMostOfTheTextJoins) {
