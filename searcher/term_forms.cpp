@@ -94,12 +94,10 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
     forms.terms.push_back(term);
     forms.held.push_back(held);
   }
-  if (how == FormSearch::LookUpCandidates) {
-    forms.spellings = name_variants(db, analyzer, prefix, written);
-    forms.variants = variant_terms(db, analyzer, prefix, forms.spellings, found);
-  }
-  // Derived words take a few dozen look-ups, so remote shards search them too, and every
-  // layout of an index finds the same words.
+  // Other spellings and derived words take a few dozen look-ups, so remote shards search them
+  // too, and every layout of an index finds the same words.
+  forms.spellings = name_variants(db, analyzer, prefix, written);
+  forms.variants = variant_terms(db, analyzer, prefix, forms.spellings, found);
   std::set<std::string> taken(forms.variants.begin(), forms.variants.end());
   auto fresh = [&](const std::string& t) { return !found.count(t) && !taken.count(t); };
   DerivedForms derived = derived_forms(db, analyzer, prefix, core);

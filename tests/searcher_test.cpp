@@ -686,7 +686,8 @@ TEST_F(Search, BothWaysOfFindingAWordsFormsAgree) {
       WordForms remote = indexed_forms(db, analyzer, prefix, tok.normalized, tok.term, FormSearch::AllCandidates);
       // The same list either way (the synonym tree's shape depends on it), only marked differently.
       EXPECT_EQ(local.terms, remote.terms) << tok.normalized;
-      // Other spellings of a name are looked up only (name_variants.h): the forms are compared.
+      EXPECT_EQ(local.variants, remote.variants) << tok.normalized;
+      EXPECT_EQ(local.derived, remote.derived) << tok.normalized;
       std::vector<std::string> looked_up = local.held_forms(), kept;
       for (const auto& f : remote.held_forms()) {
         if (db.term_exists(f)) kept.push_back(f);

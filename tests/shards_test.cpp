@@ -48,6 +48,7 @@ std::string sentence_articles() {
 const std::vector<std::vector<std::string>> kQueries = {
     {"حفتر"},
     {"صدام حفتر أنقرة"},
+    {"جولر"},  // the seeds write غولر: another spelling of a name, found on every layout
     {"\"وزير الدفاع\""},
     {"تركيا OR ليبيا"},
     {"حفتر NOT أنقرة"},
