@@ -4,6 +4,8 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <thread>
 
 #include <fmt/core.h>
@@ -105,13 +107,18 @@ void run_server(const ServerOptions& options, const std::function<void(const std
     throw Error(ErrorCode::usage, fmt::format("cannot listen on {}:{}", options.bind, options.port),
                 "is another server on that port, or is the address not this machine's?");
 
+  std::atomic<bool> listen_ended{false};
   std::thread stopper([&] {
     int signal = 0;
     sigwait(&stop_signals, &signal);
+    // stop() only stops a server that is listening: a signal sent as soon as the banner is
+    // out can come before listen_after_bind() starts, and would be lost.
+    while (!server.is_running() && !listen_ended) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     server.stop();
   });
   listening(url_of(options.bind, port));
   server.listen_after_bind();
+  listen_ended = true;
   pthread_kill(stopper.native_handle(), SIGTERM);  // when listening ended otherwise; no-op once it ran
   stopper.join();
 }
