@@ -16,7 +16,7 @@ namespace nsearch::schema {
 // Bumped when the layout below changes; an index with another version is refused
 // ("run `nsearch index --rebuild`").
 // What each version changed: bench/results/schema-versions.md.
-inline constexpr int kSchemaVersion = 10;
+inline constexpr int kSchemaVersion = 11;
 
 // ---- Term prefixes -------------------------------------------------------------------------
 // (no prefix) Words of title and body as the analyzer normalizes them, NOT stemmed, with
