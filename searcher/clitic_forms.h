@@ -9,7 +9,8 @@
 //     than after a clitic);
 //   - C+W is not a word in its own right: neither ال+C+W nor ال + the stem of C+W is indexed
 //     (كامل, فيصل, كبير and بيان take the article, بابها is باب + ها; بأنقرة and بسبب are
-//     neither).
+//     neither), and no preposition precedes C+W in two articles or more: prepositions do not
+//     stack, so لبوتين, لباراك and بلبنان say that بوتين, باراك and لبنان are words, not ب + وتين.
 #pragma once
 
 #include <optional>

@@ -367,16 +367,23 @@ class CorpusPlus : public ::testing::Test {
   static inline TempDir* tmp_ = nullptr;
 };
 
-// Clitics joined by the vocabulary: corpus/ plus three short news items in which أمل (hope),
-// كامل (whole) and بأمل (with hope) stand apart, as they do in the news corpus.
+// Clitics joined by the vocabulary: corpus/ plus short news items in which أمل (hope), كامل
+// (whole) and بأمل (with hope) stand apart, as they do in the news corpus, and بوتين (a name,
+// seen after a preposition: ببوتين, لبوتين) stays apart from وتين (the aorta).
 class Clitics : public CorpusPlus {
  protected:
   static void SetUpTestSuite() {
-    index_with({{"hope.txt",
-                 news_item("أمل في الحوار", "أعرب المبعوث عن أمل في استئناف الحوار، وقال إن الأمل ما زال قائما.", 5)},
-                {"whole.txt",
-                 news_item("انسحاب كامل", "طالبت الحكومة بانسحاب كامل للقوات، ورأت أن الانسحاب الكامل شرط للحوار.", 6)},
-                {"with_hope.txt", news_item("وفد يصل", "وصل الوفد الليبي بأمل لقاء المسؤولين بأنقرة.", 7)}});
+    index_with(
+        {{"hope.txt",
+          news_item("أمل في الحوار", "أعرب المبعوث عن أمل في استئناف الحوار، وقال إن الأمل ما زال قائما.", 5)},
+         {"whole.txt",
+          news_item("انسحاب كامل", "طالبت الحكومة بانسحاب كامل للقوات، ورأت أن الانسحاب الكامل شرط للحوار.", 6)},
+         {"with_hope.txt", news_item("وفد يصل", "وصل الوفد الليبي بأمل لقاء المسؤولين بأنقرة.", 7)},
+         {"putin_call.txt",
+          news_item("اتصال هاتفي", "أجرى الرئيس اتصالا هاتفيا ببوتين، وقال بوتين إن الحوار مستمر.", 8)},
+         {"putin_letter.txt", news_item("رسالة إلى موسكو", "بعث الوزير رسالة لبوتين تتناول الحوار.", 9)},
+         {"aorta.txt",
+          news_item("جراحة دقيقة", "أصلح الأطباء الوتين، وهو أكبر شريان في الجسم، وقالوا إن وتين المريض سليم.", 10)}});
   }
 };
 
@@ -393,6 +400,9 @@ TEST_F(Clitics, WordsThatOnlyBeginAlikeStayApart) {
   EXPECT_EQ(ids("أمل"), (std::set<std::string>{"in/hope.txt", "in/with_hope.txt"}));
   EXPECT_EQ(ids("كامل"), (std::set<std::string>{"in/whole.txt"}));
   EXPECT_EQ(ids("بطاطس"), std::set<std::string>{});
+  // بوتين could be ب + وتين (الوتين is indexed), but a preposition precedes it in two articles.
+  EXPECT_EQ(ids("بوتين"), (std::set<std::string>{"in/putin_call.txt", "in/putin_letter.txt"}));
+  EXPECT_EQ(ids("وتين"), std::set<std::string>{"in/aorta.txt"});
 }
 
 TEST_F(Clitics, TheJoinedFormIsHighlighted) {
