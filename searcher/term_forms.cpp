@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "searcher/clitic_forms.h"
 #include "searcher/derived_forms.h"
 #include "searcher/feminine_plurals.h"
+#include "searcher/possessive_forms.h"
 
 namespace nsearch {
 
@@ -70,6 +72,10 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
       add_forms_of(core);
     }
   }
+  // A noun with a pronoun after it (حياته) finds the noun's other forms (الحياة, حياتها) as a
+  // derived word: the pronoun as typed ranks first.
+  std::optional<std::string> noun;
+  if (analyzer.options().stem) noun = possessed_noun(db, prefix, written);
   // Looking candidates up one by one costs less than walking the term list from the stem,
   // which in Xapian's format steps over every posting chunk.
   std::map<std::string, bool> found;
@@ -79,6 +85,12 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
     bool held = (how == FormSearch::AllCandidates && !is_bare) || db.term_exists(term);
     found.emplace(term, held);
     if (held && is_bare && analyzer.options().stem) bare.push_back(term.substr(field.size()));
+  }
+  if (analyzer.options().stem) {
+    for (auto& term : possessive_forms(db, prefix, bare)) {
+      bare.push_back(term.substr(field.size()));
+      found[term] = true;
+    }
   }
   for (auto& term : clitic_forms(db, analyzer, prefix, bare)) found[term] = true;
   WordForms forms;
@@ -103,6 +115,11 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
   DerivedForms derived = derived_forms(db, analyzer, prefix, core);
 
   std::copy_if(derived.joined.begin(), derived.joined.end(), std::back_inserter(forms.derived), fresh);
+  if (noun) {
+    // Looked up on every layout: derived words are held ones.
+    auto of_noun = indexed_forms(db, analyzer, prefix, *noun, analyzer.stem(*noun)).held_forms();
+    std::copy_if(of_noun.begin(), of_noun.end(), std::back_inserter(forms.derived), fresh);
+  }
   std::copy_if(derived.boosting.begin(), derived.boosting.end(), std::back_inserter(forms.boosting), fresh);
   return forms;
 }

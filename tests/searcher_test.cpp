@@ -11,6 +11,7 @@
 
 #include "common/open_index.h"
 #include "searcher/clitic_forms.h"
+#include "searcher/possessive_forms.h"
 #include "searcher/term_forms.h"
 #include "tests/test_support.h"
 
@@ -486,6 +487,40 @@ TEST_F(Derived, AWordThatTakesTheArticleKeepsItsMatches) {
   EXPECT_EQ(ids("=الرياض"), std::set<std::string>{"in/riyadh.txt"});
 }
 
+// Nouns with an attached pronoun: حكومة in three items, with the article, with his and with her;
+// رياضة (sport) beside الرياض, where رياض + ه only shares letters (الرياضة is indexed).
+class Possessives : public CorpusPlus {
+ protected:
+  static void SetUpTestSuite() {
+    index_with({{"government.txt", news_item("خطة", "أعلنت الحكومة خطة جديدة للنقل.")},
+                {"his.txt", news_item("تصريح", "قال الرئيس إن حكومته ستعلن خطة للنقل.")},
+                {"her.txt", news_item("مؤتمر", "قالت الوزيرة إن حكومتها تدرس خطة للنقل.")},
+                {"riyadh.txt", news_item("وصول", "وصل الوفد إلى الرياض مساء أمس.")},
+                {"sport.txt", news_item("المشي", "تحدث الوزير عن الرياضة في المدارس، وقال إن رياضه المشي مفيدة.")}});
+  }
+};
+
+TEST_F(Possessives, ANounFindsItWithAPronoun) {
+  auto found = ids("حكومة");  // the seed articles write الحكومة too
+  for (const char* id : {"in/government.txt", "in/his.txt", "in/her.txt"}) EXPECT_TRUE(found.count(id)) << id;
+  EXPECT_FALSE(found.count("in/riyadh.txt"));
+  EXPECT_EQ(ids("الحكومة"), found);
+}
+
+TEST_F(Possessives, ThePronounAsTypedRanksFirstAndFindsTheNoun) {
+  auto his = ranked("حكومته");
+  ASSERT_FALSE(his.empty());
+  EXPECT_EQ(his.front(), "in/his.txt");
+  EXPECT_EQ(std::set<std::string>(his.begin(), his.end()), ids("حكومة"));
+  EXPECT_EQ(ranked("=حكومته"), std::vector<std::string>{"in/his.txt"});
+}
+
+TEST_F(Possessives, ANounOfItsOwnIsNoPronounForm) {
+  // رياضه is held with the article as often as without: a word, not رياض + ه.
+  EXPECT_EQ(ids("رياض"), std::set<std::string>{"in/riyadh.txt"});
+  EXPECT_FALSE(ids("رياضه").count("in/riyadh.txt"));
+}
+
 // Lucene's public test pairs for ArabicStemFilter (21) and ArabicNormalizationFilter (14): the
 // input and the form Lucene reduces it to. Each word is an article of its own (one for each
 // distinct word: ساهد once, as each of its derived words); both must find each other, as they do
@@ -706,11 +741,17 @@ TEST_F(Search, BothWaysOfFindingAWordsFormsAgree) {
       for (const auto& f : looked_up) {
         std::string form = f.substr(prefix.size());
         if (analyzer.stem(form) == tok.term) continue;
-        // Otherwise a clitic form (لحفتر, بقوات) the vocabulary joins to one of the word's forms.
+        // Otherwise a clitic form (لحفتر, بقوات) or a noun with a pronoun (قواتنا, بحكومته) the
+        // vocabulary joins to one of the word's forms.
         auto rest = clitic_rest(db, analyzer, prefix, form);
-        ASSERT_TRUE(rest.has_value()) << f;
-        EXPECT_EQ(analyzer.stem(*rest), tok.term) << f;
-        ++clitic_joined;
+        std::string word = rest ? *rest : form;
+        if (analyzer.stem(word) != tok.term) {
+          auto noun = possessed_noun(db, prefix, word);
+          ASSERT_TRUE(noun.has_value()) << f;
+          word = *noun;
+        }
+        EXPECT_EQ(analyzer.stem(word), tok.term) << f;
+        clitic_joined += rest.has_value();
       }
       with_several += looked_up.size() > 1;
     }
