@@ -5,6 +5,7 @@
 #include <map>
 
 #include "searcher/arabic_letters.h"
+#include "searcher/possessive_forms.h"
 
 namespace nsearch {
 
@@ -92,6 +93,7 @@ std::map<std::string, std::string> vowel_respellings(const std::string& w) {
 
 bool looks_like_name(const Xapian::Database& db, const std::string& word) {
   if (starts_with(word, "ال") && db.term_exists(word.substr(2 * kLetter))) return false;
+  if (possessed_noun(db, "", word)) return false;
   if (db.get_termfreq("ال" + word) * kArticleShare > db.get_termfreq(word)) return false;
   auto first = letter_at(word, 0);
   if (!contains(kPersons, first)) return true;

@@ -6,7 +6,8 @@
 // سلمان/سليمان, يقول/يقل) stay apart because both spellings must look like a name by what the
 // index says of them: a name takes no article (ال + the word is held in at most one in a
 // hundred of the articles holding the word; a word written with ال is native when the word
-// without it is indexed) and is no imperfect verb (a verb is indexed with two of its other
+// without it is indexed, and a noun with a pronoun after it, as مقالاته, is native too) and is no
+// imperfect verb (a verb is indexed with two of its other
 // person prefixes: يقول, تقول, نقول). The decision reads the text's terms, whatever field the
 // query is for.
 // A spelling the index lacks is no evidence either way, so a word nobody wrote (جولر on a
