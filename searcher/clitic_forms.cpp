@@ -61,6 +61,8 @@ bool joins(std::string_view clitic, bool whole_takes_article, Xapian::doccount a
 std::optional<std::string> clitic_rest(const Xapian::Database& db, const Analyzer& analyzer, std::string_view prefix,
                                        const std::string& word) {
   const std::string field(prefix);
+  // A word the index holds with the article is no clitic form: وكالة is no و + ك + اله.
+  if (db.term_exists(field + "ال" + word)) return std::nullopt;
   for (auto conjunction : kConjunctions) {
     if (starts_with(word, conjunction)) {
       if (auto rest = clitic_rest(db, analyzer, prefix, word.substr(conjunction.size()))) return rest;

@@ -94,6 +94,11 @@ std::map<std::string, std::string> vowel_respellings(const std::string& w) {
 bool looks_like_name(const Xapian::Database& db, const std::string& word) {
   if (starts_with(word, "ال") && db.term_exists(word.substr(2 * kLetter))) return false;
   if (possessed_noun(db, "", word)) return false;
+  // After the conjunction و, the word is judged without it (ووزير, والوزير).
+  if (starts_with(word, "و") && word.size() > kMinLetters * kLetter) {
+    std::string rest = word.substr(kLetter);
+    if (db.term_exists(rest) && !looks_like_name(db, rest)) return false;
+  }
   if (db.get_termfreq("ال" + word) * kArticleShare > db.get_termfreq(word)) return false;
   auto first = letter_at(word, 0);
   if (!contains(kPersons, first)) return true;

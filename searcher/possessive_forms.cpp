@@ -37,9 +37,7 @@ std::vector<std::string> nouns_before(const std::string& stem) {
   return out;
 }
 
-bool own_noun(Xapian::doccount bare, Xapian::doccount with_article) {
-  return with_article * kOwnArticleShare > bare;
-}
+bool own_noun(Xapian::doccount bare, Xapian::doccount with_article) { return with_article * kOwnArticleShare > bare; }
 
 template <std::size_t N>
 bool one_of(std::string_view s, const std::array<std::string_view, N>& set) {
@@ -58,9 +56,11 @@ std::optional<std::string> possessed_noun(const Xapian::Database& db, std::strin
     if (!word.ends_with(pronoun) || word.size() < pronoun.size() + kMinNoun) continue;
     std::string stem = word.substr(0, word.size() - pronoun.size());
     if (!ends_unambiguously(stem) && !one_of(pronoun, kThirdPerson)) continue;
-    if (own_noun(db.get_termfreq(field + word), db.get_termfreq(field + "ال" + word))) return std::nullopt;
+    const Xapian::doccount bare = db.get_termfreq(field + word);
+    if (own_noun(bare, db.get_termfreq(field + "ال" + word))) return std::nullopt;
     for (const auto& noun : nouns_before(stem)) {
-      if (noun.size() >= kMinNoun && db.term_exists(field + "ال" + noun)) return noun;
+      if (noun.size() < kMinNoun || !db.term_exists(field + "ال" + noun)) continue;
+      if (bare <= db.get_termfreq(field + noun) + db.get_termfreq(field + "ال" + noun)) return noun;
     }
   }
   return std::nullopt;
@@ -73,6 +73,7 @@ std::vector<std::string> possessive_forms(const Xapian::Database& db, std::strin
   std::map<std::string, std::string> noun_of;  // noun + pronoun -> noun
   for (const auto& noun : nouns) {
     if (noun.size() < kMinNoun || !arabic_letters(noun)) continue;
+    asked.insert(field + noun);
     asked.insert(field + "ال" + noun);
     std::string stem = before_pronoun(noun);
     for (auto pronoun : kAllPersons) {
@@ -87,7 +88,9 @@ std::vector<std::string> possessive_forms(const Xapian::Database& db, std::strin
   std::vector<std::string> out;
   for (const auto& [whole, noun] : noun_of) {
     Xapian::doccount bare = freq[field + whole];
-    if (bare && freq[field + "ال" + noun] && !own_noun(bare, freq[field + "ال" + whole]))
+    const Xapian::doccount with_article = freq[field + "ال" + noun];
+    if (bare && with_article && !own_noun(bare, freq[field + "ال" + whole]) &&
+        bare <= freq[field + noun] + with_article)
       out.push_back(field + whole);
   }
   return out;

@@ -7,8 +7,9 @@
 // not a name or a verb) and noun + pronoun is no noun of its own: it is held with the article in
 // at most one in ten of the articles holding it bare (الرياضة, العمرة and الملكة make رياضه,
 // عمره and ملكه words; ال never precedes a pronoun suffix, so a form held with it is another
-// word). After a feminine ت or the plural ات, every person's pronoun is unambiguous; after any
-// other letter only the third person's (ه هم هما هن ها), since نا, ي and ك end many words.
+// word), and is in no more articles than the noun, bare or with the article (التي is no اله +
+// ي: a form far more common than its noun is another word). After a feminine ت or the plural ات, every person's pronoun
+// is unambiguous; after any other letter only the third person's (ه هم هما هن ها), since نا, ي and ك end many words.
 #pragma once
 
 #include <optional>
@@ -22,8 +23,7 @@ namespace nsearch {
 
 // The noun under the pronoun suffix of `word` (normalized), when the vocabulary says it has one:
 // سلطته -> سلطه, قراراته -> قرارات, قراره -> قرار.
-std::optional<std::string> possessed_noun(const Xapian::Database& db, std::string_view prefix,
-                                          const std::string& word);
+std::optional<std::string> possessed_noun(const Xapian::Database& db, std::string_view prefix, const std::string& word);
 
 // The indexed forms noun + pronoun (with prefix) that join each of the given nouns (without prefix).
 std::vector<std::string> possessive_forms(const Xapian::Database& db, std::string_view prefix,

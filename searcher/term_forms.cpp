@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "searcher/arabic_letters.h"
 #include "searcher/clitic_forms.h"
 #include "searcher/derived_forms.h"
 #include "searcher/feminine_plurals.h"
@@ -58,13 +59,22 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
       if (analyzer.stem(candidate) == s) candidates.insert(field + candidate);
     }
   };
-  add_forms_of(stem);
+  // A word beginning with و that the index holds with the article (الوكالة, الوزير) keeps its
+  // و, which the stemmer strips as "and": وكالة would stem to كالة, parted from الوكالة and
+  // joined to كالة's forms.
+  std::string own_stem = stem;
+  if (analyzer.options().stem) {
+    if (starts_with(normalized, "و") && db.term_exists(field + "ال" + normalized))
+      own_stem = analyzer.stem("ال" + normalized);
+    if (starts_with(own_stem, "و") && db.term_exists(field + "ال" + own_stem)) candidates.insert(field + own_stem);
+  }
+  add_forms_of(own_stem);
   // A word after a clitic the stemmer leaves (بأنقرة) is searched as the word itself.
-  std::string core = stem;
+  std::string core = own_stem;
   std::string written = normalized;  // the word as written, without the clitic
   if (analyzer.options().stem) {
     auto rest = clitic_rest(db, analyzer, prefix, normalized);
-    if (!rest) rest = clitic_rest(db, analyzer, prefix, stem);
+    if (!rest) rest = clitic_rest(db, analyzer, prefix, own_stem);
     if (rest) {
       core = analyzer.stem(*rest);
       written = *rest;
