@@ -75,8 +75,7 @@ std::optional<std::string> clitic_rest(const Xapian::Database& db, const Analyze
       continue;
     Xapian::doccount rest_freq = db.get_termfreq(field + rest);
     if (!rest_freq) continue;
-    bool whole_takes_article =
-        db.term_exists(field + "ال" + word) || db.term_exists(field + "ال" + analyzer.stem(word));
+    bool whole_takes_article = db.term_exists(field + "ال" + analyzer.stem(word));  // ال + word: above
     auto freq_of = [&](const std::string& term) { return db.get_termfreq(term); };
     if (joins(clitic, whole_takes_article, after_preposition(clitic, field, word, freq_of),
               db.term_exists(field + "ال" + rest), rest_freq, db.get_termfreq(field + word)))

@@ -1,5 +1,6 @@
 #include "searcher/possessive_forms.h"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <set>
@@ -37,13 +38,16 @@ std::vector<std::string> nouns_before(const std::string& stem) {
   return out;
 }
 
-bool own_noun(Xapian::doccount bare, Xapian::doccount with_article) { return with_article * kOwnArticleShare > bare; }
+// Whether a pronoun may follow the stem: any person's after ت (ة or ات), else the third person's.
+bool takes(const std::string& stem, std::string_view pronoun) {
+  return ends_unambiguously(stem) || std::find(kThirdPerson.begin(), kThirdPerson.end(), pronoun) != kThirdPerson.end();
+}
 
-template <std::size_t N>
-bool one_of(std::string_view s, const std::array<std::string_view, N>& set) {
-  for (auto x : set)
-    if (x == s) return true;
-  return false;
+// Whether noun + pronoun (in `bare` articles, `with_article` of them with ال) joins the noun (in
+// `noun_bare` and `noun_with_article`), by the rules in the header.
+bool joins(Xapian::doccount bare, Xapian::doccount with_article, Xapian::doccount noun_bare,
+           Xapian::doccount noun_with_article) {
+  return noun_with_article && with_article * kOwnArticleShare <= bare && bare <= noun_bare + noun_with_article;
 }
 
 }  // namespace
@@ -55,12 +59,11 @@ std::optional<std::string> possessed_noun(const Xapian::Database& db, std::strin
   for (auto pronoun : kAllPersons) {
     if (!word.ends_with(pronoun) || word.size() < pronoun.size() + kMinNoun) continue;
     std::string stem = word.substr(0, word.size() - pronoun.size());
-    if (!ends_unambiguously(stem) && !one_of(pronoun, kThirdPerson)) continue;
-    const Xapian::doccount bare = db.get_termfreq(field + word);
-    if (own_noun(bare, db.get_termfreq(field + "ال" + word))) return std::nullopt;
+    if (!takes(stem, pronoun)) continue;
     for (const auto& noun : nouns_before(stem)) {
-      if (noun.size() < kMinNoun || !db.term_exists(field + "ال" + noun)) continue;
-      if (bare <= db.get_termfreq(field + noun) + db.get_termfreq(field + "ال" + noun)) return noun;
+      if (noun.size() >= kMinNoun && joins(db.get_termfreq(field + word), db.get_termfreq(field + "ال" + word),
+                                           db.get_termfreq(field + noun), db.get_termfreq(field + "ال" + noun)))
+        return noun;
     }
   }
   return std::nullopt;
@@ -77,7 +80,7 @@ std::vector<std::string> possessive_forms(const Xapian::Database& db, std::strin
     asked.insert(field + "ال" + noun);
     std::string stem = before_pronoun(noun);
     for (auto pronoun : kAllPersons) {
-      if (!ends_unambiguously(stem) && !one_of(pronoun, kThirdPerson)) continue;
+      if (!takes(stem, pronoun)) continue;
       std::string whole = stem + std::string(pronoun);
       noun_of.emplace(whole, noun);
       asked.insert(field + whole);
@@ -87,10 +90,8 @@ std::vector<std::string> possessive_forms(const Xapian::Database& db, std::strin
   auto freq = frequencies(db, asked);
   std::vector<std::string> out;
   for (const auto& [whole, noun] : noun_of) {
-    Xapian::doccount bare = freq[field + whole];
-    const Xapian::doccount with_article = freq[field + "ال" + noun];
-    if (bare && with_article && !own_noun(bare, freq[field + "ال" + whole]) &&
-        bare <= freq[field + noun] + with_article)
+    if (freq[field + whole] &&
+        joins(freq[field + whole], freq[field + "ال" + whole], freq[field + noun], freq[field + "ال" + noun]))
       out.push_back(field + whole);
   }
   return out;
