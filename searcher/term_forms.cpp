@@ -91,6 +91,8 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
   std::map<std::string, bool> found;
   std::vector<std::string> bare;  // the core with endings only: what a clitic may precede
   for (const auto& term : candidates) {
+    // A function word is no form of another word (الآلي, whose stem is الي, is not إلى).
+    if (term != field + normalized && analyzer.is_stopword(term.substr(field.size()))) continue;
     bool is_bare = term.compare(field.size(), core.size(), core) == 0;
     bool held = (how == FormSearch::AllCandidates && !is_bare) || db.term_exists(term);
     found.emplace(term, held);
@@ -98,6 +100,7 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
   }
   if (analyzer.options().stem) {
     for (auto& term : possessive_forms(db, prefix, bare)) {
+      if (analyzer.is_stopword(term.substr(field.size()))) continue;
       bare.push_back(term.substr(field.size()));
       found[term] = true;
     }
@@ -121,7 +124,9 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
   forms.spellings = name_variants(db, analyzer, prefix, written);
   forms.variants = variant_terms(db, analyzer, prefix, forms.spellings, found);
   std::set<std::string> taken(forms.variants.begin(), forms.variants.end());
-  auto fresh = [&](const std::string& t) { return !found.count(t) && !taken.count(t); };
+  auto fresh = [&](const std::string& t) {
+    return !found.count(t) && !taken.count(t) && !analyzer.is_stopword(t.substr(field.size()));
+  };
   DerivedForms derived = derived_forms(db, analyzer, prefix, core);
 
   std::copy_if(derived.joined.begin(), derived.joined.end(), std::back_inserter(forms.derived), fresh);

@@ -522,13 +522,15 @@ TEST_F(Possessives, ANounOfItsOwnIsNoPronounForm) {
 }
 
 // Words that begin with و of their own (وكالة: الوكالة is indexed), beside الإله (god), which
-// وكالة would reach as و + ك + اله, and التي, which اله would reach as اله + ي.
+// وكالة would reach as و + ك + اله, التي, which اله would reach as اله + ي, and الآلي
+// (automatic), whose stem is إلى's.
 class OwnWaw : public CorpusPlus {
  protected:
   static void SetUpTestSuite() {
     index_with({{"the_agency.txt", news_item("وصول", "ذكرت الوكالة أن الوفد وصل إلى المدينة التي شهدت الاجتماع.")},
                 {"agency.txt", news_item("اجتماع", "قالت وكالة الأنباء إن الاجتماع انتهى.")},
-                {"god.txt", news_item("أساطير", "كان رع إله الشمس عند المصريين القدماء، وكان الإله الأعظم.")}});
+                {"god.txt", news_item("أساطير", "كان رع إله الشمس عند المصريين القدماء، وكان الإله الأعظم.")},
+                {"robot.txt", news_item("روبوت", "طور المهندسون نظام التحكم الآلي في المصنع.")}});
   }
 };
 
@@ -542,6 +544,11 @@ TEST_F(OwnWaw, AWordKeepsItsWawAndFindsItWithTheArticle) {
   EXPECT_FALSE(the_agency.count("in/god.txt"));
   auto r = run_nsearch({"analyze", "--index", index_dir(), "--forms", "والوكالة"});
   EXPECT_NE(r.out.find("not a name here"), std::string::npos) << r.out;
+}
+
+TEST_F(OwnWaw, AFunctionWordIsNoFormOfAnotherWord) {
+  // الآلي stems to الي, which is also إلى (to), written in most articles.
+  EXPECT_EQ(ids("الآلي"), std::set<std::string>{"in/robot.txt"});
 }
 
 TEST_F(OwnWaw, AFormFarMoreCommonThanItsNounIsAnotherWord) {
