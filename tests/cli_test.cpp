@@ -99,6 +99,14 @@ TEST_F(Cli, DashWordOnItsOwnIsAnExclusion) {
   auto some = lines_of(r.out);
   EXPECT_LT(some.size(), all.size());
   EXPECT_EQ(some, lines_of(nsearch({"حفتر -أنقرة", "--format", "ids"}).out));
+  // A Latin word that begins like a short option (-n, -h) is a word when what follows the
+  // letter is no value of it: excluded, not read as -n asa nor as --help.
+  for (const char* word : {"-nasa", "-hamas"}) {
+    auto latin = nsearch({"حفتر", word, "--format", "ids"});
+    EXPECT_EQ(latin.exit_code, 0) << word << ": " << latin.err;
+    EXPECT_EQ(lines_of(latin.out), all) << word;
+  }
+  EXPECT_EQ(lines_of(nsearch({"حفتر", "-n2", "--format", "ids"}).out).size(), 2u);
   // A misspelt option is still an error, not a word.
   auto typo = nsearch({"حفتر", "-limit", "3"});
   EXPECT_EQ(typo.exit_code, 2);

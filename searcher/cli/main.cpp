@@ -55,6 +55,15 @@ const CLI::Option* named_option(const CLI::App& cmd, const std::string& arg) {
   return cmd.get_option_no_throw(name);
 }
 
+// Whether `attached` (what follows the letter of a short option: -n5) is a value opt takes: a
+// flag takes none, a number option digits only. -nasa and -hamas are no options but words.
+bool takes_attached(const CLI::Option& opt, const std::string& attached) {
+  if (opt.get_expected_max() == 0 || opt.get_type_size_max() == 0) return false;
+  if (opt.get_type_name().find("INT") == std::string::npos) return true;
+  return !attached.empty() &&
+         std::all_of(attached.begin(), attached.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // "unknown option --sourc; did you mean --source?" (the options that begin like it, or that
 // it begins like).
 std::string unknown_option_message(const CLI::App& cmd, const std::string& arg) {
@@ -71,8 +80,8 @@ std::string unknown_option_message(const CLI::App& cmd, const std::string& arg) 
 
 // Search arguments as people type them: an option takes one value per occurrence (repeat it
 // for more), whatever follows is query words, and a `-word` that is no option of the command
-// is an excluded word (`nsearch حفتر -أنقرة`). The options go first and the words after `--`,
-// in their order, so that CLI11 takes every one of them as a word.
+// is an excluded word (`nsearch حفتر -أنقرة`, `nsearch حفتر -nasa`: -n takes a number). The options go first and the
+// words after `--`, in their order, so that CLI11 takes every one of them as a word.
 std::vector<std::string> separate_query_words(const CLI::App& search, const std::vector<std::string>& args) {
   std::vector<std::string> options, words;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -83,6 +92,7 @@ std::vector<std::string> separate_query_words(const CLI::App& search, const std:
     }
     const CLI::Option* opt = named_option(search, a);
     bool attached = a.find('=') != std::string::npos || (a.size() > 2 && a[1] != '-');
+    if (opt && a.size() > 2 && a[1] != '-' && !takes_attached(*opt, a.substr(2))) opt = nullptr;
     if (!opt && a.size() > 2 && a[0] == '-' && a[1] != '-' && named_option(search, "-" + a)) {  // -limit
       throw nsearch::Error(nsearch::ErrorCode::usage, "unknown option " + a.substr(0, a.find('=')) +
                                                           " for `nsearch search`; did you mean -" +
