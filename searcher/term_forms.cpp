@@ -62,11 +62,11 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
   // A word beginning with و that the index holds with the article (الوكالة, الوزير) keeps its
   // و, which the stemmer strips as "and": وكالة would stem to كالة, parted from الوكالة and
   // joined to كالة's forms.
+  auto owns_waw = [&](const std::string& w) { return starts_with(w, "و") && db.term_exists(field + "ال" + w); };
   std::string own_stem = stem;
   if (analyzer.options().stem) {
-    if (starts_with(normalized, "و") && db.term_exists(field + "ال" + normalized))
-      own_stem = analyzer.stem("ال" + normalized);
-    if (starts_with(own_stem, "و") && db.term_exists(field + "ال" + own_stem)) candidates.insert(field + own_stem);
+    if (owns_waw(normalized)) own_stem = analyzer.stem("ال" + normalized);
+    if (owns_waw(own_stem)) candidates.insert(field + own_stem);
   }
   add_forms_of(own_stem);
   // A word after a clitic the stemmer leaves (بأنقرة) is searched as the word itself.
@@ -76,7 +76,7 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
     auto rest = clitic_rest(db, analyzer, prefix, normalized);
     if (!rest) rest = clitic_rest(db, analyzer, prefix, own_stem);
     if (rest) {
-      core = analyzer.stem(*rest);
+      core = analyzer.stem(owns_waw(*rest) ? "ال" + *rest : *rest);
       written = *rest;
       candidates.insert(field + *rest);
       add_forms_of(core);
@@ -93,6 +93,11 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
   for (const auto& term : candidates) {
     // A function word is no form of another word (الآلي, whose stem is الي, is not إلى).
     if (term != field + normalized && analyzer.is_stopword(term.substr(field.size()))) continue;
+    // Nor is a form beginning with و that the index holds with the article (الوكالات): it is a
+    // word of its own, not و + a form of this one (وكالات is not و + كالات).
+    if (term != field + normalized && owns_waw(term.substr(field.size())) &&
+        analyzer.stem("ال" + term.substr(field.size())) != core)
+      continue;
     bool is_bare = term.compare(field.size(), core.size(), core) == 0;
     bool held = (how == FormSearch::AllCandidates && !is_bare) || db.term_exists(term);
     found.emplace(term, held);
