@@ -310,7 +310,7 @@ std::vector<WordMatch> Searcher::word_matches(const std::string& text) {
     if (!tok.stopword()) {
       const WordForms& forms = forms_of("", tok.normalized, tok.term);
       m.forms = forms.held_forms();
-      m.name = looks_like_name(db_, tok.normalized);
+      m.name = looks_like_name(db_, forms.written);
       m.variants = forms.spellings;
       m.derived = forms.derived;
       m.weighing = forms.boosting;

@@ -126,6 +126,7 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
   }
   // Other spellings and derived words take a few dozen look-ups, so remote shards search them
   // too, and every layout of an index finds the same words.
+  forms.written = written;
   forms.spellings = name_variants(db, analyzer, prefix, written);
   forms.variants = variant_terms(db, analyzer, prefix, forms.spellings, found);
   std::set<std::string> taken(forms.variants.begin(), forms.variants.end());

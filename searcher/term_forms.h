@@ -41,6 +41,8 @@ struct WordForms {
   // articles) that the weighting may give an article holding them nothing; set by the searcher
   // for ranked words (common_across()).
   bool common = false;
+  // The word as the name rules read it: without a clitic the vocabulary joins (بوفاة -> وفاه).
+  std::string written = {};
   // The held forms; held_terms() adds the variants and the derived words.
   std::vector<std::string> held_forms() const;
   std::vector<std::string> held_terms() const;

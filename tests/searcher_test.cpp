@@ -394,6 +394,9 @@ TEST_F(Clitics, AWordAfterACliticFindsTheWord) {
   EXPECT_TRUE(ankara.count("in/with_hope.txt"));
   EXPECT_EQ(ids("بأنقرة"), ankara);
   EXPECT_EQ(ids("لحفتر"), ids("حفتر"));
+  // The name rules read the word without its clitic: بأمل is native, as أمل (الأمل) is.
+  auto r = run_nsearch({"analyze", "--index", index_dir(), "--forms", "بأمل"});
+  EXPECT_NE(r.out.find("not a name here"), std::string::npos) << r.out;
 }
 
 TEST_F(Clitics, WordsThatOnlyBeginAlikeStayApart) {
