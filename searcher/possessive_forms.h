@@ -3,13 +3,15 @@
 // normalization is also the feminine ة (رياضه is a word, not رياض + ه), nor the ت a feminine
 // noun takes before a suffix (سلطة, سلطته).
 //
-// noun + pronoun joins the noun when the noun takes the article (ال + noun is indexed: a noun,
-// not a name or a verb) and noun + pronoun is no noun of its own: it is held with the article in
-// at most one in ten of the articles holding it bare (الرياضة, العمرة and الملكة make رياضه,
-// عمره and ملكه words; ال never precedes a pronoun suffix, so a form held with it is another
-// word), and is in no more articles than the noun, bare or with the article (التي is no اله +
-// ي: a form far more common than its noun is another word). After a feminine ت or the plural ات, every person's pronoun
-// is unambiguous; after any other letter only the third person's (ه هم هما هن ها), since نا, ي and ك end many words.
+// noun + pronoun joins the noun when:
+//   - the noun takes the article (ال + noun is indexed: a noun, not a name or a verb);
+//   - noun + pronoun is no noun of its own: held with the article in at most one in ten of the
+//     articles holding it bare (ال never precedes a pronoun, so الرياضة, العمرة and الملكة make
+//     رياضه, عمره and ملكه words);
+//   - it is in no more articles than the noun, bare or with the article (a form far more common
+//     than its noun is another word: التي is no اله + ي);
+//   - the pronoun fits: after a feminine ت or the plural ات any person's, after any other letter
+//     only the third person's (ه ها هم هما هن), since نا, ي and ك end many words.
 #pragma once
 
 #include <optional>
