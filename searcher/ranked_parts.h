@@ -39,8 +39,7 @@ std::vector<RankedMatch> rank_part(const Xapian::Database& db, const Xapian::Que
                                    unsigned part, unsigned parts, Xapian::doccount* collapsed_estimate = nullptr);
 
 // The parts' matches in the order of one pass (sort value, weight descending, tie value, then
-// docid),
-// from `offset`, at most `limit`; collapsed again across the parts when order collapses.
+// docid), from `offset`, at most `limit`; collapsed again across the parts when order collapses.
 std::vector<RankedMatch> merge_parts(std::vector<std::vector<RankedMatch>> parts, const RankOrder& order,
                                      Xapian::doccount offset, Xapian::doccount limit);
 

@@ -80,8 +80,9 @@ std::string unknown_option_message(const CLI::App& cmd, const std::string& arg) 
 
 // Search arguments as people type them: an option takes one value per occurrence (repeat it
 // for more), whatever follows is query words, and a `-word` that is no option of the command
-// is an excluded word (`nsearch حفتر -أنقرة`, `nsearch حفتر -nasa`: -n takes a number). The options go first and the
-// words after `--`, in their order, so that CLI11 takes every one of them as a word.
+// is an excluded word (`nsearch حفتر -أنقرة`; `nsearch حفتر -nasa` too, since -n takes a
+// number). The options go first and the words after `--`, in their order, so that CLI11 takes
+// every one of them as a word.
 std::vector<std::string> separate_query_words(const CLI::App& search, const std::vector<std::string>& args) {
   std::vector<std::string> options, words;
   for (std::size_t i = 0; i < args.size(); ++i) {
