@@ -11,6 +11,7 @@
 #include "searcher/derived_forms.h"
 #include "searcher/feminine_plurals.h"
 #include "searcher/possessive_forms.h"
+#include "searcher/term_frequencies.h"
 
 namespace nsearch {
 
@@ -90,14 +91,23 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
   // which in Xapian's format steps over every posting chunk.
   std::map<std::string, bool> found;
   std::vector<std::string> bare;  // the core with endings only: what a clitic may precede
+  // Nor is a form beginning with و that the index holds with the article (الوكالات) one of them:
+  // it is a word of its own, not و + a form of this one (وكالات is not و + كالات). Looked up
+  // together, in term order.
+  std::set<std::string> with_article;
+  for (const auto& term : candidates) {
+    if (term != field + normalized && starts_with(term.substr(field.size()), "و"))
+      with_article.insert(field + "ال" + term.substr(field.size()));
+  }
+  const auto article_freq = frequencies(db, with_article);
+  auto owns_its_waw = [&](const std::string& term) {
+    auto it = article_freq.find(field + "ال" + term.substr(field.size()));
+    return it != article_freq.end() && it->second && analyzer.stem("ال" + term.substr(field.size())) != core;
+  };
   for (const auto& term : candidates) {
     // A function word is no form of another word (الآلي, whose stem is الي, is not إلى).
     if (term != field + normalized && analyzer.is_stopword(term.substr(field.size()))) continue;
-    // Nor is a form beginning with و that the index holds with the article (الوكالات): it is a
-    // word of its own, not و + a form of this one (وكالات is not و + كالات).
-    if (term != field + normalized && owns_waw(term.substr(field.size())) &&
-        analyzer.stem("ال" + term.substr(field.size())) != core)
-      continue;
+    if (owns_its_waw(term)) continue;
     bool is_bare = term.compare(field.size(), core.size(), core) == 0;
     bool held = (how == FormSearch::AllCandidates && !is_bare) || db.term_exists(term);
     found.emplace(term, held);
