@@ -18,28 +18,47 @@ std::size_t char_count(std::string_view s) {
   return n;
 }
 
-Analyzed find_matches(const std::string& text, const HighlightSet& set, const Analyzer& analyzer) {
-  Analyzed a;
-  a.tokens = analyzer.analyze(text);
+// Marked runs of words, as [first, last] word indexes, in text order: phrases first, then
+// single words outside them.
+struct WordRange {
+  std::size_t first = 0, last = 0;
+};
+
+std::vector<WordRange> marked_ranges(const std::vector<MarkableWord>& words, const HighlightSet& set) {
+  std::vector<WordRange> ranges;
   std::unordered_set<std::string> terms(set.terms.begin(), set.terms.end());
   std::unordered_set<std::string> exact(set.exact.begin(), set.exact.end());
-  std::vector<bool> covered(a.tokens.size(), false);
+  std::vector<bool> covered(words.size(), false);
   for (const auto& phrase : set.phrases) {
-    if (phrase.empty() || phrase.size() > a.tokens.size()) continue;
-    for (std::size_t i = 0; i + phrase.size() <= a.tokens.size(); ++i) {
+    if (phrase.empty() || phrase.size() > words.size()) continue;
+    for (std::size_t i = 0; i + phrase.size() <= words.size(); ++i) {
       bool match = true;
-      for (std::size_t k = 0; k < phrase.size() && match; ++k) match = a.tokens[i + k].term == phrase[k];
+      for (std::size_t k = 0; k < phrase.size() && match; ++k) match = words[i + k].term == phrase[k];
       if (!match) continue;
       for (std::size_t k = 0; k < phrase.size(); ++k) covered[i + k] = true;
-      a.matches.push_back({a.tokens[i].start, a.tokens[i + phrase.size() - 1].end});
+      ranges.push_back({i, i + phrase.size() - 1});
       i += phrase.size() - 1;
     }
   }
-  for (std::size_t i = 0; i < a.tokens.size(); ++i) {
-    const Token& t = a.tokens[i];
-    if (!covered[i] && (terms.count(t.term) || exact.count(t.normalized))) a.matches.push_back({t.start, t.end});
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!covered[i] && (terms.count(words[i].term) || exact.count(words[i].normalized))) ranges.push_back({i, i});
   }
-  std::sort(a.matches.begin(), a.matches.end(), [](const Span& x, const Span& y) { return x.start < y.start; });
+  std::sort(ranges.begin(), ranges.end(), [](const WordRange& x, const WordRange& y) { return x.first < y.first; });
+  return ranges;
+}
+
+std::vector<MarkableWord> to_words(const std::vector<Token>& tokens) {
+  std::vector<MarkableWord> words;
+  words.reserve(tokens.size());
+  for (const Token& t : tokens) words.push_back({t.term, t.normalized, t.stopword()});
+  return words;
+}
+
+Analyzed find_matches(const std::string& text, const HighlightSet& set, const Analyzer& analyzer) {
+  Analyzed a;
+  a.tokens = analyzer.analyze(text);
+  for (const WordRange& r : marked_ranges(to_words(a.tokens), set))
+    a.matches.push_back({a.tokens[r.first].start, a.tokens[r.last].end});
   return a;
 }
 
@@ -76,6 +95,23 @@ std::string without_title(const std::string& body, const std::string& title) {
 
 Snippet highlight_all(const std::string& text, const HighlightSet& set, const Analyzer& analyzer) {
   return cut(text, find_matches(text, set, analyzer).matches, 0, text.size());
+}
+
+std::vector<MarkableWord> markable_words(const std::string& text, const Analyzer& analyzer) {
+  return to_words(analyzer.analyze(text));
+}
+
+bool every_word_marked(const std::vector<MarkableWord>& words, const HighlightSet& set) {
+  std::vector<bool> marked(words.size(), false);
+  for (const WordRange& r : marked_ranges(words, set))
+    std::fill(marked.begin() + r.first, marked.begin() + r.last + 1, true);
+  bool any = false;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i].stopword) continue;
+    if (!marked[i]) return false;
+    any = true;
+  }
+  return any;
 }
 
 Snippet best_snippet(const std::string& text, const HighlightSet& set, const Analyzer& analyzer,

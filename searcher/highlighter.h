@@ -31,6 +31,19 @@ Snippet highlight_all(const std::string& text, const HighlightSet& set, const An
 // as its first line), so that a snippet never shows the title again.
 std::string without_title(const std::string& body, const std::string& title);
 
+// A word as the highlighter compares it, kept without the text it came from (the searcher
+// keeps the titles it has read).
+struct MarkableWord {
+  std::string term;
+  std::string normalized;
+  bool stopword = false;
+};
+std::vector<MarkableWord> markable_words(const std::string& text, const Analyzer& analyzer);
+
+// True when words has one that is not a stopword and every such word is marked: a title made
+// only of the query's words.
+bool every_word_marked(const std::vector<MarkableWord>& words, const HighlightSet& set);
+
 // The window of about max_chars characters with the most matches.
 Snippet best_snippet(const std::string& text, const HighlightSet& set, const Analyzer& analyzer, std::size_t max_chars);
 

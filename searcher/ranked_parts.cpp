@@ -78,11 +78,16 @@ std::vector<RankedMatch> rank_part(const Xapian::Database& db, const Xapian::Que
   return out;
 }
 
+void sort_ranked(std::vector<RankedMatch>::iterator first, std::vector<RankedMatch>::iterator last,
+                 const RankOrder& order) {
+  std::sort(first, last, [&](const RankedMatch& a, const RankedMatch& b) { return before(a, b, order); });
+}
+
 std::vector<RankedMatch> merge_parts(std::vector<std::vector<RankedMatch>> parts, const RankOrder& order,
                                      Xapian::doccount offset, Xapian::doccount limit) {
   std::vector<RankedMatch> all;
   for (auto& p : parts) std::move(p.begin(), p.end(), std::back_inserter(all));
-  std::sort(all.begin(), all.end(), [&](const RankedMatch& a, const RankedMatch& b) { return before(a, b, order); });
+  sort_ranked(all.begin(), all.end(), order);
   if (order.collapse_slot) {
     // A story's best match in each part: the first one is its best overall.
     std::unordered_set<std::string> seen;

@@ -38,6 +38,10 @@ std::vector<RankedMatch> rank_part(const Xapian::Database& db, const Xapian::Que
                                    const Xapian::Weight& weighting, const RankOrder& order, Xapian::doccount count,
                                    unsigned part, unsigned parts, Xapian::doccount* collapsed_estimate = nullptr);
 
+// Sorts matches into one pass's order (sort value, weight descending, tie value, then docid).
+void sort_ranked(std::vector<RankedMatch>::iterator first, std::vector<RankedMatch>::iterator last,
+                 const RankOrder& order);
+
 // The parts' matches in the order of one pass (sort value, weight descending, tie value, then
 // docid), from `offset`, at most `limit`; collapsed again across the parts when order collapses.
 std::vector<RankedMatch> merge_parts(std::vector<std::vector<RankedMatch>> parts, const RankOrder& order,

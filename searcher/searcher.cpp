@@ -18,6 +18,7 @@
 #include "searcher/query_parser.h"
 #include "searcher/ranked_parts.h"
 #include "searcher/term_forms.h"
+#include "searcher/title_boost.h"
 #include "searcher/weighting.h"
 
 namespace nsearch {
@@ -36,6 +37,8 @@ constexpr Xapian::doccount kSuggestionFactor = 10;
 constexpr int kAlignTries = 3;
 // Words whose forms a searcher keeps (a few KB each) before it starts afresh.
 constexpr std::size_t kWordsKept = 20000;
+// Titles whose words a searcher keeps (a few hundred bytes each) before it starts afresh.
+constexpr std::size_t kTitlesKept = 100000;
 // Up to this many matches, stories are counted exactly when the ranked page did not reach
 // them all: reading each match's story key costs well under a millisecond here.
 constexpr Xapian::doccount kStoriesCountedUpTo = 1000;
@@ -158,19 +161,23 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   order.tie_slot = schema::kSlotMemberKey;
   const Xapian::doccount page_end =
       request.offset + std::min(request.limit, std::numeric_limits<Xapian::doccount>::max() - request.offset);
+  // Ranked by relevance, whole-title matches are raised within a window of the first matches
+  // (title_boost.h): the window is ranked whatever the page.
+  const bool boosts_titles = !order.sort_slot && parsed.has_ranked_terms;
+  const Xapian::doccount rank_end = boosts_titles ? std::max(page_end, kTitleWindow) : page_end;
   const unsigned slices = aligned_ ? 2 : 1;
   MatchCounter counter(request.facets, counting_.shards.size());
   std::vector<RankedMatch> other_slice;
   Xapian::doccount stories[2] = {0, 0};
   bool stories_exact = false;
   auto helper = std::async(std::launch::async, [&, copy = Xapian::Query::unserialise(query.serialise())] {
-    if (slices == 2) other_slice = rank_part(counting_.db, copy, *weighting_, order, page_end, 1, 2, &stories[1]);
+    if (slices == 2) other_slice = rank_part(counting_.db, copy, *weighting_, order, rank_end, 1, 2, &stories[1]);
     counter.count_with(counting_, copy);
   });
-  std::vector<RankedMatch> page = rank_part(db_, query, *weighting_, order, page_end, 0, slices, &stories[0]);
+  std::vector<RankedMatch> page = rank_part(db_, query, *weighting_, order, rank_end, 0, slices, &stories[0]);
   if (aligned_) counter.count_with(ranking_, query);
   helper.get();
-  if (request.collapse && page.size() < page_end && other_slice.size() < page_end) {
+  if (request.collapse && page.size() < rank_end && other_slice.size() < rank_end) {
     // Every story was ranked: count them, as a story may have matches in both slices.
     std::unordered_set<std::string> keys;
     for (const auto* part : {&page, &other_slice})
@@ -179,11 +186,13 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
     stories[1] = 0;
     stories_exact = true;
   }
-  if (slices == 2) {
-    page = merge_parts({std::move(page), std::move(other_slice)}, order, request.offset, request.limit);
-  } else {
-    page.erase(page.begin(), page.begin() + std::min<std::size_t>(request.offset, page.size()));
+  if (slices == 2) page = merge_parts({std::move(page), std::move(other_slice)}, order, 0, rank_end);
+  if (boosts_titles) {
+    boost_whole_titles(page, order, page_end,
+                       [&](Xapian::docid did) { return every_word_marked(title_words(did), parsed.highlight); });
   }
+  page.erase(page.begin(), page.begin() + std::min<std::size_t>(request.offset, page.size()));
+  if (page.size() > request.limit) page.resize(request.limit);
   MatchCount counted = counter.result();
 
   SearchResult result;
@@ -273,6 +282,7 @@ bool Searcher::reopen() {
   if (moved) {  // the outlets and the words' forms may have changed with the revision
     catalog_.reset();
     forms_.clear();
+    titles_.clear();
     source_names_.clear();
   }
   return moved;
@@ -300,6 +310,14 @@ const WordForms& Searcher::forms_of(std::string_view prefix, const std::string& 
   WordForms forms = indexed_forms(db_, analyzer_, prefix, normalized, stem, form_search_);
   forms.common = common_across(db_, forms);
   return forms_.emplace(std::move(key), std::move(forms)).first->second;
+}
+
+const std::vector<MarkableWord>& Searcher::title_words(Xapian::docid did) {
+  if (auto known = titles_.find(did); known != titles_.end()) return known->second;
+  if (titles_.size() >= kTitlesKept) titles_.clear();
+  const Xapian::Document doc = db_.get_document(did, Xapian::DOC_ASSUME_VALID);
+  const std::string title = Article::from_json(doc.get_value(schema::kSlotHead)).title;
+  return titles_.emplace(did, markable_words(title, analyzer_)).first->second;
 }
 
 std::vector<WordMatch> Searcher::word_matches(const std::string& text) {

@@ -132,6 +132,9 @@ class Searcher {
   const WordForms& forms_of(std::string_view prefix, const std::string& normalized, const std::string& stem) const;
   // The query text compiled against this index: its words' forms and prefix expansions.
   ParsedQuery parse(const std::string& query_text, const SourceLookup& sources) const;
+  // An article's title words as the highlighter compares them (title_boost.h), read once per
+  // revision of the index.
+  const std::vector<MarkableWord>& title_words(Xapian::docid did);
   // An outlet as an article gives it, by its display name where the index has one.
   const std::string& source_name(const std::string& source);
   SourceNamer source_namer();
@@ -150,6 +153,9 @@ class Searcher {
   std::optional<SourceCatalog> catalog_;       // read when a query names a source, or by sources()
   bool catalog_dated_ = false;                 // catalog_ was read with the date spans
   std::unique_ptr<Xapian::Weight> weighting_;  // weighting.h
+  // Titles met at this revision, by docid (title_words): the first matches of one query are
+  // often those of the next.
+  std::unordered_map<Xapian::docid, std::vector<MarkableWord>> titles_;
   // Outlets' display names met at this revision (source_name): every hit and member names one.
   std::unordered_map<std::string, std::string> source_names_;
 };

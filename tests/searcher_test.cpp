@@ -818,5 +818,38 @@ TEST(SynonymTree, ShapeDependsOnTheWordNotOnWhichFormsAreIndexed) {
   EXPECT_TRUE(forms_query(none, Xapian::Query::OP_SYNONYM).empty());
 }
 
+// Whole titles: an entry titled with two of the query's words, beside a short report that
+// holds all three in its body and weighs more (DLH: 10.58 against 8.45) until the entry's
+// whole-title match raises it (10.98).
+class WholeTitles : public CorpusPlus {
+ protected:
+  static void SetUpTestSuite() {
+    index_with({{"entry.txt", news_item("جامعة القرى",
+                                        "جامعة حكومية في مكة، تضم كليات للطب والهندسة والشريعة والتربية واللغة "
+                                        "العربية، ويدرس فيها نحو ثلاثين ألف طالب وطالبة في ثلاثة مواقع.")},
+                {"report.txt", news_item("طلاب الجامعة يحتفلون بتخريج دفعة جديدة",
+                                         "احتفلت جامعة القرى بتخريج طلابها، وقال مديرها إن الجامعة تأسست قبل "
+                                         "أربعين عاما.")}});
+  }
+};
+
+TEST_F(WholeTitles, AnArticleTitledWithTheQueryRanksFirst) {
+  EXPECT_EQ(ranked("متى تأسست جامعة القرى").front(), "in/entry.txt");
+}
+
+TEST_F(WholeTitles, PagesAgreeWithTheWholeList) {
+  const char* query = "متى تأسست جامعة القرى";
+  const auto all = ranked(query);
+  ASSERT_GE(all.size(), 3u);
+  std::vector<std::string> paged;
+  for (std::size_t offset = 0; offset < all.size(); ++offset) {
+    auto r = run_nsearch(
+        {"search", "--index", index_dir(), query, "--format", "ids", "-n", "1", "--offset", std::to_string(offset)});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    paged.push_back(r.out.substr(0, r.out.find('\n')));
+  }
+  EXPECT_EQ(paged, all);
+}
+
 }  // namespace
 }  // namespace nsearch::test
