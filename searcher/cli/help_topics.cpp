@@ -76,7 +76,8 @@ std::string query_syntax_help() {
   return fmt::format(R"HELP(Query syntax
 
   صدام حفتر أنقرة           words, ranked: more of the words, rarer words and more of them
-                             in a shorter article rank higher; an article need not have
+                             in a shorter article rank higher, and so does an article whose
+                             title is only words of the query; an article need not have
                              every word (AND requires them), so a question always gets
                              results. Words are normalized and stemmed like the articles
                              (وبالكتاب finds الكتاب). A name also finds its other spellings
