@@ -85,13 +85,13 @@ std::optional<std::string> clitic_rest(const Xapian::Database& db, const Analyze
 }
 
 std::vector<std::string> clitic_forms(const Xapian::Database& db, const Analyzer& analyzer, std::string_view prefix,
-                                      const std::vector<std::string>& forms) {
+                                      const std::vector<std::string>& forms, FormSearch how) {
   const std::string field(prefix);
   std::set<std::string> wholes;
   for (auto clitic : kClitics) {
     for (const auto& form : forms) wholes.insert(field + std::string(clitic) + form);
   }
-  auto held = frequencies(db, wholes);
+  auto held = frequencies(db, wholes, how);
   // The terms the rules ask about, for every clitic form the index holds.
   struct Pair {
     std::string_view clitic;
@@ -114,7 +114,7 @@ std::vector<std::string> clitic_forms(const Xapian::Database& db, const Analyzer
       pairs.push_back({clitic, form, whole});
     }
   }
-  auto freq = frequencies(db, asked);
+  auto freq = frequencies(db, asked, how);
   std::vector<std::string> out;
   for (const auto& [clitic, form, whole] : pairs) {
     auto freq_of = [&](const std::string& term) { return freq[term]; };

@@ -21,6 +21,7 @@
 #include <xapian.h>
 
 #include "common/analyzer.h"
+#include "searcher/term_frequencies.h"
 
 namespace nsearch {
 
@@ -30,6 +31,7 @@ std::optional<std::string> clitic_rest(const Xapian::Database& db, const Analyze
 
 // The indexed clitic forms C+F that join F, for each of the given forms F (without prefix).
 std::vector<std::string> clitic_forms(const Xapian::Database& db, const Analyzer& analyzer, std::string_view prefix,
-                                      const std::vector<std::string>& forms);
+                                      const std::vector<std::string>& forms,
+                                      FormSearch how = FormSearch::LookUpCandidates);
 
 }  // namespace nsearch

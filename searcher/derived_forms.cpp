@@ -33,7 +33,7 @@ Xapian::doccount own_frequency(const Xapian::Database& db, const std::string& fi
 }  // namespace
 
 DerivedForms derived_forms(const Xapian::Database& db, const Analyzer& analyzer, std::string_view prefix,
-                           const std::string& stem) {
+                           const std::string& stem, FormSearch how) {
   const std::string field(prefix);
   if (!analyzer.options().stem || stem.size() < kMinBase || !arabic_letters(stem)) return {};
   const std::vector<std::string> suffixes = derived_suffixes();
@@ -59,7 +59,7 @@ DerivedForms derived_forms(const Xapian::Database& db, const Analyzer& analyzer,
   for (const auto& entry : from) terms.insert(entry.first);
   std::map<std::string, bool> name;  // asked only of bases with a derived word
   DerivedForms out;
-  for (const auto& [term, f] : frequencies(db, terms)) {
+  for (const auto& [term, f] : frequencies(db, terms, how)) {
     if (!f || f > max_freq) continue;
     bool joined = false;
     for (const auto& base : from[term]) {

@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include "common/analyzer.h"
+#include "searcher/term_frequencies.h"
 
 namespace nsearch {
 
@@ -27,6 +28,6 @@ struct DerivedForms {
   std::vector<std::string> boosting;  // add weight to a match, never match alone
 };
 DerivedForms derived_forms(const Xapian::Database& db, const Analyzer& analyzer, std::string_view prefix,
-                           const std::string& stem);
+                           const std::string& stem, FormSearch how = FormSearch::LookUpCandidates);
 
 }  // namespace nsearch

@@ -70,7 +70,7 @@ std::optional<std::string> possessed_noun(const Xapian::Database& db, std::strin
 }
 
 std::vector<std::string> possessive_forms(const Xapian::Database& db, std::string_view prefix,
-                                          const std::vector<std::string>& nouns) {
+                                          const std::vector<std::string>& nouns, FormSearch how) {
   const std::string field(prefix);
   std::set<std::string> asked;
   std::map<std::string, std::string> noun_of;  // noun + pronoun -> noun
@@ -87,7 +87,7 @@ std::vector<std::string> possessive_forms(const Xapian::Database& db, std::strin
       asked.insert(field + "ال" + whole);
     }
   }
-  auto freq = frequencies(db, asked);
+  auto freq = frequencies(db, asked, how);
   std::vector<std::string> out;
   for (const auto& [whole, noun] : noun_of) {
     if (freq[field + whole] &&

@@ -21,6 +21,8 @@
 
 #include <xapian.h>
 
+#include "searcher/term_frequencies.h"
+
 namespace nsearch {
 
 // The noun under the pronoun suffix of `word` (normalized), when the vocabulary says it has one:
@@ -29,6 +31,7 @@ std::optional<std::string> possessed_noun(const Xapian::Database& db, std::strin
 
 // The indexed forms noun + pronoun (with prefix) that join each of the given nouns (without prefix).
 std::vector<std::string> possessive_forms(const Xapian::Database& db, std::string_view prefix,
-                                          const std::vector<std::string>& nouns);
+                                          const std::vector<std::string>& nouns,
+                                          FormSearch how = FormSearch::LookUpCandidates);
 
 }  // namespace nsearch

@@ -308,7 +308,7 @@ const WordForms& Searcher::forms_of(std::string_view prefix, const std::string& 
   if (auto known = forms_.find(key); known != forms_.end()) return known->second;
   if (forms_.size() >= kWordsKept) forms_.clear();
   WordForms forms = indexed_forms(db_, analyzer_, prefix, normalized, stem, form_search_);
-  forms.common = common_across(db_, forms);
+  forms.common = common_across(db_, forms, form_search_);
   return forms_.emplace(std::move(key), std::move(forms)).first->second;
 }
 

@@ -35,11 +35,11 @@ namespace {
 // The other spellings of a name and their clitic forms, leaving out any the word's own forms hold.
 std::vector<std::string> variant_terms(const Xapian::Database& db, const Analyzer& analyzer, std::string_view prefix,
                                        const std::vector<NameVariant>& spellings,
-                                       const std::map<std::string, bool>& own) {
+                                       const std::map<std::string, bool>& own, FormSearch how) {
   std::set<std::string> out;
   for (const auto& v : spellings) {
     out.insert(std::string(prefix) + v.word);
-    for (auto& t : clitic_forms(db, analyzer, prefix, {v.word})) out.insert(std::move(t));
+    for (auto& t : clitic_forms(db, analyzer, prefix, {v.word}, how)) out.insert(std::move(t));
   }
   std::vector<std::string> terms;
   for (const auto& t : out) {
@@ -99,7 +99,7 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
     if (term != field + normalized && starts_with(term.substr(field.size()), "و"))
       with_article.insert(field + "ال" + term.substr(field.size()));
   }
-  const auto article_freq = frequencies(db, with_article);
+  const auto article_freq = frequencies(db, with_article, how);
   auto owns_its_waw = [&](const std::string& term) {
     auto it = article_freq.find(field + "ال" + term.substr(field.size()));
     return it != article_freq.end() && it->second && analyzer.stem("ال" + term.substr(field.size())) != core;
@@ -114,13 +114,13 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
     if (held && is_bare && analyzer.options().stem) bare.push_back(term.substr(field.size()));
   }
   if (analyzer.options().stem) {
-    for (auto& term : possessive_forms(db, prefix, bare)) {
+    for (auto& term : possessive_forms(db, prefix, bare, how)) {
       if (analyzer.is_stopword(term.substr(field.size()))) continue;
       bare.push_back(term.substr(field.size()));
       found[term] = true;
     }
   }
-  for (auto& term : clitic_forms(db, analyzer, prefix, bare)) found[term] = true;
+  for (auto& term : clitic_forms(db, analyzer, prefix, bare, how)) found[term] = true;
   WordForms forms;
   // The plural of a feminine look-alike (الرياضات beside الرياض) only adds weight, unless the
   // word as typed is the plural.
@@ -138,12 +138,12 @@ WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, st
   // too, and every layout of an index finds the same words.
   forms.written = written;
   forms.spellings = name_variants(db, analyzer, prefix, written);
-  forms.variants = variant_terms(db, analyzer, prefix, forms.spellings, found);
+  forms.variants = variant_terms(db, analyzer, prefix, forms.spellings, found, how);
   std::set<std::string> taken(forms.variants.begin(), forms.variants.end());
   auto fresh = [&](const std::string& t) {
     return !found.count(t) && !taken.count(t) && !analyzer.is_stopword(t.substr(field.size()));
   };
-  DerivedForms derived = derived_forms(db, analyzer, prefix, core);
+  DerivedForms derived = derived_forms(db, analyzer, prefix, core, how);
 
   std::copy_if(derived.joined.begin(), derived.joined.end(), std::back_inserter(forms.derived), fresh);
   if (noun) {
@@ -196,9 +196,15 @@ Xapian::doccount forms_frequency(const Xapian::Database& db, const WordForms& fo
   return total;
 }
 
-bool common_across(const Xapian::Database& db, const WordForms& forms) {
+bool common_across(const Xapian::Database& db, const WordForms& forms, FormSearch how) {
+  const std::vector<std::string> terms = forms.held_terms();
+  // Remote shards: candidates were kept unasked, and most are not indexed; one match says
+  // which are, and only those are asked how often they occur.
+  std::map<std::string, Xapian::doccount> held;
+  if (how == FormSearch::AllCandidates) held = frequencies(db, {terms.begin(), terms.end()}, how);
   Xapian::termcount occurrences = 0;
-  for (const auto& f : forms.held_terms()) {
+  for (const auto& f : terms) {
+    if (how == FormSearch::AllCandidates && held[f] == 0) continue;
     occurrences += db.get_collection_freq(f);
     if (2 * occurrences >= db.get_doccount()) return true;
   }

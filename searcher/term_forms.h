@@ -11,14 +11,9 @@
 
 #include "common/analyzer.h"
 #include "searcher/name_variants.h"
+#include "searcher/term_frequencies.h"
 
 namespace nsearch {
-
-// How to find them: look up each candidate (local databases), or keep every candidate that
-// stems back without asking the index (remote shards, where each look-up is a round trip and
-// walking the term list is slower still: at 1M articles on two xapian-tcpsrv shards, query
-// p50 92 ms looking up, 104 ms walking; a term a shard lacks costs it one local look-up).
-enum class FormSearch { LookUpCandidates, AllCandidates };
 
 // A query word's forms under a prefix, sorted: every candidate the stemmer reduces to the word's
 // stem, the word as typed, and the clitic forms the vocabulary joins (clitic_forms.h; a word
@@ -75,6 +70,6 @@ Xapian::doccount forms_frequency(const Xapian::Database& db, const WordForms& fo
 // below about 0.4 (F its collection frequency), so from F >= N/2 an article a few times longer
 // than average can score 0 for a word it holds. Collection frequencies add up over shards, so
 // the answer does not depend on how the articles are split.
-bool common_across(const Xapian::Database& db, const WordForms& forms);
+bool common_across(const Xapian::Database& db, const WordForms& forms, FormSearch how = FormSearch::LookUpCandidates);
 
 }  // namespace nsearch
