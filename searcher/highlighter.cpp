@@ -19,12 +19,14 @@ std::size_t char_count(std::string_view s) {
 }
 
 // Marked runs of words, as [first, last] word indexes, in text order: phrases first, then
-// single words outside them.
+// single words outside them. Words are the analyzer's tokens (snippets) or the words a searcher
+// kept of a title (MarkableWord): both have .term and .normalized, and tokens are not copied.
 struct WordRange {
   std::size_t first = 0, last = 0;
 };
 
-std::vector<WordRange> marked_ranges(const std::vector<MarkableWord>& words, const HighlightSet& set) {
+template <typename Word>
+std::vector<WordRange> marked_ranges(const std::vector<Word>& words, const HighlightSet& set) {
   std::vector<WordRange> ranges;
   std::unordered_set<std::string> terms(set.terms.begin(), set.terms.end());
   std::unordered_set<std::string> exact(set.exact.begin(), set.exact.end());
@@ -47,17 +49,10 @@ std::vector<WordRange> marked_ranges(const std::vector<MarkableWord>& words, con
   return ranges;
 }
 
-std::vector<MarkableWord> to_words(const std::vector<Token>& tokens) {
-  std::vector<MarkableWord> words;
-  words.reserve(tokens.size());
-  for (const Token& t : tokens) words.push_back({t.term, t.normalized, t.stopword()});
-  return words;
-}
-
 Analyzed find_matches(const std::string& text, const HighlightSet& set, const Analyzer& analyzer) {
   Analyzed a;
   a.tokens = analyzer.analyze(text);
-  for (const WordRange& r : marked_ranges(to_words(a.tokens), set))
+  for (const WordRange& r : marked_ranges(a.tokens, set))
     a.matches.push_back({a.tokens[r.first].start, a.tokens[r.last].end});
   return a;
 }
@@ -98,7 +93,9 @@ Snippet highlight_all(const std::string& text, const HighlightSet& set, const An
 }
 
 std::vector<MarkableWord> markable_words(const std::string& text, const Analyzer& analyzer) {
-  return to_words(analyzer.analyze(text));
+  std::vector<MarkableWord> words;
+  for (Token& t : analyzer.analyze(text)) words.push_back({std::move(t.term), std::move(t.normalized), t.stopword()});
+  return words;
 }
 
 bool every_word_marked(const std::vector<MarkableWord>& words, const HighlightSet& set) {
