@@ -65,6 +65,7 @@ IndexSet open_index_set(const std::vector<fs::path>& locations, bool allow_parti
   set.allow_partial = allow_partial;
   for (const auto& location : locations) {
     for (const Part& part : parts_of(location)) {
+      set.listed.push_back(part.name());
       try {
         set.shards.push_back(open_part(part));
         set.db.add_database(set.shards.back());
@@ -80,6 +81,17 @@ IndexSet open_index_set(const std::vector<fs::path>& locations, bool allow_parti
   }
   if (set.parts.empty()) throw Error(ErrorCode::io, "no shard could be opened: " + set.missing.front());
   return set;
+}
+
+bool listing_changed(const IndexSet& set) {
+  std::vector<std::string> now;
+  try {
+    for (const auto& location : set.locations)
+      for (const Part& part : parts_of(location)) now.push_back(part.name());
+  } catch (const Error&) {
+    return false;
+  }
+  return now != set.listed;
 }
 
 }  // namespace nsearch

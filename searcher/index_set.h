@@ -25,10 +25,18 @@ struct IndexSet {
   // handles of its own (a Xapian::Database must not be used by two threads at once).
   std::vector<std::filesystem::path> locations;
   bool allow_partial = false;
+  // Every part the locations listed when opened, reachable or not: `nsearch index` adds
+  // databases to a stub as it seals full ones, and --rebuild swaps in a new generation, neither
+  // of which reopening the handles can see.
+  std::vector<std::string> listed;
 };
 
 // Throws Error: unreachable for a shard server that is down (unless allow_partial), and as
 // open_index_for_reading (common/open_index.h) for each local part.
 IndexSet open_index_set(const std::vector<std::filesystem::path>& locations, bool allow_partial);
+
+// Whether the locations now list other parts than when the set was opened (then it is to be
+// opened again). A stub that cannot be read now counts as unchanged: the open handles still work.
+bool listing_changed(const IndexSet& set);
 
 }  // namespace nsearch

@@ -79,6 +79,11 @@ std::optional<std::string> reversed_dates(const SearchRequest& r) {
   return "since " + r.since + " is later than until " + r.until + ": nothing can match";
 }
 
+// Remote parts are asked fewer, larger questions (term_frequencies.h).
+FormSearch form_search_for(const IndexSet& set) {
+  return set.has_remote ? FormSearch::AllCandidates : FormSearch::LookUpCandidates;
+}
+
 }  // namespace
 
 Searcher::Searcher(IndexSet index, const SearcherOptions& options)
@@ -86,7 +91,7 @@ Searcher::Searcher(IndexSet index, const SearcherOptions& options)
       db_(ranking_.db),
       counting_(open_index_set(ranking_.locations, ranking_.allow_partial)),
       missing_(ranking_.missing),
-      form_search_(ranking_.has_remote ? FormSearch::AllCandidates : FormSearch::LookUpCandidates),
+      form_search_(form_search_for(ranking_)),
       analyzer_(AnalyzerOptions::variant([&] {
         std::string v = read_newest(
             db_, [](Xapian::Database& db) { return db.get_metadata(std::string(schema::kMetaAnalyzerVariant)); });
@@ -273,6 +278,14 @@ const SourceCatalog& Searcher::sources() {
 
 bool Searcher::reopen() {
   bool moved = false;
+  if (listing_changed(ranking_)) {
+    ranking_ = open_index_set(ranking_.locations, ranking_.allow_partial);
+    db_ = ranking_.db;
+    counting_ = open_index_set(ranking_.locations, ranking_.allow_partial);
+    missing_ = ranking_.missing;
+    form_search_ = form_search_for(ranking_);
+    moved = true;
+  }
   for (int tries = 0; tries < kAlignTries; ++tries) {
     moved |= db_.reopen();
     moved |= counting_.db.reopen();

@@ -123,7 +123,8 @@ class Searcher {
 
  private:
   SearchResult run(const SearchRequest& request, const std::string& query_text);
-  // Both openings onto the latest revision, the same one if a writer allows; true when either moved.
+  // Both openings onto the latest revision, the same one if a writer allows, opened afresh when
+  // a stub lists other databases (sealed ones added, a rebuild swapped in); true when either moved.
   bool reopen();
   bool same_revisions() const;
   std::optional<std::string> suggest(const std::vector<std::string>& words, const std::string& query_text);

@@ -338,6 +338,57 @@ TEST_F(Serve, FollowsTheIndexAsNewRevisionsAreCommitted) {
   EXPECT_EQ(sources_after->body, run_nsearch({"sources", "--index", index(), "--format", "json"}).out);
 }
 
+// A server started on a small index keeps up as the index seals databases and lists new ones
+// (one article per database here), and when --rebuild swaps in a new generation.
+TEST(ServeFollowing, NewDatabasesAndARebuild) {
+  TempDir tmp;
+  fs::copy(source_dir() / "corpus", tmp / "in");
+  const std::string idx = (tmp / "idx").string(), in = (tmp / "in").string();
+  auto index = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args{"index", "--index", idx, "--shards", "1", "--segment-size", "1", "--batch-size", "1"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run_nsearch(args);
+  };
+  auto r = index({in});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string listed_at_start = read_file(tmp / "idx" / "XAPIANDB");
+  ServeProcess server({"--index", idx});
+  ASSERT_GT(server.port(), 0) << server.banner();
+  httplib::Client c("127.0.0.1", server.port());
+  c.set_read_timeout(30, 0);
+  const std::string word = "حفتر";
+  auto served = [&] {
+    auto res = c.Get(("/api/search?duplicates=show&q=" + encoded(word)).c_str());
+    return res ? json::parse(res->body)["total"].get<int>() : -1;
+  };
+  auto cli = [&] {
+    auto res = run_nsearch({"search", "--index", idx, "--duplicates", "show", "--format", "json", word});
+    return json::parse(res.out)["total"].get<int>();
+  };
+  const int at_start = served();
+  ASSERT_GT(at_start, 0);
+  // Copies under other titles land in databases the stub did not list when the server opened it.
+  const std::string seed = read_file(tmp / "in" / "001_183260085f83e7c3.txt");
+  for (int i = 0; i < 3; ++i) {
+    std::string copy = seed;
+    copy.replace(copy.find("title: "), 7, "title: " + std::to_string(i) + " ");
+    write_file(tmp / "in" / ("copy" + std::to_string(i) + ".txt"), copy);
+  }
+  r = index({});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_NE(read_file(tmp / "idx" / "XAPIANDB"), listed_at_start);
+  EXPECT_EQ(cli(), at_start + 3);
+  EXPECT_EQ(served(), at_start + 3) << "the server sees the articles of the newly listed databases";
+  // A rebuild after two copies are gone: a new generation, the old one deleted.
+  fs::remove(tmp / "in" / "copy0.txt");
+  fs::remove(tmp / "in" / "copy1.txt");
+  r = index({"--rebuild", in});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(cli(), at_start + 1);
+  EXPECT_EQ(served(), at_start + 1) << "the server follows the rebuilt index";
+  EXPECT_EQ(server.stop(), 0);
+}
+
 // ---- In a real browser -------------------------------------------------------------------
 
 int free_port() {
