@@ -12,6 +12,7 @@
 #include "common/fields.h"
 #include "common/schema.h"
 #include "searcher/match_bitmap.h"
+#include "searcher/weighting.h"
 
 namespace nsearch {
 
@@ -129,7 +130,7 @@ Xapian::doccount every_match(const Xapian::Database& db, const Xapian::Query& qu
                              const std::vector<Xapian::MatchSpy*>& spies) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_weighting_scheme(counting_weight());
   for (auto* spy : spies) enquire.add_matchspy(spy);
   return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
 }

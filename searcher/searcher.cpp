@@ -47,7 +47,7 @@ constexpr Xapian::doccount kStoriesCountedUpTo = 1000;
 Xapian::doccount count_stories(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount matches) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_weighting_scheme(counting_weight());
   enquire.set_collapse_key(schema::kSlotStory);
   return enquire.get_mset(0, matches).size();
 }

@@ -17,6 +17,13 @@ namespace nsearch {
 inline constexpr const char* kDefaultWeighting = "dlh";
 std::unique_ptr<Xapian::Weight> make_weighting(const std::string& spec);
 
+// For matches counted, not ranked (totals, facets, stories). Not Xapian::BoolWeight: when no
+// weight needs a term's postings, Xapian 1.4.22 reads a term that every article of a database
+// holds as the database's list of all articles, and once articles were removed from a compacted
+// database (or a large one) that read fails: "DatabaseCorruptError: Unexpected end of posting
+// list". The raw wdf ("nnn") reads the postings as a ranked match does, at next to no cost.
+Xapian::TfIdfWeight counting_weight();
+
 // A ranked query word common across the collection (term_forms.h: common_across) adds at least
 // this much to every article holding it, whatever the weighting gives: DLH gives 0 to such a
 // word (on the five articles of corpus/, every one holding حفتر), which left articles holding
