@@ -19,6 +19,7 @@
 #include "common/open_index.h"
 #include "common/overtaken_read.h"
 #include "common/schema.h"
+#include "indexer/database_merge.h"
 
 namespace nsearch {
 
@@ -102,6 +103,7 @@ IndexStore::~IndexStore() {
 void IndexStore::open_existing(const std::vector<std::string>& shard_paths) {
   shard_paths_ = shard_paths;
   writers_.resize(shard_paths_.size());
+  written_.assign(shard_paths_.size(), 0);
   Xapian::WritableDatabase& first = writer(0).db();
   check_index_versions(first, dir_.string());
   lanes_ = recorded_shards(first, shard_paths_.size());
@@ -114,6 +116,7 @@ void IndexStore::open_existing(const std::vector<std::string>& shard_paths) {
                 std::to_string(options_.shards));
   }
   for (std::size_t i = open_base(); i < shard_paths_.size(); ++i) writer(i);
+  remove_unlisted();
 }
 
 void IndexStore::create_generation(const std::string& current) {
@@ -158,6 +161,7 @@ void IndexStore::add_database(const std::string& path, const std::string& varian
   db.commit();
   shard_paths_.push_back(path);
   writers_.push_back(std::make_unique<ShardWriter>(std::move(db)));
+  written_.push_back(0);
 }
 
 ShardWriter& IndexStore::writer(std::size_t i) {
@@ -263,6 +267,7 @@ void IndexStore::put(BuiltDocument built) {
   put_.push_back(
       {built.id_term, std::move(built.story_bands), std::move(built.signature), std::move(built.member_key), {}, 0});
   writer(i).put(std::move(built));
+  ++written_[i];
   ++pending_;
 }
 
@@ -415,8 +420,7 @@ void IndexStore::maybe_seal() {
   // which every checkpoint writes, so threads and open files stay few.
   for (std::size_t i = 1; i < writers_.size(); ++i) writers_[i].reset();
   std::string variant = analyzer_variant();
-  std::size_t next = shard_paths_.size();
-  for (unsigned k = 0; k < lanes_; ++k) add_database(layout::database_path(generation_, next + k), variant);
+  for (unsigned k = 0; k < lanes_; ++k) add_database(new_database_path(), variant);
   if (!options_.rebuild) layout::write_stub(dir_, shard_paths_);
   reopen_readers();
 }
@@ -432,10 +436,73 @@ void IndexStore::discard_if_unused() {
   if (created_dir_) fs::remove(dir_, ec);
 }
 
+void IndexStore::merge_and_compact() {
+  // An index from before segments is one database in the generation's place.
+  if (shard_paths_.front().find('/') == std::string::npos) return;
+  // Open databases first: they are the last ones, so merging sealed ones leaves their places.
+  // One most of whose articles this run wrote is compacted (a first build, a new segment);
+  // one that took a few more articles is left as it is.
+  for (std::size_t i = open_base(); i < shard_paths_.size(); ++i) {
+    if (written_[i] > 0 && 2 * written_[i] >= readers_[i].get_doccount() && compactable(readers_[i]))
+      replace_by_merged(i, 1);
+  }
+  std::vector<SealedDatabase> sealed;
+  for (std::size_t i = 0; i < open_base(); ++i)
+    sealed.push_back({readers_[i].get_doccount(), compactable(readers_[i])});
+  for (const MergeGroup& g : plan_merges(sealed, options_.segment_size)) replace_by_merged(g.first, g.count);
+}
+
+void IndexStore::replace_by_merged(std::size_t first, std::size_t count) {
+  const std::string out = new_database_path();
+  std::error_code ec;
+  fs::remove_all(dir_ / out, ec);
+  std::vector<std::string> sources;
+  for (std::size_t k = first; k < first + count; ++k) sources.push_back((dir_ / shard_paths_[k]).string());
+  try {
+    merge_databases(sources, (dir_ / out).string());
+  } catch (const Xapian::Error& e) {
+    fs::remove_all(dir_ / out, ec);
+    throw Error(ErrorCode::io, fmt::format("index {}: every article is committed, but merging its databases failed "
+                                           "(it stays as it is; the next run tries again): {}",
+                                           dir_.string(), e.get_description()));
+  }
+  const std::vector<std::string> replaced(shard_paths_.begin() + first, shard_paths_.begin() + first + count);
+  auto from = [&](auto& v) { return v.begin() + static_cast<std::ptrdiff_t>(first); };
+  shard_paths_.erase(from(shard_paths_) + 1, from(shard_paths_) + count);
+  shard_paths_[first] = out;
+  readers_.erase(from(readers_) + 1, from(readers_) + count);
+  readers_[first] = Xapian::Database((dir_ / out).string());
+  written_.erase(from(written_) + 1, from(written_) + count);
+  // A rebuild's generation is listed only at its swap.
+  if (!options_.rebuild) layout::write_stub(dir_, shard_paths_);
+  for (const auto& path : replaced) fs::remove_all(dir_ / path, ec);  // readers that have them open keep their files
+}
+
+void IndexStore::remove_unlisted() {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir_ / generation_, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.empty() || !std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+    const std::string path = generation_ + "/" + name;
+    if (std::find(shard_paths_.begin(), shard_paths_.end(), path) == shard_paths_.end())
+      fs::remove_all(entry.path(), ec);
+  }
+}
+
+std::string IndexStore::new_database_path() const {
+  std::size_t next = 0;
+  for (const auto& path : shard_paths_) {
+    const auto slash = path.rfind('/');
+    if (slash != std::string::npos) next = std::max<std::size_t>(next, std::stoul(path.substr(slash + 1)) + 1);
+  }
+  return layout::database_path(generation_, next);
+}
+
 void IndexStore::finish() {
   checkpoint();
   finished_ = true;
   writers_.clear();
+  merge_and_compact();
   if (!options_.rebuild) return;
   layout::write_stub(dir_, shard_paths_);
   if (!replaced_.empty() && replaced_ != dir_ / generation_) {

@@ -18,7 +18,10 @@
 // (in parallel); only then are the finished files' prunes and manifest entries written and
 // committed, database 0 last. A file is in the manifest only if all its articles are. New
 // databases are listed in the stub only once created and committed empty, so a run killed
-// while sealing leaves at most unlisted directories, which the next run overwrites.
+// while sealing leaves at most unlisted directories, which the next run removes. At the end of a
+// run, sealed databases are merged and databases compacted (indexer/database_merge.h): each
+// merged database is written whole under a new name before a new stub lists it in place of its
+// sources, which are removed after.
 #pragma once
 
 #include <cstdint>
@@ -152,6 +155,16 @@ class IndexStore {
   void link_stories();
   // Seals the open databases if one is full (see the top of this file).
   void maybe_seal();
+  // At the end of a run: merges sealed databases by levels, and compacts an open database most of
+  // whose articles this run wrote (database_merge.h).
+  void merge_and_compact();
+  // Replaces databases [first, first + count) by one merged and compacted database.
+  void replace_by_merged(std::size_t first, std::size_t count);
+  // Removes the generation's database directories the stub does not list: a merge killed before
+  // or after its stub was written leaves one or the other behind.
+  void remove_unlisted();
+  // A database name no listed database has: one more than the highest number in the generation.
+  std::string new_database_path() const;
   void add_database(const std::string& path, const std::string& variant);
   void reopen_readers();
   // Fills where_ from the committed Q terms, once, when an article is first looked up: a run
@@ -172,6 +185,7 @@ class IndexStore {
   // One per database; empty for a sealed one until an update or prune needs it.
   std::vector<std::unique_ptr<ShardWriter>> writers_;
   std::vector<Xapian::Database> readers_;  // committed state, one per database
+  std::vector<std::size_t> written_;       // articles put into each database by this run
   // Q term -> database (committed or pending); kPutThisRun marks a term first put by this store.
   std::unordered_map<std::string, std::uint32_t> where_;
   static constexpr std::uint32_t kPutThisRun = 0x80000000u;

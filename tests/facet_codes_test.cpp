@@ -157,13 +157,14 @@ TEST(FacetCodes, ShardsMergedByXapianCompactFallBackToTheValueSlots) {
   fs::path idx = tmp / "idx";
   ASSERT_EQ(run_nsearch({"index", "-q", "--shards", "3", "--index", idx.string(), (tmp / "in").string()}).exit_code, 0);
   // Merging renumbers the documents, so the codes no longer fit them.
-  std::string cmd = fmt::format("xapian-compact -q '{}' '{}' '{}' >/dev/null", (idx / "db-1" / "0").string(),
-                                (idx / "db-1" / "1").string(), (tmp / "merged").string());
+  const auto shards = databases_of(idx);
+  ASSERT_EQ(shards.size(), 3u);
+  std::string cmd = fmt::format("xapian-compact -q '{}' '{}' '{}' >/dev/null", shards[0].string(), shards[1].string(),
+                                (tmp / "merged").string());
   ASSERT_EQ(std::system(cmd.c_str()), 0);
   expect_codes_agree_with_values(tmp / "merged", {false});
   // Beside a shard whose codes are current, each is counted its own way.
-  write_file(tmp / "mixed",
-             fmt::format("glass {}\nglass {}\n", (tmp / "merged").string(), (idx / "db-1" / "2").string()));
+  write_file(tmp / "mixed", fmt::format("glass {}\nglass {}\n", (tmp / "merged").string(), shards[2].string()));
   expect_codes_agree_with_values(tmp / "mixed", {false, true});
 }
 

@@ -275,11 +275,12 @@ TEST_F(Shards, LocalPlusRemoteShardAnswersLikeTheSingleIndex) {
   std::string two = (t / "two").string();
   ASSERT_EQ(run_nsearch({"index", "--index", two, "--shards", "2", (*tmp_ / "in").string()}).exit_code, 0);
   int port = free_port();
-  ShardServer server(t / "two" / "db-1" / "1", port);
+  const auto shards = databases_of(t / "two");
+  ASSERT_EQ(shards.size(), 2u);
+  ShardServer server(shards[1], port);
   ASSERT_TRUE(server.up()) << "xapian-tcpsrv did not start on port " << port;
   fs::path stub = t / "mixed.stub";
-  write_file(stub,
-             "glass " + (t / "two" / "db-1" / "0").string() + "\nremote 127.0.0.1:" + std::to_string(port) + "\n");
+  write_file(stub, "glass " + shards[0].string() + "\nremote 127.0.0.1:" + std::to_string(port) + "\n");
 
   expect_same_answers({"--index", idx("single")}, {"--index", stub.string()});
   auto a = run_nsearch({"show", "--index", stub.string(), "--format", "json", "s10"});

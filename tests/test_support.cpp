@@ -261,6 +261,14 @@ std::string read_file(const fs::path& path) {
   return ss.str();
 }
 
+std::vector<fs::path> databases_of(const fs::path& index_dir) {
+  std::istringstream stub(read_file(index_dir / "XAPIANDB"));
+  std::vector<fs::path> paths;
+  std::string backend, path;
+  while (stub >> backend >> path) paths.push_back(index_dir / path);
+  return paths;
+}
+
 fs::path source_dir() { return NSEARCH_SOURCE_DIR; }
 fs::path shared_dir() { return source_dir().parent_path() / "shared"; }
 

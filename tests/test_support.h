@@ -78,6 +78,9 @@ class ServeProcess {
 // Writes text to path, creating parent directories.
 void write_file(const std::filesystem::path& path, const std::string& text);
 std::string read_file(const std::filesystem::path& path);
+// The databases an index directory's stub lists, in order (as nsearch index names them, which
+// changes as it merges and compacts them).
+std::vector<std::filesystem::path> databases_of(const std::filesystem::path& index_dir);
 
 // Real text for generated corpora: the sentences (over 40 bytes) of the seed articles in
 // corpus/, front matter left out.
