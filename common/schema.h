@@ -162,6 +162,10 @@ inline constexpr std::string_view kMetaFacetSources = "nsearch:facet_sources";
 // databases renumbers documents, and the codes no longer fit: then this differs from the
 // database's last docid, and the searcher counts from the value slots instead.
 inline constexpr std::string_view kMetaFacetStamp = "nsearch:facet_stamp";
+// The database's last docid when compaction wrote it (indexer/database_merge.h), in decimal: a
+// sealed database whose last docid differs (never compacted, or given articles since) is
+// compacted at the end of the run that finds it.
+inline constexpr std::string_view kMetaCompacted = "nsearch:compacted";
 
 // ---- Weights and layout ---------------------------------------------------------------------
 inline constexpr Xapian::termcount kTitleWdf = 3;  // wdf per title occurrence (body: 1)

@@ -63,6 +63,10 @@ std::vector<MergeGroup> plan_merges(std::vector<SealedDatabase> sealed, std::siz
 
 bool compactable(const Xapian::Database& db) { return db.get_doccount() == db.get_lastdocid(); }
 
+bool compacted(const Xapian::Database& db) {
+  return db.get_metadata(std::string(schema::kMetaCompacted)) == std::to_string(db.get_lastdocid());
+}
+
 void merge_databases(const std::vector<std::string>& sources, const std::string& out) {
   Xapian::Database all;
   for (const auto& s : sources) all.add_database(Xapian::Database(s));
@@ -71,6 +75,7 @@ void merge_databases(const std::vector<std::string>& sources, const std::string&
   // Documents are renumbered, so the facet codes (by docid) are written afresh.
   Xapian::WritableDatabase merged(out, Xapian::DB_OPEN);
   store_facet_codes(merged);
+  merged.set_metadata(std::string(schema::kMetaCompacted), std::to_string(merged.get_lastdocid()));
   merged.commit();
 }
 

@@ -8,7 +8,7 @@
 // kMergeFactor * segment_size articles is at level 0, of fewer than kMergeFactor^2 * segment_size
 // at level 1, and so on; kMergeFactor neighbours of one level become one database of the next.
 // Each article is so rewritten about log4(N / segment_size) times in its life, and a run that
-// adds a few articles rarely merges anything.
+// adds a few articles rarely merges anything. A sealed database left unmerged is compacted once.
 #pragma once
 
 #include <cstddef>
@@ -42,10 +42,13 @@ std::vector<MergeGroup> plan_merges(std::vector<SealedDatabase> sealed, std::siz
 // Xapian 1.4.22 misread in an unweighted match (weighting.h: counting_weight), and that is the
 // one read path proven wrong; a merge of gapless databases is what xapian-compact is used for.
 bool compactable(const Xapian::Database& db);
+// Whether compaction wrote the database and no article was added to it since.
+bool compacted(const Xapian::Database& db);
 
 // Writes the sources, in order, as one compacted database at out (which must not exist):
 // documents renumbered, the first source's metadata kept, story lists (schema::kMetaStoryPrefix)
-// joined, the facet codes written for the new numbering. Every source must be compactable().
+// joined, the facet codes written for the new numbering, compacted() true. Every source
+// must be compactable().
 // Throws Xapian::Error.
 void merge_databases(const std::vector<std::string>& sources, const std::string& out);
 

@@ -450,6 +450,9 @@ void IndexStore::merge_and_compact() {
   for (std::size_t i = 0; i < open_base(); ++i)
     sealed.push_back({readers_[i].get_doccount(), compactable(readers_[i])});
   for (const MergeGroup& g : plan_merges(sealed, options_.segment_size)) replace_by_merged(g.first, g.count);
+  for (std::size_t i = 0; i < open_base(); ++i) {
+    if (!compacted(readers_[i]) && compactable(readers_[i])) replace_by_merged(i, 1);
+  }
 }
 
 void IndexStore::replace_by_merged(std::size_t first, std::size_t count) {

@@ -155,8 +155,8 @@ class IndexStore {
   void link_stories();
   // Seals the open databases if one is full (see the top of this file).
   void maybe_seal();
-  // At the end of a run: merges sealed databases by levels, and compacts an open database most of
-  // whose articles this run wrote (database_merge.h).
+  // At the end of a run: merges sealed databases by levels, compacts the sealed ones never
+  // compacted and an open database most of whose articles this run wrote (database_merge.h).
   void merge_and_compact();
   // Replaces databases [first, first + count) by one merged and compacted database.
   void replace_by_merged(std::size_t first, std::size_t count);

@@ -279,6 +279,22 @@ std::string synthetic_jsonl(int n) {
   return out;
 }
 
+// synthetic_jsonl(n) with k[gone_from, gone_to) left out and k0 under a new title.
+std::string changed_jsonl(int n, int gone_from, int gone_to) {
+  std::istringstream lines(synthetic_jsonl(n));
+  std::string line, out;
+  for (int i = 0; std::getline(lines, line); ++i) {
+    if (i >= gone_from && i < gone_to) continue;
+    if (i == 0) {
+      json j = json::parse(line);
+      j["title"] = "عنوان معدل";
+      line = j.dump();
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
 TEST(CrashSafety, KilledRunsAreCompletedWithNothingLostOrDuplicated) {
   TempDir tmp;
   const int n = 3000;
@@ -417,6 +433,11 @@ TEST_F(Sealing, FullDatabasesStopGrowingAndNewArticlesGoToFreshOnes) {
     EXPECT_LT(sizes[i], 50u + 20u) << "grew on after it was full: " << dbs[i];
   }
   for (std::size_t i = sizes.size() - 2; i < sizes.size(); ++i) EXPECT_LT(sizes[i], 50u + 20u) << dbs[i];
+  for (std::size_t i = 0; i + 2 < dbs.size(); ++i) {
+    Xapian::Database db(dbs[i].string());
+    EXPECT_EQ(db.get_metadata(std::string(schema::kMetaCompacted)), std::to_string(db.get_lastdocid()))
+        << "a sealed database left uncompacted: " << dbs[i];
+  }
   std::set<std::string> expected;
   for (int i = 0; i < 300; ++i) expected.insert(std::string("k").append(std::to_string(i)));
   EXPECT_EQ(ids_in(idx_), expected);
@@ -433,18 +454,7 @@ TEST_F(Sealing, UpdatesAndRemovalsReachSealedDatabases) {
   const int home = database_of("k0");
   const std::size_t before = databases().size();
   // k0 changed, k250-k299 gone, k300-k309 new.
-  std::istringstream lines(synthetic_jsonl(310));
-  std::string line, changed;
-  for (int i = 0; std::getline(lines, line); ++i) {
-    if (i >= 250 && i < 300) continue;
-    if (i == 0) {
-      json j = json::parse(line);
-      j["title"] = "عنوان معدل";
-      line = j.dump();
-    }
-    changed += line + "\n";
-  }
-  auto r = run(changed);
+  auto r = run(changed_jsonl(310, 250, 300));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto s = summary_of(r);
   EXPECT_EQ(s["added"], 10) << s;
@@ -492,17 +502,7 @@ TEST_F(Merging, AMergedIndexAnswersAsOneDatabaseBeforeAndAfterChanges) {
   // Removals from the merged database (k10-k19), an update there (k0), new articles. Every
   // article holds the title word عنوان: counting it in a database with removed articles is
   // what Xapian 1.4.22 reads as corrupt when no weight is computed (weighting.h).
-  std::istringstream lines(synthetic_jsonl(320));
-  std::string line, changed;
-  for (int i = 0; std::getline(lines, line); ++i) {
-    if (i >= 10 && i < 20) continue;
-    if (i == 0) {
-      json j = json::parse(line);
-      j["title"] = "عنوان معدل";
-      line = j.dump();
-    }
-    changed += line + "\n";
-  }
+  const std::string changed = changed_jsonl(320, 10, 20);
   auto r = run(changed);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(summary_of(r)["removed"], 10);
