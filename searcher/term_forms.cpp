@@ -53,6 +53,15 @@ std::vector<std::string> variant_terms(const Xapian::Database& db, const Analyze
 WordForms indexed_forms(const Xapian::Database& db, const Analyzer& analyzer, std::string_view prefix,
                         const std::string& normalized, const std::string& stem, FormSearch how) {
   const std::string field(prefix);
+  // A function word is searched as written: it takes neither the article nor a clitic as a
+  // noun does, so the words that stem like it (الآلي beside إلى, العليان beside على) are others.
+  if (analyzer.is_stopword(normalized)) {
+    WordForms forms;
+    forms.terms = {field + normalized};
+    forms.held = {db.term_exists(forms.terms[0])};
+    forms.written = normalized;
+    return forms;
+  }
   // The stem check comes first: it is cheap, and most candidates fail it.
   std::set<std::string> candidates{field + normalized};  // its own form, whatever the rules say
   auto add_forms_of = [&](const std::string& s) {

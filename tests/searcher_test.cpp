@@ -555,6 +555,10 @@ TEST_F(OwnWaw, AWordKeepsItsWawAndFindsItWithTheArticle) {
 TEST_F(OwnWaw, AFunctionWordIsNoFormOfAnotherWord) {
   // الآلي stems to الي, which is also إلى (to), written in most articles.
   EXPECT_EQ(ids("الآلي"), std::set<std::string>{"in/robot.txt"});
+  // Nor is another word a form of a function word, alone or in a phrase.
+  EXPECT_FALSE(ids("إلى").count("in/robot.txt"));
+  EXPECT_FALSE(ids("\"التحكم إلى\"").count("in/robot.txt"));
+  EXPECT_EQ(ids("\"إلى المدينة\""), std::set<std::string>{"in/the_agency.txt"});
 }
 
 TEST_F(OwnWaw, AFormFarMoreCommonThanItsNounIsAnotherWord) {
