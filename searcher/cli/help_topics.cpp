@@ -87,7 +87,8 @@ std::string query_syntax_help() {
                              query has nothing else.
   "جزيرة الحنة"              exact phrase, in this order; diacritics, tatweel, hamza forms and
                              attached و/ال/بال still match ("صدام حفتر" finds وصدام حفتر).
-                             Stopwords inside a phrase are kept: they must be there.
+                             Stopwords inside a phrase are kept: they must be there, as
+                             written (إلى, not الآلي).
   =قالن                      exact form: the word as written (normalized), not stemmed,
                              no other spelling, no derived word.
   كتاب*                      prefix: the indexed words that begin like كتاب, with or without
