@@ -80,8 +80,10 @@ class ProgressLine {
 void print_summary(const IndexSummary& s, const std::string& dir, Printer& p) {
   const auto& c = s.counts;
   double mb = s.input_bytes / 1e6;
-  std::uint64_t processed = c.added + c.updated + c.unchanged;
-  double rate = s.seconds > 0 ? processed / s.seconds : 0;
+  // Articles written: unchanged ones mostly cost a stat of their file, and would make a re-run's
+  // rate meaningless.
+  const std::uint64_t written = c.added + c.updated;
+  double rate = s.seconds > 0 ? written / s.seconds : 0;
   auto count = [&](const char* key, std::uint64_t n) { p.map_key(key).integer(static_cast<std::int64_t>(n)); };
   p.begin_map();
   p.map_key("format_version").integer(1);
@@ -102,7 +104,10 @@ void print_summary(const IndexSummary& s, const std::string& dir, Printer& p) {
   p.map_key("input_mb").real(mb);
   p.map_key("articles_per_s").real(rate);
   p.map_key("mb_per_s").real(s.seconds > 0 ? mb / s.seconds : 0);
-  p.text(fmt::format(" in {:.1f}s ({:.1f} MB, {:.0f} articles/s)\n", s.seconds, mb, rate));
+  if (written)
+    p.text(fmt::format(" in {:.1f}s ({:.1f} MB, {:.0f} articles/s)\n", s.seconds, mb, rate));
+  else
+    p.text(fmt::format(" in {:.1f}s ({:.1f} MB)\n", s.seconds, mb));
   p.end();
 }
 
