@@ -31,17 +31,22 @@ std::vector<WordRange> marked_ranges(const std::vector<Word>& words, const Highl
   std::unordered_set<std::string> terms(set.terms.begin(), set.terms.end());
   std::unordered_set<std::string> exact(set.exact.begin(), set.exact.end());
   std::vector<bool> covered(words.size(), false);
-  for (const auto& phrase : set.phrases) {
-    if (phrase.empty() || phrase.size() > words.size()) continue;
+  // Each run of words matching a phrase; `same` compares a word of the text with one of it.
+  auto mark_phrase = [&](const std::vector<std::string>& phrase, auto same) {
+    if (phrase.empty() || phrase.size() > words.size()) return;
     for (std::size_t i = 0; i + phrase.size() <= words.size(); ++i) {
       bool match = true;
-      for (std::size_t k = 0; k < phrase.size() && match; ++k) match = words[i + k].term == phrase[k];
+      for (std::size_t k = 0; k < phrase.size() && match; ++k) match = !covered[i + k] && same(words[i + k], phrase[k]);
       if (!match) continue;
       for (std::size_t k = 0; k < phrase.size(); ++k) covered[i + k] = true;
       ranges.push_back({i, i + phrase.size() - 1});
       i += phrase.size() - 1;
     }
-  }
+  };
+  for (const auto& phrase : set.exact_phrases)
+    mark_phrase(phrase, [](const Word& w, const std::string& form) { return w.normalized == form; });
+  for (const auto& phrase : set.phrases)
+    mark_phrase(phrase, [](const Word& w, const std::string& stem) { return w.term == stem; });
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (!covered[i] && (terms.count(words[i].term) || exact.count(words[i].normalized))) ranges.push_back({i, i});
   }

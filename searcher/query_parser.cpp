@@ -22,7 +22,7 @@ Xapian::Query any_of(const std::vector<Xapian::Query>& parts) {
   return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
-enum class TokKind { Word, Phrase, LParen, RParen, And, Or, Not, Minus, Field, Exact, Prefix, End };
+enum class TokKind { Word, Phrase, ExactPhrase, LParen, RParen, And, Or, Not, Minus, Field, Exact, Prefix, End };
 
 struct Tok {
   TokKind kind;
@@ -78,7 +78,7 @@ class Lexer {
       if (c == '=' && at_word_start(i_ + 1)) {
         ++i_;
         if (s_[i_] == '"')
-          out.push_back({TokKind::Phrase, quoted()});  // =“…” is a phrase already
+          out.push_back({TokKind::ExactPhrase, quoted()});
         else
           out.push_back({TokKind::Exact, without_stars(bare())});
         continue;
@@ -299,6 +299,7 @@ class Parser {
         return p;
       }
       case TokKind::Phrase: return {phrase(t.text, ""), false, false};
+      case TokKind::ExactPhrase: return {exact_phrase(t.text), false, false};
       case TokKind::Exact: return exact(t.text);
       case TokKind::Field: return field(t);
       case TokKind::Prefix: return prefix(t.text, t.field ? t.field->prefix : "");
@@ -321,6 +322,17 @@ class Parser {
     out_.highlight.phrases.push_back(plain);
     if (positions.size() == 1) return word_query(toks[0], prefix, Xapian::Query::OP_SYNONYM);
     return Xapian::Query(Xapian::Query::OP_PHRASE, positions.begin(), positions.end(), positions.size());
+  }
+
+  // ="…": each word as written (normalized), in this order.
+  Xapian::Query exact_phrase(const std::string& text) {
+    std::vector<std::string> words;
+    analyzer_.analyze(text, [&](const Token& tok) {
+      if (take_word()) words.push_back(tok.normalized);
+    });
+    if (words.empty()) return {};
+    out_.highlight.exact_phrases.push_back(words);
+    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
   }
 
   // A word under prefix: any indexed form with its stem. In ranking (OP_SYNONYM) the forms

@@ -18,9 +18,10 @@ namespace nsearch {
 
 // What the highlighter must mark: single terms, exact forms and phrases (term sequences).
 struct HighlightSet {
-  std::vector<std::string> terms;                 // stems (the highlighter stems the text)
-  std::vector<std::string> exact;                 // normalized forms from =word
-  std::vector<std::vector<std::string>> phrases;  // stems of each quoted phrase
+  std::vector<std::string> terms;                       // stems (the highlighter stems the text)
+  std::vector<std::string> exact;                       // normalized forms from =word
+  std::vector<std::vector<std::string>> phrases;        // stems of each quoted phrase
+  std::vector<std::vector<std::string>> exact_phrases;  // normalized forms of each ="…"
 };
 
 struct ParsedQuery {

@@ -66,6 +66,14 @@ TEST_F(Search, PhraseAcrossAttachedWaw) {
   EXPECT_TRUE(has(ids({"\"صدام حفتر\""}), "corpus/000_aff02f4700e004a1.txt"));  // "وصدام حفتر" in 000
 }
 
+TEST_F(Search, ExactPhraseTakesEachWordAsWritten) {
+  // Only 000 writes وصدام حفتر; the phrase without = also finds صدام حفتر in 001 and 002.
+  EXPECT_EQ(ids({"=\"وصدام حفتر\""}), (std::vector<std::string>{"corpus/000_aff02f4700e004a1.txt"}));
+  EXPECT_EQ(ids({"\"وصدام حفتر\""}).size(), 3u);
+  auto text = search({"=\"صدام حفتر\"", "--color", "never", "--limit", "1"});
+  EXPECT_NE(text.out.find("**صدام حفتر**"), std::string::npos) << text.out;  // one span
+}
+
 TEST_F(Search, NameNotConflatedWithSaid) {
   auto v = ids({"قالن"});
   EXPECT_EQ(std::set<std::string>(v.begin(), v.end()),

@@ -91,6 +91,7 @@ std::string query_syntax_help() {
                              written (إلى, not الآلي).
   =قالن                      exact form: the word as written (normalized), not stemmed,
                              no other spelling, no derived word.
+  ="وصدام حفتر"              exact phrase: each word as written, in this order.
   كتاب*                      prefix: the indexed words that begin like كتاب, with or without
                              و/ب/ل/ال… in front (كتابات، الكتاب، وبالكتابة); the {} most
                              frequent of them. A * anywhere else is ignored, with a warning.
