@@ -169,7 +169,10 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   // Ranked by relevance, whole-title matches are raised within a window of the first matches
   // (title_boost.h): the window is ranked whatever the page.
   const bool boosts_titles = !order.sort_slot && parsed.has_ranked_terms;
-  const Xapian::doccount rank_end = boosts_titles ? std::max(page_end, kTitleWindow) : page_end;
+  // One match past the page says whether another page follows (a story count over 1,000
+  // matches is an estimate, and cannot say it).
+  const Xapian::doccount past_page = page_end < std::numeric_limits<Xapian::doccount>::max() ? page_end + 1 : page_end;
+  const Xapian::doccount rank_end = boosts_titles ? std::max(past_page, kTitleWindow) : past_page;
   const unsigned slices = aligned_ ? 2 : 1;
   MatchCounter counter(request.facets, counting_.shards.size());
   std::vector<RankedMatch> other_slice;
@@ -196,6 +199,7 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
     boost_whole_titles(page, order, page_end,
                        [&](Xapian::docid did) { return every_word_marked(title_words(did), parsed.highlight); });
   }
+  const bool more = page.size() > page_end;
   page.erase(page.begin(), page.begin() + std::min<std::size_t>(request.offset, page.size()));
   if (page.size() > request.limit) page.resize(request.limit);
   MatchCount counted = counter.result();
@@ -210,6 +214,7 @@ SearchResult Searcher::run(const SearchRequest& request, const std::string& quer
   result.offset = request.offset;
   result.limit = request.limit;
   result.total = counted.total;
+  result.more = more;
   result.collapsed = request.collapse;
   // A story with members in both slices is estimated in each.
   result.stories = std::min(counted.total, stories[0] + stories[1]);

@@ -75,6 +75,7 @@ struct SearchResult {
   Xapian::doccount stories = 0;      // matching stories, when collapsed
   bool stories_is_estimate = false;  // Xapian's collapse estimate: over 1,000 matches, not every story ranked
   Xapian::doccount offset = 0, limit = 0;
+  bool more = false;  // a match (a story, when collapsed) follows this page
   std::vector<Hit> hits;
   std::vector<Facet> facets;
   std::optional<std::string> suggestion;

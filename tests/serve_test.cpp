@@ -340,6 +340,61 @@ TEST_F(Serve, FollowsTheIndexAsNewRevisionsAreCommitted) {
 
 // A server started on a small index keeps up as the index seals databases and lists new ones
 // (one article per database here), and when --rebuild swaps in a new generation.
+// Over 1,000 matches the story count is Xapian's estimate: 1,200 articles, 100 stories of 5
+// copies that rank first and 700 lone articles, are about 900 stories to it, 800 in truth.
+// Another page is linked only when one follows.
+TEST(ServePages, NextOnlyWhenAnotherPageFollows) {
+  TempDir tmp;
+  const std::vector<std::string> words = {"سوق",   "نفط",  "طاقة", "مدينة", "قرية", "طريق", "جسر",  "مدرسة",
+                                          "جامعة", "طبيب", "دواء", "بحر",   "جبل",  "نهر",  "مطار", "ميناء"};
+  std::uint32_t seed = 7;
+  std::string feed;
+  for (int s = 0; s < 800; ++s) {
+    const bool copied = s < 100;
+    std::string body;
+    for (int k = 0; k < 40; ++k) {  // each story its own 40 words
+      seed = seed * 1664525u + 1013904223u;
+      body += words[(seed >> 16) % words.size()] + " ";
+    }
+    for (int k = 0; k < (copied ? 10 : 1); ++k) body += " خبر";
+    for (int c = 0; c < (copied ? 5 : 1); ++c)
+      feed += json{{"id", "s" + std::to_string(s) + "-" + std::to_string(c)},
+                   {"title", "عنوان " + std::to_string(s)},
+                   {"body", body},
+                   {"source", "outlet" + std::to_string(c)},
+                   {"date", "2024-01-0" + std::to_string(c + 1)}}
+                  .dump() +
+              "\n";
+  }
+  write_file(tmp / "in" / "stories.jsonl", feed);
+  const std::string idx = (tmp / "idx").string();
+  auto r = run_nsearch({"index", "--index", idx, (tmp / "in").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto counted = json::parse(run_nsearch({"search", "--index", idx, "خبر", "--format", "json", "-n", "0"}).out);
+  ASSERT_EQ(counted["total"], 1200);
+  ASSERT_TRUE(counted["stories_is_estimate"]) << "the case this test is about";
+  ServeProcess server({"--index", idx});
+  ASSERT_GT(server.port(), 0) << server.banner();
+  httplib::Client c("127.0.0.1", server.port());
+  c.set_read_timeout(30, 0);
+  auto page = [&](int offset) {
+    auto res = c.Get(("/?q=" + encoded("خبر") + "&offset=" + std::to_string(offset)).c_str());
+    EXPECT_TRUE(res && res->status == 200);
+    return res ? res->body : std::string();
+  };
+  auto hits = [](const std::string& html) {
+    std::size_t n = 0;
+    for (std::size_t at = 0; (at = html.find("<article class=\"hit\">", at)) != std::string::npos; ++at) ++n;
+    return n;
+  };
+  const std::string last = page(790);
+  EXPECT_EQ(hits(last), 10u);
+  EXPECT_EQ(last.find("rel=\"next\""), std::string::npos) << "the 800th story is the last";
+  const std::string before = page(780);
+  EXPECT_NE(before.find("rel=\"next\""), std::string::npos);
+  EXPECT_EQ(hits(page(800)), 0u);
+}
+
 TEST(ServeFollowing, NewDatabasesAndARebuild) {
   TempDir tmp;
   fs::copy(source_dir() / "corpus", tmp / "in");

@@ -198,14 +198,13 @@ std::string summary(const SearchResult& r) {
 }
 
 std::string pagination(const cli::SearchParams& p, const SearchResult& r) {
-  Xapian::doccount of = r.collapsed ? r.stories : r.total;
   std::string s;
   if (p.offset > 0) {
     cli::SearchParams prev = p;
     prev.offset = p.offset > p.limit ? p.offset - p.limit : 0;
     s += "<a rel=\"prev\" href=\"" + search_href(prev) + "\">→ السابق</a>";
   }
-  if (p.offset + r.hits.size() < of && !r.hits.empty()) {
+  if (r.more && !r.hits.empty()) {
     cli::SearchParams next = p;
     next.offset = p.offset + p.limit;
     s += "<a rel=\"next\" href=\"" + search_href(next) + "\">التالي ←</a>";
