@@ -59,7 +59,8 @@ inline constexpr Field kFields[] = {
      .value = &Article::title,
      .query = true,
      .examples = "title:حفتر",
-     .help = "in the title; title:\"صدام حفتر\" a phrase in the title."},
+     .help = "in the title; title:\"صدام حفتر\" a phrase in the title; title:=حفتر and "
+             "title:=\"صدام حفتر\" exact, as = above."},
     {.name = "source",
      .kind = Kind::Key,
      .prefix = schema::kSource,

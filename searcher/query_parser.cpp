@@ -29,6 +29,7 @@ struct Tok {
   std::string text;                      // word, phrase text, or field value
   const fields::Field* field = nullptr;  // for Field; for Prefix the Text field, if any
   bool quoted = false;                   // a Field's value was quoted: NAME:"…"
+  bool exact = false;                    // a Field's value began with =: NAME:=word, NAME:="…"
 };
 
 // The field a query may name so, or nullptr.
@@ -77,9 +78,10 @@ class Lexer {
       }
       if (c == '=' && at_word_start(i_ + 1)) {
         ++i_;
-        if (s_[i_] == '"')
+        if (s_[i_] == '"') {
           out.push_back({TokKind::ExactPhrase, quoted()});
-        else
+          if (out.back().text.find('*') != std::string::npos) warn_star();
+        } else
           out.push_back({TokKind::Exact, without_stars(bare())});
         continue;
       }
@@ -115,8 +117,10 @@ class Lexer {
   std::string bare() {
     size_t start = i_;
     while (i_ < s_.size() && !is_space(s_[i_]) && s_[i_] != '(' && s_[i_] != ')' && s_[i_] != '"') ++i_;
-    // field:"quoted value"
-    if (i_ < s_.size() && s_[i_] == '"' && i_ > start && s_[i_ - 1] == ':') {
+    // field:"quoted value", field:="exact phrase"
+    const bool after_colon =
+        i_ > start && (s_[i_ - 1] == ':' || (s_[i_ - 1] == '=' && i_ - 1 > start && s_[i_ - 2] == ':'));
+    if (i_ < s_.size() && s_[i_] == '"' && after_colon) {
       std::string head = s_.substr(start, i_ - start);
       return head + '"' + quoted();
     }
@@ -128,6 +132,8 @@ class Lexer {
     if (colon == std::string::npos || colon == 0) return {TokKind::Word, w};
     std::string name = w.substr(0, colon);
     std::string value = w.substr(colon + 1);
+    const bool exact_value = !value.empty() && value[0] == '=';
+    if (exact_value) value = value.substr(1);
     bool quoted_value = !value.empty() && value[0] == '"';
     if (quoted_value) value = value.substr(1);
     const fields::Field* field = query_field(name);
@@ -136,7 +142,7 @@ class Lexer {
       return {TokKind::Word, ""};
     }
     if (colon + 1 == w.size()) return {TokKind::Word, w};
-    if (field) return {TokKind::Field, value, field, quoted_value};
+    if (field) return {TokKind::Field, value, field, quoted_value, exact_value};
     // Only ASCII letters make a field name; anything else (a time 10:30, Arabic) is text.
     if (std::all_of(name.begin(), name.end(),
                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); })) {
@@ -299,8 +305,8 @@ class Parser {
         return p;
       }
       case TokKind::Phrase: return {phrase(t.text, ""), false, false};
-      case TokKind::ExactPhrase: return {exact_phrase(t.text), false, false};
-      case TokKind::Exact: return exact(t.text);
+      case TokKind::ExactPhrase: return {exact_phrase(t.text, ""), false, false};
+      case TokKind::Exact: return exact(t.text, "");
       case TokKind::Field: return field(t);
       case TokKind::Prefix: return prefix(t.text, t.field ? t.field->prefix : "");
       case TokKind::Word: return words(t.text, "");
@@ -325,14 +331,16 @@ class Parser {
   }
 
   // ="…": each word as written (normalized), in this order.
-  Xapian::Query exact_phrase(const std::string& text) {
-    std::vector<std::string> words;
+  Xapian::Query exact_phrase(const std::string& text, std::string_view prefix) {
+    std::vector<std::string> words, terms;
     analyzer_.analyze(text, [&](const Token& tok) {
-      if (take_word()) words.push_back(tok.normalized);
+      if (!take_word()) return;
+      words.push_back(tok.normalized);
+      terms.push_back(std::string(prefix) + tok.normalized);
     });
     if (words.empty()) return {};
     out_.highlight.exact_phrases.push_back(words);
-    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
   }
 
   // A word under prefix: any indexed form with its stem. In ranking (OP_SYNONYM) the forms
@@ -358,12 +366,12 @@ class Parser {
     return known->second;
   }
 
-  Part exact(const std::string& word) {
+  Part exact(const std::string& word, std::string_view prefix) {
     std::vector<Xapian::Query> qs;
     analyzer_.analyze(word, [&](const Token& tok) {
       if (!take_word()) return;
       out_.highlight.exact.push_back(tok.normalized);
-      qs.emplace_back(tok.normalized);  // the index holds words as written
+      qs.emplace_back(std::string(prefix) + tok.normalized);  // the index holds words as written
     });
     return {Xapian::Query(Xapian::Query::OP_AND, qs.begin(), qs.end()), false, false};
   }
@@ -398,7 +406,9 @@ class Parser {
   Part field(const Tok& t) {
     const fields::Field& f = *t.field;
     switch (f.kind) {
-      case fields::Kind::Text: return t.quoted ? Part{phrase(t.text, f.prefix), false, false} : words(t.text, f.prefix);
+      case fields::Kind::Text:
+        if (t.exact) return t.quoted ? Part{exact_phrase(t.text, f.prefix), false, false} : exact(t.text, f.prefix);
+        return t.quoted ? Part{phrase(t.text, f.prefix), false, false} : words(t.text, f.prefix);
       case fields::Kind::Key:
         // A field with display names (the source) is resolved by the caller, by key or name.
         if (!f.display_names.empty() && sources_) return {sources_(t.text), true, false};

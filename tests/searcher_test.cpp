@@ -72,6 +72,13 @@ TEST_F(Search, ExactPhraseTakesEachWordAsWritten) {
   EXPECT_EQ(ids({"\"وصدام حفتر\""}).size(), 3u);
   auto text = search({"=\"صدام حفتر\"", "--color", "never", "--limit", "1"});
   EXPECT_NE(text.out.find("**صدام حفتر**"), std::string::npos) << text.out;  // one span
+  // In a field too: 000's title has وصدام, never صدام alone.
+  const std::vector<std::string> k000{"corpus/000_aff02f4700e004a1.txt"};
+  EXPECT_EQ(ids({"title:صدام"}), k000);
+  EXPECT_TRUE(ids({"title:=صدام"}).empty());
+  EXPECT_EQ(ids({"title:\"الطرابلسي صدام\""}), k000);
+  EXPECT_TRUE(ids({"title:=\"الطرابلسي صدام\""}).empty());
+  EXPECT_EQ(ids({"title:=\"الطرابلسي وصدام\""}), k000);
 }
 
 TEST_F(Search, NameNotConflatedWithSaid) {
