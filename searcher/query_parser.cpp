@@ -67,8 +67,7 @@ class Lexer {
         continue;
       }
       if (c == '"') {
-        out.push_back({TokKind::Phrase, quoted()});
-        if (out.back().text.find('*') != std::string::npos) warn_star();
+        out.push_back(phrase_token(TokKind::Phrase));
         continue;
       }
       if (c == '-' && at_word_start(i_ + 1)) {
@@ -78,10 +77,9 @@ class Lexer {
       }
       if (c == '=' && at_word_start(i_ + 1)) {
         ++i_;
-        if (s_[i_] == '"') {
-          out.push_back({TokKind::ExactPhrase, quoted()});
-          if (out.back().text.find('*') != std::string::npos) warn_star();
-        } else
+        if (s_[i_] == '"')
+          out.push_back(phrase_token(TokKind::ExactPhrase));
+        else
           out.push_back({TokKind::Exact, without_stars(bare())});
         continue;
       }
@@ -112,6 +110,13 @@ class Lexer {
     }
     i_ = close + 1;
     return s_.substr(start, close - start);
+  }
+
+  // "…" or ="…" (kind): a * inside means nothing.
+  Tok phrase_token(TokKind kind) {
+    Tok t{kind, quoted()};
+    if (t.text.find('*') != std::string::npos) warn_star();
+    return t;
   }
 
   std::string bare() {

@@ -50,6 +50,12 @@ std::string encoded(const std::string& s) {
   return out;
 }
 
+std::size_t count_of(const std::string& html, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t at = 0; (at = html.find(needle, at)) != std::string::npos; ++at) ++n;
+  return n;
+}
+
 std::string stripped_error(const std::string& stderr_text) {
   std::string s = stderr_text;
   if (s.rfind("nsearch: ", 0) == 0) s = s.substr(9);
@@ -281,14 +287,9 @@ TEST_F(Serve, TheFilterFormWorksWithoutScript) {
   EXPECT_NE(html.find("value=\"" + outlet + "\" checked>"), std::string::npos) << "the ticked outlet stays ticked";
   EXPECT_NE(html.find("value=\"المشهد\">"), std::string::npos) << "and the others can still be ticked";
   json api = json::parse(get("/api/search?q=" + encoded(kHafter) + "&source=" + encoded(outlet))->body);
-  std::size_t hits = 0;
-  for (std::size_t at = 0; (at = html.find("<article class=\"hit\">", at)) != std::string::npos; ++at) ++hits;
+  const std::size_t hits = count_of(html, "<article class=\"hit\">");
   EXPECT_EQ(hits, api["hits"].size());
-  std::size_t outlets = 0;
-  for (std::size_t at = 0; (at = html.find("<bdi class=\"outlet\">" + outlet + "</bdi>", at)) != std::string::npos;
-       ++at)
-    ++outlets;
-  EXPECT_EQ(outlets, hits);
+  EXPECT_EQ(count_of(html, "<bdi class=\"outlet\">" + outlet + "</bdi>"), hits);
 }
 
 TEST_F(Serve, SigintEndsItCleanly) {
@@ -338,8 +339,6 @@ TEST_F(Serve, FollowsTheIndexAsNewRevisionsAreCommitted) {
   EXPECT_EQ(sources_after->body, run_nsearch({"sources", "--index", index(), "--format", "json"}).out);
 }
 
-// A server started on a small index keeps up as the index seals databases and lists new ones
-// (one article per database here), and when --rebuild swaps in a new generation.
 // Over 1,000 matches the story count is Xapian's estimate: 1,200 articles, 100 stories of 5
 // copies that rank first and 700 lone articles, are about 900 stories to it, 800 in truth.
 // Another page is linked only when one follows.
@@ -382,11 +381,7 @@ TEST(ServePages, NextOnlyWhenAnotherPageFollows) {
     EXPECT_TRUE(res && res->status == 200);
     return res ? res->body : std::string();
   };
-  auto hits = [](const std::string& html) {
-    std::size_t n = 0;
-    for (std::size_t at = 0; (at = html.find("<article class=\"hit\">", at)) != std::string::npos; ++at) ++n;
-    return n;
-  };
+  auto hits = [](const std::string& html) { return count_of(html, "<article class=\"hit\">"); };
   const std::string last = page(790);
   EXPECT_EQ(hits(last), 10u);
   EXPECT_EQ(last.find("rel=\"next\""), std::string::npos) << "the 800th story is the last";
@@ -395,6 +390,8 @@ TEST(ServePages, NextOnlyWhenAnotherPageFollows) {
   EXPECT_EQ(hits(page(800)), 0u);
 }
 
+// A server started on a small index keeps up as the index seals databases and lists new ones
+// (one article per database here), and when --rebuild swaps in a new generation.
 TEST(ServeFollowing, NewDatabasesAndARebuild) {
   TempDir tmp;
   fs::copy(source_dir() / "corpus", tmp / "in");

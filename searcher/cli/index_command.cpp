@@ -104,10 +104,8 @@ void print_summary(const IndexSummary& s, const std::string& dir, Printer& p) {
   p.map_key("input_mb").real(mb);
   p.map_key("articles_per_s").real(rate);
   p.map_key("mb_per_s").real(s.seconds > 0 ? mb / s.seconds : 0);
-  if (written)
-    p.text(fmt::format(" in {:.1f}s ({:.1f} MB, {:.0f} articles/s)\n", s.seconds, mb, rate));
-  else
-    p.text(fmt::format(" in {:.1f}s ({:.1f} MB)\n", s.seconds, mb));
+  const std::string rate_text = written ? fmt::format(", {:.0f} articles/s", rate) : "";
+  p.text(fmt::format(" in {:.1f}s ({:.1f} MB{})\n", s.seconds, mb, rate_text));
   p.end();
 }
 
